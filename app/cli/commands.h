@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per `concord-cli` command. `args` starts with the program
+// name followed by the command's own words (the command name removed).
+namespace Concord::Cli {
+
+int runStatus(const QStringList &args);
+int runAudit(const QStringList &args);
+int runSecrets(const QStringList &args);
+
+} // namespace Concord::Cli

@@ -1,0 +1,11 @@
+#include "common/clock.h"
+
+namespace Concord {
+
+const Clock &Clock::system()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace Concord

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace Concord {
+
+// Concord's configuration (INI, read with QSettings; contract in
+// architecture.md). Pure value; secrets are never part of it (SecretStore).
+struct Config {
+    QString sourcePath;             // file it came from; empty for built-in defaults
+
+    // [store]
+    QString storeUrl;               // "sqlite:///abs/path.sqlite" or "postgresql://user@host:port/db"
+
+    // [quickbooks]
+    QUrl quickbooksBaseUrl;         // default https://quickbooks.api.intuit.com
+    QString quickbooksRealmId;
+    QUrl quickbooksTokenUrl;        // default https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer
+    QString quickbooksClientId;
+    int quickbooksMinorVersion = 75;
+
+    // [hubspot]
+    QUrl hubspotBaseUrl;            // default https://api.hubapi.com
+    QUrl hubspotTokenUrl;           // default https://api.hubapi.com/oauth/v1/token
+    QString hubspotClientId;
+
+    // [calcom]
+    QUrl calcomBaseUrl;             // default https://api.cal.com
+
+    // [webhooks]
+    QString webhooksListen;         // "127.0.0.1:8790"; empty = no receiver
+
+    // [sync]
+    QString defaultRegion = QStringLiteral("US"); // phone numbers without a country code
+    QString businessTimeZone = QStringLiteral("UTC");
+
+    // [secrets]
+    QString secretsBackend = QStringLiteral("auto"); // auto | keychain | env
+
+    // Default config path: <AppConfigLocation>/concord.ini.
+    [[nodiscard]] static QString defaultPath();
+    // Default store: sqlite:///<AppDataLocation>/concord.sqlite.
+    [[nodiscard]] static QString defaultStoreUrl();
+    [[nodiscard]] static Config defaults();
+
+    // Loads and validates. An empty `path` means the default path, where a
+    // missing file simply yields defaults; an explicit path that does not exist
+    // or cannot be parsed is an InvalidConfig error. Every error message names
+    // the file, the [group] key and what was expected, on one line.
+    [[nodiscard]] static Result<Config> load(const QString &path = {});
+
+    // Validates a base URL: http(s), host present; plain http only for
+    // loopback hosts (127.0.0.0/8, ::1, localhost).
+    [[nodiscard]] static Status validateBaseUrl(const QUrl &url, const QString &what);
+};
+
+} // namespace Concord

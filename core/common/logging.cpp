@@ -1,0 +1,8 @@
+#include "common/logging.h"
+
+Q_LOGGING_CATEGORY(lcCommon, "concord.core.common", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDomain, "concord.core.domain", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "concord.core.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecurity, "concord.core.security", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "concord.core.security.secrets", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcConfig, "concord.core.config", QtInfoMsg)

@@ -1,0 +1,391 @@
+#include "services/admincommands.h"
+
+#include "common/logging.h"
+#include "security/auditlog.h"
+#include "services/auditjson.h"
+#include "store/customerrepository.h"
+#include "store/database.h"
+#include "store/identityrepository.h"
+#include "store/outboxrepository.h"
+#include "store/rulesrepository.h"
+#include "store/userrepository.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace Concord::Domain;
+using namespace Concord::Security;
+
+namespace Concord::Services {
+
+namespace {
+
+Permission sideOf(System a, System b)
+{
+    return (a == System::QuickBooks || b == System::QuickBooks) ? Permission::EditBilling : Permission::EditBookings;
+}
+
+} // namespace
+
+AdminCommands::AdminCommands(Store::Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{
+}
+
+template<typename T, typename Body>
+Result<T> AdminCommands::audited(const Actor &actor, std::initializer_list<Permission> needs, const QString &action,
+                                 Body body)
+{
+    for (Permission p : needs) {
+        if (auto ok = authorize(actor, p); !ok) {
+            qCInfo(lcSecurity) << "refused" << action << "for" << actor.username << "-" << ok.error().message;
+            return std::unexpected(ok.error());
+        }
+    }
+    Store::Transaction tx(m_db);
+    if (!tx.started())
+        return std::unexpected(tx.started().error());
+    Change change;
+    Result<T> result = body(change);
+    if (!result)
+        return result; // the guard rolls back whatever the body wrote
+    AuditLog audit(m_db, m_clock);
+    if (auto entry = audit.append(actor, action, change.entityType, change.entityId, change.before, change.after);
+        !entry) {
+        return std::unexpected(entry.error());
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return result;
+}
+
+Result<User> AdminCommands::bootstrapOwner(const QString &username, const QString &displayName)
+{
+    Store::UserRepository users(m_db, m_clock);
+    auto existing = users.byUsername(username);
+    if (existing)
+        return existing;
+    if (existing.error().code != ErrorCode::NotFound)
+        return existing;
+    auto n = users.count();
+    if (!n)
+        return std::unexpected(n.error());
+    if (*n > 0)
+        return fail(ErrorCode::NotFound, u"'%1' is not a Concord user; ask an owner to add you"_s.arg(username));
+
+    const Actor bootstrap = Actor::system(u"bootstrap"_s);
+    Store::Transaction tx(m_db);
+    if (!tx.started())
+        return std::unexpected(tx.started().error());
+    User owner;
+    owner.username = username;
+    owner.displayName = displayName;
+    owner.role = Role::Owner;
+    auto created = users.create(owner);
+    if (!created)
+        return created;
+    AuditLog audit(m_db, m_clock);
+    if (auto e = audit.append(bootstrap, u"user.bootstrap-owner"_s, u"user"_s, QString::number(created->id), {},
+                              AuditJson::toJson(*created));
+        !e) {
+        return std::unexpected(e.error());
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return created;
+}
+
+Result<User> AdminCommands::createUser(const Actor &actor, const User &user)
+{
+    return audited<User>(actor, {Permission::ManageUsers}, u"user.create"_s, [&](Change &c) -> Result<User> {
+        auto created = Store::UserRepository(m_db, m_clock).create(user);
+        if (created)
+            c = {u"user"_s, QString::number(created->id), {}, AuditJson::toJson(*created)};
+        return created;
+    });
+}
+
+Result<User> AdminCommands::updateUser(const Actor &actor, const User &user)
+{
+    return audited<User>(actor, {Permission::ManageUsers}, u"user.update"_s, [&](Change &c) -> Result<User> {
+        Store::UserRepository users(m_db, m_clock);
+        auto before = users.get(user.id);
+        if (!before)
+            return before;
+        auto after = users.update(user);
+        if (after)
+            c = {u"user"_s, QString::number(user.id), AuditJson::toJson(*before), AuditJson::toJson(*after)};
+        return after;
+    });
+}
+
+Result<Customer> AdminCommands::updateCustomer(const Actor &actor, const Customer &customer)
+{
+    return audited<Customer>(actor, {Permission::EditBookings}, u"customer.update"_s,
+                             [&](Change &c) -> Result<Customer> {
+                                 Store::CustomerRepository customers(m_db, m_clock);
+                                 auto before = customers.get(customer.id);
+                                 if (!before)
+                                     return before;
+                                 auto after = customers.update(customer);
+                                 if (after)
+                                     c = {u"customer"_s, customer.id, AuditJson::toJson(*before),
+                                          AuditJson::toJson(*after)};
+                                 return after;
+                             });
+}
+
+Result<ExternalLink> AdminCommands::linkRecord(const Actor &actor, const ExternalLink &link)
+{
+    return audited<ExternalLink>(actor, {Permission::EditBookings}, u"identity.link"_s,
+                                 [&](Change &c) -> Result<ExternalLink> {
+                                     ExternalLink l = link;
+                                     l.linkedBy = actor.username;
+                                     auto stored = Store::IdentityRepository(m_db, m_clock).link(l);
+                                     if (stored)
+                                         c = {u"customer"_s, stored->customerId, {}, AuditJson::toJson(*stored)};
+                                     return stored;
+                                 });
+}
+
+Result<qint64> AdminCommands::proposeMerge(const Actor &actor, const MergeProposal &proposal)
+{
+    return audited<qint64>(actor, {Permission::ProposeMerge}, u"merge.propose"_s, [&](Change &c) -> Result<qint64> {
+        Store::CustomerRepository customers(m_db, m_clock);
+        QStringList everyone = proposal.mergedIds;
+        everyone.prepend(proposal.survivorId);
+        for (const QString &id : std::as_const(everyone)) {
+            auto customer = customers.get(id);
+            if (!customer)
+                return std::unexpected(customer.error());
+            if (customer->state != CustomerState::Active)
+                return fail(ErrorCode::InvalidArgument, u"customer %1 is not active (%2)"_s.arg(id, toString(customer->state)));
+        }
+        MergeProposal p = proposal;
+        p.proposedBy = actor.username;
+        auto id = Store::IdentityRepository(m_db, m_clock).createProposal(p);
+        if (id) {
+            p.id = *id;
+            c = {u"merge_proposal"_s, QString::number(*id), {}, AuditJson::toJson(p)};
+        }
+        return id;
+    });
+}
+
+Status AdminCommands::decideMerge(const Actor &actor, qint64 proposalId, bool approve, const QString &note)
+{
+    auto r = audited<bool>(actor, {Permission::ApproveMerge}, approve ? u"merge.approve"_s : u"merge.reject"_s,
+                           [&](Change &c) -> Result<bool> {
+                               Store::IdentityRepository identity(m_db, m_clock);
+                               auto before = identity.proposal(proposalId);
+                               if (!before)
+                                   return std::unexpected(before.error());
+                               // Four eyes: the person who proposed cannot approve it too.
+                               if (approve && before->proposedBy == actor.username)
+                                   return fail(ErrorCode::PermissionDenied,
+                                               u"%1 proposed this merge and cannot also approve it; another owner must"_s
+                                                   .arg(actor.username));
+                               const MergeState next = approve ? MergeState::Approved : MergeState::Rejected;
+                               if (auto ok = identity.decideProposal(proposalId, MergeState::Proposed, next,
+                                                                     actor.username, note);
+                                   !ok) {
+                                   return std::unexpected(ok.error());
+                               }
+                               auto after = identity.proposal(proposalId);
+                               if (!after)
+                                   return std::unexpected(after.error());
+                               c = {u"merge_proposal"_s, QString::number(proposalId), AuditJson::toJson(*before),
+                                    AuditJson::toJson(*after)};
+                               return true;
+                           });
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+Result<FieldMapping> AdminCommands::saveFieldMapping(const Actor &actor, const FieldMapping &mapping)
+{
+    return audited<FieldMapping>(
+        actor, {Permission::EditMappings, sideOf(mapping.sourceSystem, mapping.targetSystem)},
+        mapping.id == 0 ? u"mapping.field.create"_s : u"mapping.field.update"_s, [&](Change &c) -> Result<FieldMapping> {
+            Store::RulesRepository rules(m_db, m_clock);
+            QJsonValue before;
+            if (mapping.id != 0) {
+                auto old = rules.fieldMapping(mapping.id);
+                if (!old)
+                    return old;
+                // Moving a mapping across sides needs the old side's permission too.
+                if (auto ok = authorize(actor, sideOf(old->sourceSystem, old->targetSystem)); !ok)
+                    return std::unexpected(ok.error());
+                before = AuditJson::toJson(*old);
+            }
+            FieldMapping m = mapping;
+            m.updatedBy = actor.username;
+            auto saved = rules.saveFieldMapping(m);
+            if (saved)
+                c = {u"field_mapping"_s, QString::number(saved->id), before, AuditJson::toJson(*saved)};
+            return saved;
+        });
+}
+
+Result<StatusMapping> AdminCommands::saveStatusMapping(const Actor &actor, const StatusMapping &mapping)
+{
+    // Money statuses come from QuickBooks: billing side.
+    const Permission side = mapping.domain == StatusDomain::Money || mapping.targetSystem == System::QuickBooks
+        ? Permission::EditBilling
+        : Permission::EditBookings;
+    return audited<StatusMapping>(actor, {Permission::EditMappings, side},
+                                  mapping.id == 0 ? u"mapping.status.create"_s : u"mapping.status.update"_s,
+                                  [&](Change &c) -> Result<StatusMapping> {
+                                      StatusMapping m = mapping;
+                                      m.updatedBy = actor.username;
+                                      Store::RulesRepository rules(m_db, m_clock);
+                                      QJsonValue before;
+                                      if (m.id != 0) {
+                                          auto all = rules.statusMappings();
+                                          if (!all)
+                                              return std::unexpected(all.error());
+                                          for (const StatusMapping &old : std::as_const(*all)) {
+                                              if (old.id == m.id)
+                                                  before = AuditJson::toJson(old);
+                                          }
+                                      }
+                                      auto saved = rules.saveStatusMapping(m);
+                                      if (saved)
+                                          c = {u"status_mapping"_s, QString::number(saved->id), before,
+                                               AuditJson::toJson(*saved)};
+                                      return saved;
+                                  });
+}
+
+namespace {
+
+// Finds the stored row with the same id in a list (for the audit "before").
+template<typename T>
+QJsonValue beforeOf(const Result<QList<T>> &all, qint64 id)
+{
+    if (!all || id == 0)
+        return {};
+    for (const T &row : *all) {
+        if (row.id == id)
+            return AuditJson::toJson(row);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<TaxRule> AdminCommands::saveTaxRule(const Actor &actor, const TaxRule &rule)
+{
+    return audited<TaxRule>(actor, {Permission::EditBilling}, rule.id == 0 ? u"rule.tax.create"_s : u"rule.tax.update"_s,
+                            [&](Change &c) -> Result<TaxRule> {
+                                Store::RulesRepository rules(m_db, m_clock);
+                                const QJsonValue before = beforeOf(rules.taxRules(), rule.id);
+                                TaxRule r = rule;
+                                r.updatedBy = actor.username;
+                                auto saved = rules.saveTaxRule(r);
+                                if (saved)
+                                    c = {u"tax_rule"_s, QString::number(saved->id), before, AuditJson::toJson(*saved)};
+                                return saved;
+                            });
+}
+
+Result<DiscountRule> AdminCommands::saveDiscountRule(const Actor &actor, const DiscountRule &rule)
+{
+    return audited<DiscountRule>(actor, {Permission::EditBilling},
+                                 rule.id == 0 ? u"rule.discount.create"_s : u"rule.discount.update"_s,
+                                 [&](Change &c) -> Result<DiscountRule> {
+                                     Store::RulesRepository rules(m_db, m_clock);
+                                     const QJsonValue before = beforeOf(rules.discountRules(), rule.id);
+                                     DiscountRule r = rule;
+                                     r.updatedBy = actor.username;
+                                     auto saved = rules.saveDiscountRule(r);
+                                     if (saved)
+                                         c = {u"discount_rule"_s, QString::number(saved->id), before,
+                                              AuditJson::toJson(*saved)};
+                                     return saved;
+                                 });
+}
+
+Result<InvoicePolicy> AdminCommands::saveInvoicePolicy(const Actor &actor, const InvoicePolicy &policy)
+{
+    return audited<InvoicePolicy>(actor, {Permission::EditBilling},
+                                  policy.id == 0 ? u"rule.invoice-policy.create"_s : u"rule.invoice-policy.update"_s,
+                                  [&](Change &c) -> Result<InvoicePolicy> {
+                                      Store::RulesRepository rules(m_db, m_clock);
+                                      const QJsonValue before = beforeOf(rules.invoicePolicies(), policy.id);
+                                      InvoicePolicy p = policy;
+                                      p.updatedBy = actor.username;
+                                      auto saved = rules.saveInvoicePolicy(p);
+                                      if (saved)
+                                          c = {u"invoice_policy"_s, QString::number(saved->id), before,
+                                               AuditJson::toJson(*saved)};
+                                      return saved;
+                                  });
+}
+
+namespace {
+
+template<typename Apply>
+Result<bool> changeJob(Store::Database &db, const Clock &clock, qint64 jobId, Apply apply, QJsonValue &before,
+                       QJsonValue &after)
+{
+    Store::OutboxRepository outbox(db, clock);
+    auto old = outbox.get(jobId);
+    if (!old)
+        return std::unexpected(old.error());
+    if (auto ok = apply(outbox); !ok)
+        return std::unexpected(ok.error());
+    auto now = outbox.get(jobId);
+    if (!now)
+        return std::unexpected(now.error());
+    before = AuditJson::toJson(*old);
+    after = AuditJson::toJson(*now);
+    return true;
+}
+
+} // namespace
+
+Status AdminCommands::retryJob(const Actor &actor, qint64 jobId)
+{
+    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.retry"_s, [&](Change &c) {
+        c.entityType = u"outbox_job"_s;
+        c.entityId = QString::number(jobId);
+        return changeJob(m_db, m_clock, jobId, [&](Store::OutboxRepository &o) { return o.retryNow(jobId); }, c.before,
+                         c.after);
+    });
+    return r ? Status() : std::unexpected(r.error());
+}
+
+Status AdminCommands::dismissJob(const Actor &actor, qint64 jobId)
+{
+    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.dismiss"_s, [&](Change &c) {
+        c.entityType = u"outbox_job"_s;
+        c.entityId = QString::number(jobId);
+        return changeJob(m_db, m_clock, jobId, [&](Store::OutboxRepository &o) { return o.dismiss(jobId); }, c.before,
+                         c.after);
+    });
+    return r ? Status() : std::unexpected(r.error());
+}
+
+Status AdminCommands::overrideJob(const Actor &actor, qint64 jobId, const QByteArray &payloadJson)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(payloadJson, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return fail(ErrorCode::InvalidArgument, u"the edited payload is not a JSON object: %1 at offset %2"_s.arg(
+                                                    parseError.errorString())
+                                                    .arg(parseError.offset));
+    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.override"_s, [&](Change &c) {
+        c.entityType = u"outbox_job"_s;
+        c.entityId = QString::number(jobId);
+        return changeJob(m_db, m_clock, jobId,
+                         [&](Store::OutboxRepository &o) { return o.overridePayload(jobId, payloadJson); }, c.before,
+                         c.after);
+    });
+    return r ? Status() : std::unexpected(r.error());
+}
+
+} // namespace Concord::Services

@@ -1,0 +1,128 @@
+#include "services/backend.h"
+
+#include "common/logging.h"
+#include "security/auditlog.h"
+#include "services/admincommands.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+#include <QDir>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace Concord::Services {
+
+namespace {
+
+// The desktop's own account name: in solo mode it becomes the store's owner.
+QString localUsername()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
+    return name.isEmpty() ? u"owner"_s : name.toLower();
+}
+
+} // namespace
+
+struct Backend::Private {
+    std::unique_ptr<Store::Database> db;
+    QString url;
+};
+
+Backend::Backend(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+}
+
+Backend::~Backend() = default;
+
+void Backend::open(const QString &storeUrl)
+{
+    close();
+    d->url = storeUrl;
+    auto db = Store::Database::open(storeUrl, u"backend-%1"_s.arg(quintptr(QThread::currentThreadId())));
+    if (!db) {
+        StoreStatus failed;
+        failed.url = storeUrl;
+        failed.error = db.error().message;
+        Q_EMIT statusChanged(failed);
+        Q_EMIT errorOccurred(db.error());
+        return;
+    }
+    if (auto ok = Store::migrate(**db); !ok) {
+        StoreStatus failed;
+        failed.url = (*db)->url().redacted();
+        failed.error = ok.error().message;
+        Q_EMIT statusChanged(failed);
+        Q_EMIT errorOccurred(ok.error());
+        return;
+    }
+    d->db = std::move(*db);
+    const QString user = localUsername();
+    if (auto owner = AdminCommands(*d->db).bootstrapOwner(user, user); !owner)
+        qCInfo(lcStore) << "no solo owner bootstrap:" << owner.error().message;
+    auto status = collectStatus(*d->db);
+    if (!status) {
+        Q_EMIT errorOccurred(status.error());
+        return;
+    }
+    Q_EMIT opened(*status);
+    Q_EMIT statusChanged(*status);
+}
+
+void Backend::refreshStatus()
+{
+    if (!d->db) {
+        StoreStatus closed;
+        closed.url = d->url;
+        closed.error = u"the store is not open"_s;
+        Q_EMIT statusChanged(closed);
+        return;
+    }
+    auto status = collectStatus(*d->db);
+    if (!status) {
+        Q_EMIT errorOccurred(status.error());
+        return;
+    }
+    Q_EMIT statusChanged(*status);
+}
+
+void Backend::loadAudit(int limit)
+{
+    if (!d->db) {
+        Q_EMIT errorOccurred(Error::make(ErrorCode::Storage, u"the store is not open"_s));
+        return;
+    }
+    auto entries = Security::AuditLog(*d->db).recent(limit);
+    if (!entries) {
+        Q_EMIT errorOccurred(entries.error());
+        return;
+    }
+    Q_EMIT auditLoaded(*entries);
+}
+
+void Backend::verifyAudit()
+{
+    if (!d->db) {
+        Q_EMIT errorOccurred(Error::make(ErrorCode::Storage, u"the store is not open"_s));
+        return;
+    }
+    auto result = Security::AuditLog(*d->db).verify();
+    if (!result) {
+        Q_EMIT errorOccurred(result.error());
+        return;
+    }
+    Q_EMIT auditVerified(*result);
+}
+
+void Backend::close()
+{
+    d->db.reset();
+}
+
+} // namespace Concord::Services

@@ -1,0 +1,89 @@
+#include "services/storestatus.h"
+
+#include "security/auditlog.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/operationsrepository.h"
+#include "store/outboxrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Concord::Services {
+
+Result<StoreStatus> collectStatus(Store::Database &db)
+{
+    StoreStatus s;
+    s.url = db.url().redacted();
+    s.engine = db.engineDescription();
+    s.knownSchemaVersion = Store::latestSchemaVersion();
+    auto version = Store::schemaVersion(db);
+    if (!version)
+        return std::unexpected(version.error());
+    s.schemaVersion = *version;
+
+    auto count = [&db](const QString &table) -> Result<qint64> {
+        auto v = db.scalar(u"SELECT COUNT(*) FROM "_s + table);
+        if (!v)
+            return std::unexpected(v.error());
+        return v->toLongLong();
+    };
+    for (auto [table, field] : {std::pair{u"customers"_s, &s.customers}, std::pair{u"appointments"_s, &s.appointments},
+                                std::pair{u"invoices"_s, &s.invoices}, std::pair{u"audit_log"_s, &s.auditEntries},
+                                std::pair{u"users"_s, &s.users}}) {
+        auto n = count(table);
+        if (!n)
+            return std::unexpected(n.error());
+        *field = *n;
+    }
+    auto jobs = Store::OutboxRepository(db).counts();
+    if (!jobs)
+        return std::unexpected(jobs.error());
+    s.pendingJobs = jobs->pending + jobs->inFlight;
+    s.failedJobs = jobs->failed;
+    auto connections = Store::OperationsRepository(db).connections();
+    if (!connections)
+        return std::unexpected(connections.error());
+    s.connections = *connections;
+    s.open = true;
+    return s;
+}
+
+QByteArray statusToJson(const StoreStatus &s)
+{
+    QJsonArray connections;
+    for (const Domain::Connection &c : s.connections) {
+        connections.append(QJsonObject{
+            {u"system"_s, Domain::toString(c.system)},
+            {u"state"_s, Domain::toString(c.state)},
+            {u"account"_s, c.accountLabel},
+            {u"baseUrl"_s, c.baseUrl},
+            {u"refreshExpiresAt"_s, c.refreshExpiresAt.isValid() ? QJsonValue(c.refreshExpiresAt.toString(Qt::ISODate))
+                                                                  : QJsonValue()},
+            {u"lastError"_s, c.lastError},
+        });
+    }
+    const QJsonObject root{
+        {u"store"_s, QJsonObject{{u"open"_s, s.open},
+                                 {u"url"_s, s.url},
+                                 {u"engine"_s, s.engine},
+                                 {u"schemaVersion"_s, s.schemaVersion},
+                                 {u"knownSchemaVersion"_s, s.knownSchemaVersion},
+                                 {u"error"_s, s.error}}},
+        {u"counts"_s, QJsonObject{{u"customers"_s, s.customers},
+                                  {u"appointments"_s, s.appointments},
+                                  {u"invoices"_s, s.invoices},
+                                  {u"pendingJobs"_s, s.pendingJobs},
+                                  {u"failedJobs"_s, s.failedJobs},
+                                  {u"auditEntries"_s, s.auditEntries},
+                                  {u"users"_s, s.users}}},
+        {u"connections"_s, connections},
+        {u"version"_s, QStringLiteral(CONCORD_VERSION)},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace Concord::Services

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/operations.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Concord::Services {
+
+// A read-only picture of the store for the status bar, `status --json` and the
+// overview page. Pure value; safe to pass between threads.
+struct StoreStatus {
+    bool open = false;
+    QString url;                // as configured, without credentials
+    QString engine;             // "SQLite 3.40.1", "PostgreSQL 15.x"
+    int schemaVersion = 0;
+    int knownSchemaVersion = 0; // the newest this build understands
+    qint64 customers = 0;
+    qint64 appointments = 0;
+    qint64 invoices = 0;
+    qint64 pendingJobs = 0;     // outbox waiting to be delivered
+    qint64 failedJobs = 0;      // retry queue waiting for a person
+    qint64 auditEntries = 0;
+    qint64 users = 0;
+    QList<Domain::Connection> connections; // one per system, NotConfigured when absent
+    QString error;              // why the store is not open, when !open
+};
+
+} // namespace Concord::Services
+
+Q_DECLARE_METATYPE(Concord::Services::StoreStatus)
+
+#include "common/error.h"
+
+namespace Concord::Store {
+class Database;
+}
+
+namespace Concord::Services {
+
+// Reads the counts, schema version and connection states of an open store.
+[[nodiscard]] Result<StoreStatus> collectStatus(Store::Database &db);
+
+// The whole status as JSON (for `concord-cli status --json`): no secrets.
+[[nodiscard]] QByteArray statusToJson(const StoreStatus &status);
+
+} // namespace Concord::Services

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "domain/operations.h"
+
+#include <QList>
+#include <optional>
+
+namespace Concord::Store {
+
+class Database;
+
+// The sync log, capture cursors, connection health, persisted webhook events,
+// cached invoice attachments and the review schedule.
+// Thread affinity: the thread that owns `db`.
+class OperationsRepository
+{
+public:
+    explicit OperationsRepository(Database &db, const Clock &clock = Clock::system());
+
+    [[nodiscard]] Result<qint64> appendLog(Domain::SyncLogEntry entry);
+    // Newest first.
+    [[nodiscard]] Result<QList<Domain::SyncLogEntry>> recentLog(int limit) const;
+    // Latencies (ms) of successful outbound deliveries since `since`, ascending,
+    // for p50/p95 figures.
+    [[nodiscard]] Result<QList<qint64>> latenciesSince(const QDateTime &since) const;
+
+    [[nodiscard]] Status setCursor(Domain::System system, const QString &resource, const QString &value);
+    // nullopt when capture has never run for this resource.
+    [[nodiscard]] Result<std::optional<Domain::SyncCursor>> cursor(Domain::System system, const QString &resource) const;
+
+    [[nodiscard]] Status saveConnection(const Domain::Connection &connection);
+    // One entry per system, in allSystems() order; NotConfigured for missing ones.
+    [[nodiscard]] Result<QList<Domain::Connection>> connections() const;
+
+    // Persists a webhook body. Returns the event id, or nullopt when an event
+    // with the same (system, dedupeKey) was already stored (a repeat).
+    [[nodiscard]] Result<std::optional<qint64>> storeInbound(const Domain::InboundEvent &event);
+    [[nodiscard]] Result<QList<Domain::InboundEvent>> unprocessedInbound(int limit) const;
+    [[nodiscard]] Status markInboundProcessed(qint64 id, const QString &error);
+
+    // Content-addressed: saving a digest that exists returns the existing id
+    // (a re-sync never creates a second copy).
+    [[nodiscard]] Result<qint64> saveAttachment(const Domain::Attachment &attachment);
+    [[nodiscard]] Result<Domain::Attachment> attachmentBySha256(const QString &sha256Hex) const;
+    [[nodiscard]] Result<QList<Domain::Attachment>> expiredAttachments(const QDateTime &nowUtc) const;
+    [[nodiscard]] Status deleteAttachment(qint64 id);
+
+    // One schedule per cadence.
+    [[nodiscard]] Result<qint64> saveReviewSchedule(const Domain::ReviewSchedule &schedule);
+    [[nodiscard]] Result<QList<Domain::ReviewSchedule>> reviewSchedules() const;
+    // Records a completed review and moves the schedule's next due date.
+    [[nodiscard]] Result<qint64> completeReview(const Domain::ReviewRun &run, const QDate &nextDue);
+    [[nodiscard]] Result<QList<Domain::ReviewRun>> reviewRuns(qint64 scheduleId) const;
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace Concord::Store

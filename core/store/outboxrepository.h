@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "domain/operations.h"
+
+#include <QDateTime>
+#include <QList>
+#include <optional>
+
+namespace Concord::Store {
+
+class Database;
+
+struct OutboxFilter {
+    std::optional<Domain::System> system;
+    std::optional<Domain::JobState> state;
+    QDateTime olderThan;        // created before; invalid = any age
+    int limit = 500;
+};
+
+struct OutboxCounts {
+    qint64 pending = 0;
+    qint64 inFlight = 0;
+    qint64 failed = 0;
+    qint64 succeeded = 0;
+    qint64 dismissed = 0;
+};
+
+// The outbox and retry queue. Enqueue happens in the same transaction as the
+// state change that caused it; delivery claims due jobs under a lease, so a
+// worker that dies leaves its jobs to be claimed again after the lease.
+// Thread affinity: the thread that owns `db`.
+class OutboxRepository
+{
+public:
+    explicit OutboxRepository(Database &db, const Clock &clock = Clock::system());
+
+    // Adds a job. The idempotency key is unique: enqueuing the same key again
+    // returns the existing job's id and changes nothing (a replayed event
+    // never produces a second effect).
+    [[nodiscard]] Result<qint64> enqueue(Domain::OutboxJob job);
+    [[nodiscard]] Result<Domain::OutboxJob> get(qint64 id) const;
+    [[nodiscard]] Result<Domain::OutboxJob> byIdempotencyKey(const QString &key) const;
+
+    // Claims up to `max` jobs that are due (pending with nextAttemptAt ≤ now,
+    // or in flight with an expired lease), oldest first, for `worker` until
+    // now + leaseSecs.
+    [[nodiscard]] Result<QList<Domain::OutboxJob>> claimDue(const QString &worker, int max, int leaseSecs);
+    [[nodiscard]] Status markSucceeded(qint64 id, const QString &requestId);
+    // A failure. With `retryAt` valid the job waits for that time (transient);
+    // otherwise it becomes Failed and waits for a person.
+    [[nodiscard]] Status markFailed(qint64 id, const Error &error, const QDateTime &retryAt);
+
+    // Admin actions on the retry queue (audited by the command layer).
+    [[nodiscard]] Status retryNow(qint64 id);
+    [[nodiscard]] Status dismiss(qint64 id);
+    // Replaces the payload (manual override) and makes the job due now.
+    [[nodiscard]] Status overridePayload(qint64 id, const QByteArray &payloadJson);
+
+    [[nodiscard]] Result<QList<Domain::OutboxJob>> list(const OutboxFilter &filter) const;
+    [[nodiscard]] Result<OutboxCounts> counts() const;
+
+private:
+    [[nodiscard]] Status setState(qint64 id, const QString &sql, const QVariantList &binds, const QString &what);
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace Concord::Store
