@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Concord::Domain {
 
 enum class ContactKind { Email, Phone, Address };

@@ -21,6 +21,21 @@ QString uniqueConnectionName()
     return u"concord-%1"_s.arg(counter.fetchAndAddRelaxed(1));
 }
 
+// Qt's drivers bind a null QString (QString()) as SQL NULL, so an empty field
+// left default-constructed would violate NOT NULL columns. Only an explicitly
+// null variant (Sql::nullIfEmpty, Sql::nullIfZero) means NULL; a string that
+// is present but null means ''. Same for byte arrays.
+QVariant bindable(const QVariant &v)
+{
+    if (v.isNull())
+        return v;
+    if (v.metaType() == QMetaType::fromType<QString>() && v.toString().isNull())
+        return QVariant(QString(u""_s));
+    if (v.metaType() == QMetaType::fromType<QByteArray>() && v.toByteArray().isNull())
+        return QVariant(QByteArray(""));
+    return v;
+}
+
 bool isConstraintViolation(const QSqlError &error, Engine engine)
 {
     const QString native = error.nativeErrorCode();
@@ -173,7 +188,7 @@ Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &binds)
     }
     QSqlQuery &q = *it.value();
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+        q.bindValue(i, bindable(binds.at(i)));
     if (!q.exec()) {
         Error e = sqlError(q, u"a store statement failed"_s);
         q.finish();

@@ -104,6 +104,10 @@ Result<User> UserRepository::update(const User &user)
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
+    const QString activeOwners = u"SELECT COUNT(*) FROM users WHERE role = 'owner' AND active = 1"_s;
+    auto ownersBefore = m_db.scalar(activeOwners);
+    if (!ownersBefore)
+        return std::unexpected(ownersBefore.error());
     auto changed = m_db.update(u"UPDATE users SET display_name = ?, role = ?, active = ?, version = version + 1 "
                                "WHERE id = ? AND version = ?"_s,
                                {user.displayName, toString(user.role), user.active ? 1 : 0, user.id, user.version});
@@ -115,10 +119,10 @@ Result<User> UserRepository::update(const User &user)
             return std::unexpected(current.error());
         return fail(ErrorCode::Conflict, u"user '%1' was changed by someone else; reload and retry"_s.arg(current->username));
     }
-    auto owners = m_db.scalar(u"SELECT COUNT(*) FROM users WHERE role = 'owner' AND active = 1"_s);
-    if (!owners)
-        return std::unexpected(owners.error());
-    if (owners->toLongLong() == 0)
+    auto ownersAfter = m_db.scalar(activeOwners);
+    if (!ownersAfter)
+        return std::unexpected(ownersAfter.error());
+    if (ownersBefore->toLongLong() > 0 && ownersAfter->toLongLong() == 0)
         return fail(ErrorCode::InvalidArgument,
                     u"this change would leave no active owner; make someone else owner first"_s);
     if (auto ok = tx.commit(); !ok)

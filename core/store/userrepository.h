@@ -22,8 +22,8 @@ public:
     [[nodiscard]] Result<Domain::User> byUsername(const QString &username) const;
     [[nodiscard]] Result<QList<Domain::User>> all() const;
     [[nodiscard]] Result<qint64> count() const;
-    // Versioned like rules: Conflict when `version` is stale. Refuses to leave
-    // the store without an active owner.
+    // Versioned like rules: Conflict when `version` is stale. Refuses a change
+    // that would remove the last active owner.
     [[nodiscard]] Result<Domain::User> update(const Domain::User &user);
     [[nodiscard]] Status recordSignIn(qint64 id);
 

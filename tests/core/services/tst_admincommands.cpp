@@ -1,0 +1,361 @@
+#include "common/clock.h"
+#include "domainprinters.h"
+#include "domainprinters.h"
+#include "security/auditlog.h"
+#include "services/admincommands.h"
+#include "store/customerrepository.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/outboxrepository.h"
+#include "store/rulesrepository.h"
+#include "store/userrepository.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Concord;
+using namespace Concord::Domain;
+using namespace Concord::Security;
+using Concord::Services::AdminCommands;
+
+Q_DECLARE_METATYPE(Concord::Domain::Role)
+Q_DECLARE_METATYPE(Concord::Domain::System)
+
+class TestAdminCommands : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_run = 0; // one fresh store per test row
+    std::unique_ptr<Store::Database> m_db;
+    ManualClock m_clock{QDateTime(QDate(2026, 4, 1), QTime(9, 0), Qt::UTC)};
+    const Actor m_owner = Actor::user(u"olivia"_s, Role::Owner);
+    const Actor m_owner2 = Actor::user(u"oscar"_s, Role::Owner);
+    const Actor m_manager = Actor::user(u"mona"_s, Role::OfficeManager);
+    const Actor m_bookkeeper = Actor::user(u"bea"_s, Role::Bookkeeper);
+    const Actor m_viewer = Actor::user(u"vic"_s, Role::Viewer);
+
+    qint64 auditCount() { return AuditLog(*m_db).count().value_or(-1); }
+
+    AuditEntry lastAudit()
+    {
+        auto entries = AuditLog(*m_db).recent(1);
+        return entries && !entries->isEmpty() ? entries->first() : AuditEntry{};
+    }
+
+    QJsonObject json(const QByteArray &text) { return QJsonDocument::fromJson(text).object(); }
+
+    Customer makeCustomer(const QString &name)
+    {
+        Customer c;
+        c.displayName = name;
+        auto stored = Store::CustomerRepository(*m_db, m_clock).create(c);
+        if (!stored)
+            qFatal("customer: %s", qPrintable(stored.error().toString()));
+        return *stored;
+    }
+
+    qint64 failedJob()
+    {
+        Store::OutboxRepository outbox(*m_db, m_clock);
+        OutboxJob job;
+        job.targetSystem = System::QuickBooks;
+        job.operation = u"invoice.create"_s;
+        job.entityType = u"appointment"_s;
+        job.entityId = u"1"_s;
+        job.payloadJson = R"({"amount":"65.00"})";
+        job.idempotencyKey = u"appt-1-invoice"_s;
+        auto id = outbox.enqueue(job);
+        auto claimed = outbox.claimDue(u"w"_s, 1, 60);
+        if (!id || !claimed || claimed->size() != 1)
+            qFatal("could not prepare a job");
+        if (!outbox.markFailed(*id, Error::make(ErrorCode::InvalidArgument, u"validation"_s), {}))
+            qFatal("could not fail the job");
+        return *id;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        auto db = Store::Database::open(u"sqlite://"_s + m_dir.filePath(u"%1-%2.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction())).arg(++m_run)));
+        QVERIFY(db);
+        m_db = std::move(*db);
+        QVERIFY(Store::migrate(*m_db));
+    }
+
+    void cleanup() { m_db.reset(); }
+
+    void bootstrapOwnerOnEmptyStoreOnly()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        auto owner = commands.bootstrapOwner(u"Olivia"_s, u"Olivia Owner"_s);
+        QVERIFY_OK(owner);
+        QCOMPARE(owner->username, u"olivia"_s);
+        QCOMPARE_NAMES(owner->role, Role::Owner);
+        QCOMPARE(auditCount(), 1);
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.actor, u"system:bootstrap"_s);
+        QCOMPARE(e.actorRole, u"system"_s);
+        QCOMPARE(e.action, u"user.bootstrap-owner"_s);
+        QCOMPARE(json(e.afterJson).value(u"role"_s).toString(), u"owner"_s);
+
+        auto again = commands.bootstrapOwner(u"olivia"_s, u"x"_s);
+        QVERIFY(again);
+        QCOMPARE(again->id, owner->id);
+        QCOMPARE(auditCount(), 1);
+
+        auto stranger = commands.bootstrapOwner(u"mallory"_s, u"Mallory"_s);
+        QVERIFY(!stranger);
+        QCOMPARE(stranger.error().code, ErrorCode::NotFound);
+        QCOMPARE(*Store::UserRepository(*m_db).count(), 1);
+    }
+
+    void manageUsersNeedsOwner_data()
+    {
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("owner") << Role::Owner << true;
+        QTest::newRow("office manager") << Role::OfficeManager << false;
+        QTest::newRow("bookkeeper") << Role::Bookkeeper << false;
+        QTest::newRow("viewer") << Role::Viewer << false;
+    }
+
+    void manageUsersNeedsOwner()
+    {
+        QFETCH(Role, role);
+        QFETCH(bool, allowed);
+        AdminCommands commands(*m_db, m_clock);
+        User u;
+        u.username = u"newbie"_s;
+        u.role = Role::Bookkeeper;
+        auto created = commands.createUser(Actor::user(u"someone"_s, role), u);
+        QCOMPARE(bool(created), allowed);
+        QCOMPARE(*Store::UserRepository(*m_db).count(), allowed ? 1 : 0);
+        QCOMPARE(auditCount(), allowed ? 1 : 0);
+        if (!allowed) {
+            QCOMPARE(created.error().code, ErrorCode::PermissionDenied);
+            return;
+        }
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"user.create"_s);
+        QCOMPARE(e.actor, u"someone"_s);
+        QVERIFY(e.beforeJson.isEmpty());
+        QCOMPARE(json(e.afterJson).value(u"username"_s).toString(), u"newbie"_s);
+    }
+
+    void updateRecordsBeforeAndAfter()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        User u;
+        u.username = u"bea"_s;
+        u.role = Role::Viewer;
+        auto created = commands.createUser(m_owner, u);
+        QVERIFY_OK(created);
+        User promoted = *created;
+        promoted.role = Role::Bookkeeper;
+        auto updated = commands.updateUser(m_owner, promoted);
+        QVERIFY_OK(updated);
+        QCOMPARE_NAMES(updated->role, Role::Bookkeeper);
+        QCOMPARE(updated->version, 2);
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"user.update"_s);
+        QCOMPARE(json(e.beforeJson).value(u"role"_s).toString(), u"viewer"_s);
+        QCOMPARE(json(e.afterJson).value(u"role"_s).toString(), u"bookkeeper"_s);
+        // A stale edit is a conflict and writes no audit entry.
+        auto stale = commands.updateUser(m_owner, promoted);
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().code, ErrorCode::Conflict);
+        QCOMPARE(auditCount(), 2);
+    }
+
+    // Mapping edits need EditMappings plus the side they touch.
+    void mappingSides_data()
+    {
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<System>("target");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("manager, booking side") << Role::OfficeManager << System::HubSpot << true;
+        QTest::newRow("manager, billing side") << Role::OfficeManager << System::QuickBooks << false;
+        QTest::newRow("bookkeeper, billing side") << Role::Bookkeeper << System::QuickBooks << true;
+        QTest::newRow("bookkeeper, booking side") << Role::Bookkeeper << System::HubSpot << false;
+        QTest::newRow("owner, billing side") << Role::Owner << System::QuickBooks << true;
+        QTest::newRow("viewer, booking side") << Role::Viewer << System::HubSpot << false;
+    }
+
+    void mappingSides()
+    {
+        QFETCH(Role, role);
+        QFETCH(System, target);
+        QFETCH(bool, allowed);
+        FieldMapping m;
+        m.field = u"timezone"_s;
+        m.sourceSystem = System::CalCom;
+        m.targetSystem = target;
+        m.authoritativeSystem = System::CalCom;
+        auto saved = AdminCommands(*m_db, m_clock).saveFieldMapping(Actor::user(u"p"_s, role), m);
+        QCOMPARE(bool(saved), allowed);
+        QCOMPARE(Store::RulesRepository(*m_db).fieldMappings()->size(), allowed ? 1 : 0);
+        QCOMPARE(auditCount(), allowed ? 1 : 0);
+        if (allowed) {
+            QCOMPARE(saved->updatedBy, u"p"_s);
+            QCOMPARE(lastAudit().action, u"mapping.field.create"_s);
+        } else {
+            QCOMPARE(saved.error().code, ErrorCode::PermissionDenied);
+        }
+    }
+
+    void billingRulesAreBookkeeperOrOwner()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        TaxRule rule;
+        rule.taxCode = u"TAX"_s;
+        rule.location = u"Springfield"_s;
+        auto refused = commands.saveTaxRule(m_manager, rule);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(Store::RulesRepository(*m_db).taxRules()->isEmpty());
+
+        auto saved = commands.saveTaxRule(m_bookkeeper, rule);
+        QVERIFY_OK(saved);
+        TaxRule changed = *saved;
+        changed.taxCode = u"NON"_s;
+        auto updated = commands.saveTaxRule(m_bookkeeper, changed);
+        QVERIFY_OK(updated);
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"rule.tax.update"_s);
+        QCOMPARE(json(e.beforeJson).value(u"taxCode"_s).toString(), u"TAX"_s);
+        QCOMPARE(json(e.afterJson).value(u"taxCode"_s).toString(), u"NON"_s);
+
+        InvoicePolicy policy;
+        policy.mode = InvoiceMode::MonthlySummary;
+        policy.blockThresholdMinor = 20000;
+        QVERIFY(commands.saveInvoicePolicy(m_bookkeeper, policy));
+        QVERIFY(!commands.saveInvoicePolicy(m_viewer, policy));
+        DiscountRule discount;
+        discount.percentBasisPoints = 1000;
+        QVERIFY(commands.saveDiscountRule(m_owner, discount));
+        QCOMPARE(auditCount(), 4);
+    }
+
+    void auditFailureRollsBackTheChange()
+    {
+        // If the audit entry cannot be written, the change must not land either.
+        QVERIFY(m_db->execDirect(u"ALTER TABLE audit_log RENAME TO audit_log_moved"_s));
+        TaxRule rule;
+        rule.taxCode = u"TAX"_s;
+        auto saved = AdminCommands(*m_db, m_clock).saveTaxRule(m_owner, rule);
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ErrorCode::Storage);
+        QVERIFY(Store::RulesRepository(*m_db).taxRules()->isEmpty());
+    }
+
+    void mergeNeedsProposalThenAnotherOwner()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        const Customer a = makeCustomer(u"Dana Whitfield"_s);
+        const Customer b = makeCustomer(u"Dana Whitfield (2)"_s);
+        MergeProposal p;
+        p.survivorId = a.id;
+        p.mergedIds = {b.id};
+        p.fieldChoicesJson = u"{\"email\":\"dana@example.com\"}"_s;
+
+        auto byViewer = commands.proposeMerge(m_viewer, p);
+        QVERIFY(!byViewer);
+        QCOMPARE(byViewer.error().code, ErrorCode::PermissionDenied);
+
+        auto id = commands.proposeMerge(m_manager, p);
+        QVERIFY(id);
+        QCOMPARE(lastAudit().action, u"merge.propose"_s);
+
+        // The office manager cannot approve.
+        auto managerApproves = commands.decideMerge(m_manager, *id, true, {});
+        QVERIFY(!managerApproves);
+        QCOMPARE(managerApproves.error().code, ErrorCode::PermissionDenied);
+
+        // An owner who proposed cannot approve their own proposal.
+        auto ownId = commands.proposeMerge(m_owner, p);
+        QVERIFY(ownId);
+        auto selfApproval = commands.decideMerge(m_owner, *ownId, true, {});
+        QVERIFY(!selfApproval);
+        QVERIFY(selfApproval.error().message.contains(u"cannot also approve"_s));
+
+        const qint64 before = auditCount();
+        QVERIFY(commands.decideMerge(m_owner2, *id, true, u"same parent"_s));
+        QCOMPARE(auditCount(), before + 1);
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"merge.approve"_s);
+        QCOMPARE(json(e.beforeJson).value(u"state"_s).toString(), u"proposed"_s);
+        QCOMPARE(json(e.afterJson).value(u"state"_s).toString(), u"approved"_s);
+        QCOMPARE(json(e.afterJson).value(u"decidedBy"_s).toString(), u"oscar"_s);
+
+        // Deciding again is a conflict, and leaves no trace.
+        auto twice = commands.decideMerge(m_owner, *id, false, {});
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, ErrorCode::Conflict);
+        QCOMPARE(auditCount(), before + 1);
+    }
+
+    void retryQueueActions()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        const qint64 job = failedJob();
+        auto byBookkeeper = commands.retryJob(m_bookkeeper, job);
+        QVERIFY(!byBookkeeper);
+        QCOMPARE(byBookkeeper.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE_NAMES(Store::OutboxRepository(*m_db).get(job)->state, JobState::Failed);
+
+        QVERIFY(commands.retryJob(m_manager, job));
+        QCOMPARE_NAMES(Store::OutboxRepository(*m_db).get(job)->state, JobState::Pending);
+        AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"job.retry"_s);
+        QCOMPARE(json(e.beforeJson).value(u"state"_s).toString(), u"failed"_s);
+        QCOMPARE(json(e.afterJson).value(u"state"_s).toString(), u"pending"_s);
+
+        auto badJson = commands.overrideJob(m_manager, job, "{not json");
+        QVERIFY(!badJson);
+        QCOMPARE(badJson.error().code, ErrorCode::InvalidArgument);
+
+        QVERIFY(commands.overrideJob(m_manager, job, R"({"amount":"60.00"})"));
+        QCOMPARE(Store::OutboxRepository(*m_db).get(job)->payloadJson, QByteArray(R"({"amount":"60.00"})"));
+        e = lastAudit();
+        QCOMPARE(e.action, u"job.override"_s);
+        QCOMPARE(json(e.beforeJson).value(u"payload"_s).toObject().value(u"amount"_s).toString(), u"65.00"_s);
+        QCOMPARE(json(e.afterJson).value(u"payload"_s).toObject().value(u"amount"_s).toString(), u"60.00"_s);
+
+        QVERIFY(commands.dismissJob(m_owner, job));
+        QCOMPARE_NAMES(Store::OutboxRepository(*m_db).get(job)->state, JobState::Dismissed);
+        QVERIFY(AuditLog(*m_db).verify()->ok);
+    }
+
+    void customerEditsAreBookingSide()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        Customer c = makeCustomer(u"Sam Lee"_s);
+        c.timeZone = u"America/Chicago"_s;
+        QVERIFY(!commands.updateCustomer(m_bookkeeper, c));
+        auto updated = commands.updateCustomer(m_manager, c);
+        QVERIFY_OK(updated);
+        QCOMPARE(updated->timeZone, u"America/Chicago"_s);
+        const AuditEntry e = lastAudit();
+        QCOMPARE(e.action, u"customer.update"_s);
+        QCOMPARE(json(e.beforeJson).value(u"timeZone"_s).toString(), QString());
+        QCOMPARE(json(e.afterJson).value(u"timeZone"_s).toString(), u"America/Chicago"_s);
+
+        ExternalLink link;
+        link.customerId = c.id;
+        link.system = System::QuickBooks;
+        link.externalId = u"58"_s;
+        auto linked = commands.linkRecord(m_manager, link);
+        QVERIFY(linked);
+        QCOMPARE(linked->linkedBy, u"mona"_s);
+        QCOMPARE(lastAudit().action, u"identity.link"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCommands)
+#include "tst_admincommands.moc"
