@@ -1,5 +1,8 @@
 #include "domain/zonedtime.h"
 
+#include <QHash>
+#include <QReadWriteLock>
+
 #include <QList>
 
 #include <algorithm>
@@ -66,7 +69,23 @@ QString describeLocal(QDate date, QTime time)
 
 bool ZonedInstant::isKnownZone(const QString &zoneId)
 {
-    return hasIanaShape(zoneId) && zoneFor(zoneId).isValid();
+    // Constructing a QTimeZone reads tzdata from disk; every stored
+    // appointment passes through here, so remember each id's verdict. Ids come
+    // from a finite set (tzdata, plus the occasional invalid one from input),
+    // so the cache stays small; it is shared by all threads.
+    static QReadWriteLock lock;
+    static QHash<QString, bool> known;
+    {
+        QReadLocker read(&lock);
+        const auto it = known.constFind(zoneId);
+        if (it != known.constEnd())
+            return it.value();
+    }
+    const bool valid = hasIanaShape(zoneId) && zoneFor(zoneId).isValid();
+    QWriteLocker write(&lock);
+    if (known.size() < 4096) // bound: hostile input cannot grow it without limit
+        known.insert(zoneId, valid);
+    return valid;
 }
 
 Result<ZonedInstant> ZonedInstant::fromUtc(const QDateTime &utc, const QString &zoneId)

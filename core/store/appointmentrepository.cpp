@@ -88,17 +88,71 @@ AppointmentRepository::AppointmentRepository(Database &db, const Clock &clock)
 {
 }
 
+namespace {
+
+const QString kInsertHead =
+    u"INSERT INTO appointments (customer_id, calcom_uid, start_at, time_zone, duration_minutes, staff_id, service_id, "
+    "status, source_version, rescheduled_from_id, title, created_at, updated_at)"_s;
+constexpr int kInsertColumns = 13;
+
+QVariantList insertValues(const Appointment &a, const QVariant &now)
+{
+    return {a.customerId, Sql::nullIfEmpty(a.calcomUid), a.start.toMSecsSinceEpoch(), a.start.zoneId(),
+            a.durationMinutes, Sql::nullIfZero(a.staffId), Sql::nullIfZero(a.serviceId), toString(a.status),
+            a.sourceVersion, Sql::nullIfZero(a.rescheduledFromId), a.title, now, now};
+}
+
+} // namespace
+
 Result<qint64> AppointmentRepository::insert(Appointment a)
 {
     if (auto ok = validate(a); !ok)
         return std::unexpected(ok.error());
+    return m_db.insert(kInsertHead + u" VALUES ("_s + Database::placeholders(kInsertColumns) + u") RETURNING id"_s,
+                       insertValues(a, Sql::fromDateTime(m_clock.nowUtc())));
+}
+
+Result<QList<qint64>> AppointmentRepository::insertMany(const QList<Appointment> &appointments)
+{
     const QVariant now = Sql::fromDateTime(m_clock.nowUtc());
-    return m_db.insert(u"INSERT INTO appointments (customer_id, calcom_uid, start_at, time_zone, duration_minutes, "
-                       "staff_id, service_id, status, source_version, rescheduled_from_id, title, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
-                       {a.customerId, Sql::nullIfEmpty(a.calcomUid), a.start.toMSecsSinceEpoch(), a.start.zoneId(),
-                        a.durationMinutes, Sql::nullIfZero(a.staffId), Sql::nullIfZero(a.serviceId),
-                        toString(a.status), a.sourceVersion, Sql::nullIfZero(a.rescheduledFromId), a.title, now, now});
+    QList<QVariantList> rows;
+    rows.reserve(appointments.size());
+    for (const Appointment &a : appointments) {
+        if (auto ok = validate(a); !ok)
+            return std::unexpected(ok.error());
+        rows.append(insertValues(a, now));
+    }
+    Transaction tx(m_db);
+    if (!tx.started())
+        return std::unexpected(tx.started().error());
+    auto ids = m_db.insertRows(kInsertHead, kInsertColumns, rows);
+    if (!ids)
+        return ids;
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return ids;
+}
+
+Result<QList<Appointment>> AppointmentRepository::getMany(const QList<qint64> &ids) const
+{
+    constexpr int kChunk = 500;
+    QList<Appointment> out;
+    out.reserve(ids.size());
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const QList<qint64> chunk = ids.mid(start, kChunk);
+        QVariantList binds;
+        binds.reserve(chunk.size());
+        for (qint64 id : chunk)
+            binds.append(id);
+        auto rows = m_db.select<Appointment>(u"SELECT "_s + kColumns + u" FROM appointments WHERE id IN ("_s
+                                                 + Database::placeholders(int(chunk.size())) + u") ORDER BY id"_s,
+                                             binds, fromRow);
+        if (!rows)
+            return std::unexpected(rows.error());
+        out += *rows;
+    }
+    std::sort(out.begin(), out.end(), [](const Appointment &a, const Appointment &b) { return a.id < b.id; });
+    return out;
 }
 
 Result<Appointment> AppointmentRepository::get(qint64 id) const

@@ -21,7 +21,12 @@ public:
 
     // Inserts; returns the new id. The start must be a valid ZonedInstant.
     [[nodiscard]] Result<qint64> insert(Domain::Appointment appointment);
+    // Batch insert (imports): multi-row statements, all or nothing; the new
+    // ids in input order.
+    [[nodiscard]] Result<QList<qint64>> insertMany(const QList<Domain::Appointment> &appointments);
     [[nodiscard]] Result<Domain::Appointment> get(qint64 id) const;
+    // Batch get: the appointments among `ids` that exist, ordered by id.
+    [[nodiscard]] Result<QList<Domain::Appointment>> getMany(const QList<qint64> &ids) const;
     [[nodiscard]] Result<Domain::Appointment> findByCalcomUid(const QString &uid) const;
     // Writes the scheduler's newer state. Out-of-order protection: when both
     // the stored and the incoming sourceVersion are set and the incoming one

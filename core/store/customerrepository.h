@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Concord::Store {
 
@@ -19,14 +20,25 @@ class CustomerRepository
 public:
     explicit CustomerRepository(Database &db, const Clock &clock = Clock::system());
 
-    // "cus_" + 32 lower-case hex digits (random UUID): stable and never reused.
+    // "cus_" + 32 lower-case hex digits (a time-ordered UUIDv7): stable, never
+    // reused, and later ids sort after earlier ones.
     [[nodiscard]] static QString newId();
 
     // Inserts the customer and its contacts. Assigns id (when empty),
     // createdAt/updatedAt and version 1. Returns the stored customer.
     [[nodiscard]] Result<Domain::Customer> create(Domain::Customer customer);
+    // Batch create (imports): same rules as create(), multi-row statements,
+    // all or nothing.
+    [[nodiscard]] Result<QList<Domain::Customer>> createMany(QList<Domain::Customer> customers);
     // With contacts. NotFound when absent.
     [[nodiscard]] Result<Domain::Customer> get(const QString &id) const;
+    // Batch get: the customers among `ids` that exist, with contacts, ordered
+    // by id. Unknown ids are simply absent from the result.
+    [[nodiscard]] Result<QList<Domain::Customer>> getMany(const QStringList &ids) const;
+    // Batch lookup: every customer owning a contact point of `kind` whose
+    // normalized value is in `normalized`, with contacts, ordered by id.
+    [[nodiscard]] Result<QList<Domain::Customer>> findManyByContact(Domain::ContactKind kind,
+                                                                    const QStringList &normalized) const;
     // Active and merged customers owning a contact point with this normalized
     // value (several before duplicates are merged). With contacts.
     [[nodiscard]] Result<QList<Domain::Customer>> findByContact(Domain::ContactKind kind,

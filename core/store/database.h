@@ -77,6 +77,15 @@ public:
         return rows;
     }
 
+    // Inserts rows in multi-row INSERT statements of at most `rowsPerStatement`
+    // rows: `head` is "INSERT INTO t (a, b, c)", each row carries one value per
+    // column. Returns the new ids in row order (tables with an integer `id`).
+    // Must run inside a transaction, so a failure leaves no partial batch.
+    [[nodiscard]] Result<QList<qint64>> insertRows(const QString &head, int columns, const QList<QVariantList> &rows,
+                                                   int rowsPerStatement = 100) const;
+    // "?, ?, ?" with n placeholders (n ≥ 1), for IN lists and VALUES groups.
+    [[nodiscard]] static QString placeholders(int n);
+
     // Prepared once, executed many times (hot loops: bulk import, benchmark).
     [[nodiscard]] Result<QSqlQuery> prepare(const QString &sql) const;
     [[nodiscard]] Status execPrepared(QSqlQuery &query) const;
@@ -95,6 +104,7 @@ private:
     // Cached prepare + bind + exec. The statement is reused by the next call
     // with the same SQL, so callers consume rows before calling again.
     [[nodiscard]] Result<QSqlQuery *> run(const QString &sql, const QVariantList &binds) const;
+    [[nodiscard]] Status execControl(const QString &sql) const;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_cache;
     StoreUrl m_url;
     QString m_name;
