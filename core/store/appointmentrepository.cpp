@@ -133,8 +133,11 @@ Result<QList<qint64>> AppointmentRepository::insertMany(const QList<Appointment>
     return ids;
 }
 
-Result<QList<Appointment>> AppointmentRepository::getMany(const QList<qint64> &ids) const
+Result<QList<Appointment>> AppointmentRepository::getMany(const QList<qint64> &requested) const
 {
+    QList<qint64> ids = requested; // each id once (see CustomerRepository::getMany)
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     constexpr int kChunk = 500;
     QList<Appointment> out;
     out.reserve(ids.size());

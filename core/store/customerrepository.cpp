@@ -2,8 +2,9 @@
 
 #include "store/database.h"
 
+#include <QSet>
 #include <QSqlQuery>
-#include <QAtomicInteger>
+#include <QMutex>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -101,14 +102,31 @@ QString CustomerRepository::newId()
     // (appointments, invoices, contact points) grow at their right edge
     // instead of splitting pages at random — at 500,000 appointments that is
     // the difference between seconds and a minute of inserts.
-    static QAtomicInteger<quint64> sequence;
-    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    // Monotonic within the process (RFC 9562, method 1): a 12-bit counter
+    // orders ids made in the same millisecond; when it would overflow, the
+    // timestamp moves on by one millisecond instead of wrapping.
+    static QBasicMutex mutex;
+    static quint64 lastMs = 0;
+    static quint64 counter = 0;
+    quint64 ms = 0;
+    quint64 seq = 0;
+    {
+        QMutexLocker lock(&mutex);
+        ms = std::max<quint64>(quint64(QDateTime::currentMSecsSinceEpoch()), lastMs);
+        if (ms == lastMs) {
+            if (++counter > 0x0fff) {
+                ++ms;
+                counter = 0;
+            }
+        } else {
+            counter = 0;
+        }
+        lastMs = ms;
+        seq = counter;
+    }
     QByteArray bytes = QUuid::createUuid().toRfc4122();
     for (int i = 0; i < 6; ++i)
         bytes[i] = char((ms >> (40 - 8 * i)) & 0xff);
-    // 12 bits of a per-process counter keep ids made in the same millisecond
-    // in creation order; the remaining 62 bits stay random.
-    const quint64 seq = sequence.fetchAndAddRelaxed(1) & 0x0fff;
     bytes[6] = char(0x70 | ((seq >> 8) & 0x0f));
     bytes[7] = char(seq & 0xff);
     bytes[8] = char(0x80 | (bytes[8] & 0x3f));
@@ -153,6 +171,18 @@ Result<QList<Customer>> CustomerRepository::createMany(QList<Customer> customers
         }
     }
 
+    // A contact point listed twice for one customer would trip the UNIQUE
+    // constraint mid-batch; name it before writing anything.
+    for (const Customer &customer : std::as_const(customers)) {
+        QSet<std::pair<int, QString>> seen;
+        for (const ContactPoint &contact : customer.contacts) {
+            if (seen.contains({int(contact.kind), contact.normalized}))
+                return fail(ErrorCode::Conflict, u"customer '%1' lists the %2 %3 twice"_s.arg(
+                                                     customer.displayName, toString(contact.kind), contact.normalized));
+            seen.insert({int(contact.kind), contact.normalized});
+        }
+    }
+
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
@@ -161,19 +191,21 @@ Result<QList<Customer>> CustomerRepository::createMany(QList<Customer> customers
                                     11, customerRows);
     if (!inserted) {
         Error e = inserted.error();
-        if (e.code == ErrorCode::Conflict)
-            e.message = u"a customer with one of these ids already exists"_s;
+        if (e.code == ErrorCode::Conflict) {
+            QStringList wanted;
+            for (const Customer &c : std::as_const(customers))
+                wanted << c.id;
+            auto taken = getMany(wanted);
+            e.message = taken && !taken->isEmpty() ? u"a customer with id %1 already exists"_s.arg(taken->first().id)
+                                                   : u"one of these customers conflicts with a stored one"_s;
+        }
         return std::unexpected(e);
     }
     auto contactIds = m_db.insertRows(u"INSERT INTO contact_points (customer_id, kind, value, normalized, is_primary, "
                                       "source_system)"_s,
                                       6, contactRows);
-    if (!contactIds) {
-        Error e = contactIds.error();
-        if (e.code == ErrorCode::Conflict)
-            e.message = u"a customer lists the same contact point twice"_s;
-        return std::unexpected(e);
-    }
+    if (!contactIds)
+        return std::unexpected(contactIds.error());
     qsizetype next = 0;
     for (Customer &customer : customers) {
         for (ContactPoint &contact : customer.contacts)
@@ -205,9 +237,14 @@ constexpr int kInChunk = 500;
 
 } // namespace
 
-Result<QList<Customer>> CustomerRepository::getMany(const QStringList &ids) const
+Result<QList<Customer>> CustomerRepository::getMany(const QStringList &requested) const
 {
     using Row = std::pair<Customer, std::optional<ContactPoint>>;
+    // Each id once, whatever the caller passed (a repeat across two chunks
+    // would otherwise come back twice).
+    QStringList ids = requested;
+    ids.sort();
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     QList<Customer> out;
     for (qsizetype start = 0; start < ids.size(); start += kInChunk) {
         const QStringList chunk = ids.mid(start, kInChunk);
@@ -239,7 +276,7 @@ Result<QList<Customer>> CustomerRepository::findManyByContact(ContactKind kind, 
                                            "WHERE c.id IN (SELECT customer_id FROM contact_points WHERE kind = ? AND "
                                            "normalized IN ("_s
                                          + Database::placeholders(int(chunk.size()))
-                                         + u")) ORDER BY c.id, p.is_primary DESC, p.id"_s,
+                                         + u")) AND c.state <> 'archived' ORDER BY c.id, p.is_primary DESC, p.id"_s,
                                      binds, customerWithContact);
         if (!rows)
             return std::unexpected(rows.error());
@@ -259,7 +296,7 @@ Result<QList<Customer>> CustomerRepository::findByContact(ContactKind kind, cons
         u"SELECT "_s + kPrefixedCustomerColumns + u", "_s + kContactColumns
             + u" FROM customers c LEFT JOIN contact_points p ON p.customer_id = c.id WHERE c.id IN "
               "(SELECT customer_id FROM contact_points WHERE kind = ? AND normalized = ?) "
-              "ORDER BY c.created_at, c.id, p.is_primary DESC, p.id"_s,
+              "AND c.state <> 'archived' ORDER BY c.created_at, c.id, p.is_primary DESC, p.id"_s,
         {toString(kind), normalized}, customerWithContact);
     if (!rows)
         return std::unexpected(rows.error());

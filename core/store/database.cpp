@@ -120,6 +120,9 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl &url, const QStr
                                        // Savepoint sub-journals in memory: on disk they cost a
                                        // file write per nested guard.
                                        u"PRAGMA temp_store=MEMORY"_s,
+                                       // REPLACE deletes the old row without firing DELETE
+                                       // triggers unless this is on (audit_log relies on it).
+                                       u"PRAGMA recursive_triggers=ON"_s,
                                        // 32 MiB page cache (negative = KiB), so bulk work does
                                        // not spill pages to the WAL mid-transaction.
                                        u"PRAGMA cache_size=-32768"_s}) {
@@ -209,7 +212,7 @@ Result<QSqlQuery> Database::query(const QString &sql, const QVariantList &binds)
     if (!q)
         return q;
     for (const QVariant &v : binds)
-        q->addBindValue(v);
+        q->addBindValue(bindable(v));
     if (auto ok = execPrepared(*q); !ok)
         return std::unexpected(ok.error());
     return q;
@@ -244,8 +247,11 @@ Result<qint64> Database::insert(const QString &sql, const QVariantList &binds) c
     // SQLite reports the new rowid directly; skipping RETURNING there avoids
     // Qt's row-fetch path, a third of an insert's cost in bulk imports.
     // PostgreSQL has no such call, so it reads the RETURNING row.
+    // An upsert (ON CONFLICT … DO UPDATE) may update instead of insert, and
+    // then lastInsertId() names an older row: upserts keep RETURNING.
     static const QString returning = u" RETURNING id"_s;
-    const bool sqlite = m_url.engine == Engine::SQLite && sql.endsWith(returning);
+    const bool sqlite = m_url.engine == Engine::SQLite && sql.endsWith(returning)
+        && !sql.contains(u"ON CONFLICT"_s, Qt::CaseInsensitive);
     auto q = run(sqlite ? sql.chopped(returning.size()) : sql, binds);
     if (!q)
         return std::unexpected(q.error());

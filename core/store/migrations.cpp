@@ -273,8 +273,11 @@ Migration schemaV1()
             currency TEXT NOT NULL DEFAULT 'USD',
             version INTEGER NOT NULL DEFAULT 1,
             updated_by TEXT NOT NULL,
-            updated_at BIGINT NOT NULL,
-            UNIQUE (service_id, customer_id)))"_s,
+            updated_at BIGINT NOT NULL))"_s,
+        // One policy per scope (default, a service, a customer, or both). A
+        // plain UNIQUE would not do: NULLs are distinct in UNIQUE constraints.
+        u"CREATE UNIQUE INDEX invoice_policies_scope ON invoice_policies "
+        "(COALESCE(service_id, 0), COALESCE(customer_id, ''))"_s,
 
         // --- outbox / retry queue, sync log, cursors, connections ----------
         uR"(CREATE TABLE outbox_jobs (
@@ -390,6 +393,10 @@ Migration schemaV1()
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"_s,
         uR"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"_s,
+        // INSERT OR REPLACE on an existing seq/hash would swap a row in place.
+        uR"(CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+            WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq OR hash = NEW.hash)
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END)"_s,
     };
     m.postgresOnly = {
         uR"(CREATE FUNCTION concord_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -441,9 +448,7 @@ Status migrate(Database &db)
         return fail(ErrorCode::SchemaTooNew,
                     u"the store %1 has schema version %2, but this Concord understands only up to version %3; "
                     "upgrade Concord, or point [store] url at another database"_s
-                        .arg(db.url().redacted())
-                        .arg(*current)
-                        .arg(latest));
+                        .arg(db.url().redacted(), QString::number(*current), QString::number(latest)));
     }
     for (const Migration &step : migrations()) {
         if (step.version <= *current)
@@ -456,7 +461,7 @@ Status migrate(Database &db)
         for (const QString &sql : std::as_const(statements)) {
             if (auto ok = db.execDirect(db.dialect(sql)); !ok) {
                 Error e = ok.error();
-                e.message = u"migration to schema version %1 failed: %2"_s.arg(step.version).arg(e.message);
+                e.message = u"migration to schema version %1 failed: %2"_s.arg(QString::number(step.version), e.message);
                 return std::unexpected(e);
             }
         }

@@ -250,10 +250,19 @@ Status RulesRepository::deleteFieldMapping(qint64 id, int version)
 
 Result<StatusMapping> RulesRepository::saveStatusMapping(StatusMapping m)
 {
-    const bool known = m.domain == StatusDomain::Appointment ? parseAppointmentStatus(m.status).has_value()
-                                                             : parseMoneyStatus(m.status).has_value();
-    if (!known)
-        return fail(ErrorCode::InvalidArgument, u"'%1' is not a %2 status"_s.arg(m.status, toString(m.domain)));
+    // Stored by its canonical name, whatever spelling came in, so lookups
+    // and the UNIQUE constraint see one value per status.
+    if (m.domain == StatusDomain::Appointment) {
+        auto status = parseAppointmentStatus(m.status);
+        if (!status)
+            return fail(ErrorCode::InvalidArgument, u"'%1' is not an appointment status"_s.arg(m.status));
+        m.status = toString(*status);
+    } else {
+        auto status = parseMoneyStatus(m.status);
+        if (!status)
+            return fail(ErrorCode::InvalidArgument, u"'%1' is not a money status"_s.arg(m.status));
+        m.status = toString(*status);
+    }
     if (m.action != StatusAction::None && m.action != StatusAction::CloseTasks && m.targetValue.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, u"the %1 action for status '%2' needs a target value"_s.arg(
                                                     toString(m.action), m.status));
