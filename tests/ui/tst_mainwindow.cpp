@@ -1,0 +1,386 @@
+// The main window shell: which pages exist, keyboard navigation, what the
+// status bar says for a pushed StoreStatus, the request signals the
+// composition root wires to the Backend, the About dialog and translations.
+#include "aboutdialog.h"
+#include "auditpage.h"
+#include "connectionindicator.h"
+#include "mainwindow.h"
+#include "overviewpage.h"
+#include "theme.h"
+#include "verificationbanner.h"
+
+#include <QAction>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTranslator>
+
+using Concord::Domain::Connection;
+using Concord::Domain::ConnectionState;
+using Concord::Domain::System;
+using Concord::Services::StoreStatus;
+using namespace Concord::Ui;
+
+namespace {
+
+Connection connection(System system, ConnectionState state, const QString &account = {})
+{
+    Connection c;
+    c.system = system;
+    c.state = state;
+    c.accountLabel = account;
+    return c;
+}
+
+StoreStatus openStatus()
+{
+    StoreStatus status;
+    status.open = true;
+    status.url = QStringLiteral("sqlite:///var/lib/concord/concord.sqlite");
+    status.engine = QStringLiteral("SQLite 3.40.1");
+    status.schemaVersion = 3;
+    status.knownSchemaVersion = 3;
+    status.customers = 1250;
+    status.appointments = 48;
+    status.invoices = 7;
+    status.failedJobs = 2;
+    status.auditEntries = 10;
+    status.users = 3;
+    // HubSpot missing on purpose: the store lists only what was ever set up.
+    status.connections = { connection(System::QuickBooks, ConnectionState::Connected,
+                                      QStringLiteral("Realm 4620")),
+                           connection(System::CalCom, ConnectionState::Expired) };
+    return status;
+}
+
+QAction *menuAction(QMainWindow &window, const QString &menuTitle, const QString &actionText)
+{
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text() != menuTitle || !menu->menu())
+            continue;
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text() == actionText)
+                return action;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void onlyWorkingPagesAreListed();
+    void shortcutsSwitchPages_data();
+    void shortcutsSwitchPages();
+    void sidebarClickSwitchesPage();
+    void statusBarBeforeAnyStatus();
+    void statusBarReflectsOpenStore();
+    void statusBarReflectsStoreError();
+    void errorBeforeOpenBecomesStoreState();
+    void errorWhileOpenKeepsStoreState();
+    void refreshAndAuditRequests();
+    void auditAnswersReachThePage();
+    void aboutDialogOpens();
+    void quitClosesWindow();
+    void frenchTranslation();
+};
+
+void TestMainWindow::initTestCase()
+{
+    // As the application does for an English locale: fixed number formatting
+    // and the English plural forms (concord_en.ts).
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    auto *english = new QTranslator(this);
+    QVERIFY(english->load(QStringLiteral(":/i18n/concord_en.qm")));
+    QCoreApplication::installTranslator(english);
+}
+
+void TestMainWindow::onlyWorkingPagesAreListed()
+{
+    MainWindow window;
+    QCOMPARE(window.pageCount(), 2);
+    QCOMPARE(window.pageTitles(),
+             (QStringList { QStringLiteral("Overview"), QStringLiteral("Audit log") }));
+    QVERIFY(window.overviewPage());
+    QVERIFY(window.auditPage());
+    QCOMPARE(window.currentPageIndex(), 0);
+    QCOMPARE(window.currentPage(), window.overviewPage());
+    QCOMPARE(window.windowTitle(), QStringLiteral("Overview"));
+
+    // The View menu lists the same pages, with their shortcuts, and nothing more.
+    QAction *overview = menuAction(window, QStringLiteral("&View"), QStringLiteral("Overview"));
+    QAction *audit = menuAction(window, QStringLiteral("&View"), QStringLiteral("Audit log"));
+    QVERIFY(overview && audit);
+    QCOMPARE(overview->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
+    QCOMPARE(audit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    int pageActions = 0;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View"))
+            pageActions = int(menu->menu()->actions().size());
+    }
+    QCOMPARE(pageActions, 2);
+}
+
+void TestMainWindow::shortcutsSwitchPages_data()
+{
+    QTest::addColumn<QList<int>>("keys");
+    QTest::addColumn<int>("page");
+
+    QTest::newRow("Ctrl+2") << QList<int> { Qt::Key_2 } << 1;
+    QTest::newRow("Ctrl+2, Ctrl+1") << QList<int> { Qt::Key_2, Qt::Key_1 } << 0;
+    // No third page: Ctrl+3 leaves the page as it was.
+    QTest::newRow("Ctrl+2, Ctrl+3") << QList<int> { Qt::Key_2, Qt::Key_3 } << 1;
+    QTest::newRow("Ctrl+9") << QList<int> { Qt::Key_9 } << 0;
+}
+
+void TestMainWindow::shortcutsSwitchPages()
+{
+    QFETCH(QList<int>, keys);
+    QFETCH(int, page);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    for (int key : keys)
+        QTest::keyClick(&window, Qt::Key(key), Qt::ControlModifier);
+    QCOMPARE(window.currentPageIndex(), page);
+    QCOMPARE(window.windowTitle(), window.pageTitles().at(page));
+}
+
+void TestMainWindow::sidebarClickSwitchesPage()
+{
+    MainWindow window;
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QCOMPARE(navigation->count(), 2);
+    navigation->setCurrentRow(1);
+    QCOMPARE(window.currentPage(), window.auditPage());
+    window.setCurrentPage(0);
+    QCOMPARE(navigation->currentRow(), 0);
+    window.setCurrentPage(7); // out of range: ignored
+    QCOMPARE(window.currentPageIndex(), 0);
+}
+
+void TestMainWindow::statusBarBeforeAnyStatus()
+{
+    MainWindow window;
+    QCOMPARE(window.storeStatusText(), QStringLiteral("Opening the store…"));
+    for (System system : Concord::Domain::allSystems()) {
+        ConnectionIndicator *indicator = window.connectionIndicator(system);
+        QVERIFY(indicator);
+        QVERIFY(!indicator->state().has_value());
+        QVERIFY(indicator->text().endsWith(QStringLiteral(": checking…")));
+    }
+}
+
+void TestMainWindow::statusBarReflectsOpenStore()
+{
+    MainWindow window;
+    window.setStatus(openStatus());
+
+    QCOMPARE(window.storeStatusText(),
+             QStringLiteral("SQLite 3.40.1 · /var/lib/concord/concord.sqlite · schema 3"));
+
+    ConnectionIndicator *quickbooks = window.connectionIndicator(System::QuickBooks);
+    QCOMPARE(quickbooks->text(), QStringLiteral("QuickBooks: connected"));
+    QCOMPARE(quickbooks->tone(), Theme::Tone::Good);
+    QVERIFY(quickbooks->toolTip().contains(QStringLiteral("Realm 4620")));
+    ConnectionIndicator *hubspot = window.connectionIndicator(System::HubSpot);
+    QCOMPARE(hubspot->text(), QStringLiteral("HubSpot: not configured"));
+    QCOMPARE(hubspot->state(), std::optional(ConnectionState::NotConfigured));
+    QCOMPARE(hubspot->tone(), Theme::Tone::Neutral);
+    ConnectionIndicator *calcom = window.connectionIndicator(System::CalCom);
+    QCOMPARE(calcom->text(), QStringLiteral("Cal.com: expired"));
+    QCOMPARE(calcom->tone(), Theme::Tone::Bad);
+
+    // The overview shows the same snapshot.
+    OverviewPage *overview = window.overviewPage();
+    QCOMPARE(overview->storeStateText(), QStringLiteral("Open"));
+    QCOMPARE(overview->statText(QStringLiteral("customers")), QStringLiteral("1,250"));
+    QCOMPARE(overview->statText(QStringLiteral("failedJobs")), QStringLiteral("2"));
+    QCOMPARE(overview->statText(QStringLiteral("pendingJobs")), QStringLiteral("0"));
+    QCOMPARE(overview->connectionStateText(System::QuickBooks), QStringLiteral("connected"));
+    QCOMPARE(overview->connectionStateText(System::HubSpot), QStringLiteral("not configured"));
+    QCOMPARE(overview->connectionStateText(System::CalCom), QStringLiteral("expired"));
+
+    // A store one schema behind what this build knows says so.
+    StoreStatus older = openStatus();
+    older.schemaVersion = 2;
+    window.setStatus(older);
+    QCOMPARE(window.storeStatusText(),
+             QStringLiteral("SQLite 3.40.1 · /var/lib/concord/concord.sqlite · schema 2"));
+}
+
+void TestMainWindow::statusBarReflectsStoreError()
+{
+    MainWindow window;
+    window.setStatus(openStatus());
+    StoreStatus failed;
+    failed.url = QStringLiteral("sqlite:///var/lib/concord/concord.sqlite");
+    failed.error = QStringLiteral("unable to open database file");
+    window.setStatus(failed);
+
+    QCOMPARE(window.storeStatusText(),
+             QStringLiteral("Store not open: unable to open database file"));
+    // With the store closed the connections are unknown again, not "not configured".
+    for (System system : Concord::Domain::allSystems()) {
+        QVERIFY(!window.connectionIndicator(system)->state().has_value());
+        QVERIFY(window.connectionIndicator(system)->text().endsWith(QStringLiteral(": unknown")));
+    }
+    QCOMPARE(window.overviewPage()->storeStateText(), QStringLiteral("Not open"));
+    QCOMPARE(window.overviewPage()->statText(QStringLiteral("customers")), QStringLiteral("–"));
+    QCOMPARE(window.overviewPage()->connectionStateText(System::QuickBooks),
+             QStringLiteral("unknown"));
+}
+
+void TestMainWindow::errorBeforeOpenBecomesStoreState()
+{
+    MainWindow window;
+    window.showError(Concord::Error::make(Concord::ErrorCode::Storage,
+                                          QStringLiteral("disk I/O error"),
+                                          QStringLiteral("SQLITE_IOERR")));
+    QCOMPARE(window.storeStatusText(), QStringLiteral("Store not open: disk I/O error"));
+    QCOMPARE(window.overviewPage()->storeStateText(), QStringLiteral("Not open"));
+}
+
+void TestMainWindow::errorWhileOpenKeepsStoreState()
+{
+    MainWindow window;
+    window.setStatus(openStatus());
+    window.showError(
+        Concord::Error::make(Concord::ErrorCode::Storage, QStringLiteral("database is locked")));
+    // The store is still open; the error is a message, not the store's state.
+    QCOMPARE(window.storeStatusText(),
+             QStringLiteral("SQLite 3.40.1 · /var/lib/concord/concord.sqlite · schema 3"));
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Something went wrong: database is locked"));
+}
+
+void TestMainWindow::refreshAndAuditRequests()
+{
+    MainWindow window;
+    QSignalSpy refresh(&window, &MainWindow::refreshRequested);
+    QSignalSpy audit(&window, &MainWindow::auditRequested);
+
+    // The audit page asks for entries only once it is shown and the store is open.
+    window.setCurrentPage(1);
+    QCOMPARE(audit.count(), 0);
+    window.setStatus(openStatus());
+    QCOMPARE(audit.count(), 1);
+    QCOMPARE(audit.at(0).at(0).toInt(), MainWindow::kAuditLimit);
+    QCOMPARE(window.auditPage()->countText(), QStringLiteral("Loading…"));
+
+    // Coming back to the page does not reload an up-to-date snapshot …
+    window.setCurrentPage(0);
+    window.setCurrentPage(1);
+    QCOMPARE(audit.count(), 1);
+    // … a status with more entries marks it stale and reloads it …
+    StoreStatus more = openStatus();
+    more.auditEntries = 11;
+    window.setStatus(more);
+    QCOMPARE(audit.count(), 2);
+    // … and so does the page's Reload button.
+    Q_EMIT window.auditPage()->reloadRequested();
+    QCOMPARE(audit.count(), 3);
+
+    // File ▸ Refresh (F5) asks for a status, and for entries while on the audit page.
+    QAction *refreshAction =
+        menuAction(window, QStringLiteral("&File"), QStringLiteral("&Refresh"));
+    QVERIFY(refreshAction);
+    QCOMPARE(refreshAction->shortcut(), QKeySequence(QKeySequence::Refresh));
+    refreshAction->trigger();
+    QCOMPARE(refresh.count(), 1);
+    QCOMPARE(audit.count(), 4);
+    window.setCurrentPage(0);
+    refreshAction->trigger();
+    QCOMPARE(refresh.count(), 2);
+    QCOMPARE(audit.count(), 4);
+
+    // The overview's Refresh button asks too.
+    Q_EMIT window.overviewPage()->refreshRequested();
+    QCOMPARE(refresh.count(), 3);
+}
+
+void TestMainWindow::auditAnswersReachThePage()
+{
+    MainWindow window;
+    QSignalSpy verify(&window, &MainWindow::verifyRequested);
+    window.setStatus(openStatus());
+    window.setCurrentPage(1);
+
+    Concord::Security::AuditEntry entry;
+    entry.seq = 1;
+    entry.at = QDateTime(QDate(2026, 3, 28), QTime(10, 0), Qt::UTC);
+    entry.actor = QStringLiteral("system:bootstrap");
+    entry.action = QStringLiteral("user.create");
+    window.setAuditEntries({ entry });
+    QCOMPARE(window.auditPage()->countText(), QStringLiteral("1 entry"));
+    QCOMPARE(window.auditPage()->view()->model()->rowCount(), 1);
+
+    window.auditPage()->requestVerification();
+    QCOMPARE(verify.count(), 1);
+    Concord::Security::AuditVerification result;
+    result.entriesChecked = 1;
+    window.showAuditVerification(result);
+    QVERIFY(window.auditPage()->banner()->text().startsWith(QStringLiteral("Audit chain intact")));
+}
+
+void TestMainWindow::aboutDialogOpens()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *about = menuAction(window, QStringLiteral("&Help"), QStringLiteral("&About Concord"));
+    QVERIFY(about);
+    about->trigger();
+
+    AboutDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<AboutDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("About Concord"));
+    QCOMPARE(dialog->versionText(), QStringLiteral("Version " CONCORD_VERSION));
+    QVERIFY(dialog->qtText().contains(QString::fromLatin1(qVersion())));
+    // A second trigger reuses the open dialog instead of stacking another.
+    about->trigger();
+    QCOMPARE(window.findChildren<AboutDialog *>().size(), 1);
+    dialog->reject();
+    QTRY_VERIFY(window.findChildren<AboutDialog *>().isEmpty()); // deleted on close
+}
+
+void TestMainWindow::quitClosesWindow()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QAction *quit = menuAction(window, QStringLiteral("&File"), QStringLiteral("&Quit"));
+    QVERIFY(quit);
+    QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+    QVERIFY(!window.isVisible());
+}
+
+void TestMainWindow::frenchTranslation()
+{
+    QTranslator french;
+    QVERIFY(french.load(QStringLiteral(":/i18n/concord_fr.qm")));
+    QCoreApplication::installTranslator(&french);
+    MainWindow window;
+    window.setStatus(openStatus());
+    QCoreApplication::removeTranslator(&french);
+
+    QCOMPARE(
+        window.pageTitles(),
+        (QStringList { QStringLiteral("Vue d’ensemble"), QStringLiteral("Journal d'audit") }));
+    QCOMPARE(window.connectionIndicator(System::HubSpot)->text(),
+             QStringLiteral("HubSpot\u00a0: non configuré"));
+    QVERIFY(menuAction(window, QStringLiteral("&Fichier"), QStringLiteral("&Quitter")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

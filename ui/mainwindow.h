@@ -1,0 +1,93 @@
+#pragma once
+
+#include "common/error.h"
+#include "domain/system.h"
+#include "security/auditentry.h"
+#include "services/storestatus.h"
+
+#include <QHash>
+#include <QList>
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
+
+namespace Concord::Ui {
+
+class AuditPage;
+class ConnectionIndicator;
+class OverviewPage;
+
+// The shell: a sidebar of pages, the page area, the menus and a status bar
+// with the store and the three connections.
+//
+// Threading: lives on the GUI thread and never touches SQL or the network.
+// It asks through its signals (refreshRequested, auditRequested,
+// verifyRequested) and is answered through its slots; the composition root
+// (app/concord/main.cpp) connects both to Services::Backend on the sync thread
+// with queued connections.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // How many of the newest audit entries the audit page asks for; more than
+    // a person scrolls through, few enough to load in well under a second.
+    static constexpr int kAuditLimit = 1000;
+    // Status is re-read this often (ms) while the store is open, so connection
+    // states changed by the sync service show without a manual refresh.
+    static constexpr int kRefreshIntervalMs = 60'000;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    [[nodiscard]] int pageCount() const;
+    [[nodiscard]] QStringList pageTitles() const;
+    [[nodiscard]] int currentPageIndex() const;
+    [[nodiscard]] QWidget *currentPage() const;
+    [[nodiscard]] OverviewPage *overviewPage() const { return m_overview; }
+    [[nodiscard]] AuditPage *auditPage() const { return m_audit; }
+    [[nodiscard]] QString storeStatusText() const;
+    [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
+    [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
+
+public Q_SLOTS:
+    void setCurrentPage(int index);
+    void setStatus(const Concord::Services::StoreStatus &status);
+    void setAuditEntries(const QList<Concord::Security::AuditEntry> &entries);
+    void showAuditVerification(const Concord::Security::AuditVerification &result);
+    void showError(const Concord::Error &error);
+    void showAbout();
+    // Asks for a fresh status (and, on the audit page, fresh entries).
+    void refresh();
+
+Q_SIGNALS:
+    void refreshRequested();
+    void auditRequested(int limit);
+    void verifyRequested();
+
+private:
+    void addPage(QWidget *page, const QString &iconName, const QString &title);
+    QWidget *createSidebar();
+    void createMenus();
+    void createStatusBar();
+    void onPageChanged(int index);
+    void requestAuditIfNeeded();
+
+    Services::StoreStatus m_status;
+    // The audit page's snapshot is out of date (never loaded, or the store's
+    // entry count moved since); it is reloaded when the page is visible.
+    bool m_auditStale = true;
+    qint64 m_auditCountAtLoad = -1;
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    OverviewPage *m_overview = nullptr;
+    AuditPage *m_audit = nullptr;
+    QLabel *m_storeDot = nullptr;
+    QLabel *m_storeLabel = nullptr;
+    QHash<Domain::System, ConnectionIndicator *> m_indicators;
+    QTimer *m_refreshTimer = nullptr;
+};
+
+} // namespace Concord::Ui
