@@ -80,6 +80,20 @@ Status validate(const Appointment &a)
     return {};
 }
 
+// Source versions are the scheduler's update timestamps. Compared as
+// instants when both parse ("…:00Z" vs "…:00.500Z" differ in format, not in
+// time order); as plain strings otherwise.
+bool isOlder(const QString &incoming, const QString &stored)
+{
+    if (incoming.isEmpty() || stored.isEmpty())
+        return false;
+    const QDateTime a = QDateTime::fromString(incoming, Qt::ISODateWithMs);
+    const QDateTime b = QDateTime::fromString(stored, Qt::ISODateWithMs);
+    if (a.isValid() && b.isValid())
+        return a < b;
+    return incoming < stored;
+}
+
 } // namespace
 
 AppointmentRepository::AppointmentRepository(Database &db, const Clock &clock)
@@ -178,10 +192,8 @@ Result<Appointment> AppointmentRepository::applyUpdate(const Appointment &incomi
     auto stored = get(incoming.id);
     if (!stored)
         return stored;
-    if (!stored->sourceVersion.isEmpty() && !incoming.sourceVersion.isEmpty()
-        && incoming.sourceVersion < stored->sourceVersion) {
+    if (isOlder(incoming.sourceVersion, stored->sourceVersion))
         return stored; // an older event arrived late: the stored state is newer
-    }
     auto moved = transition(stored->status, incoming.status);
     if (!moved)
         return std::unexpected(moved.error());

@@ -30,8 +30,9 @@ public:
     [[nodiscard]] Result<Domain::Appointment> findByCalcomUid(const QString &uid) const;
     // Writes the scheduler's newer state. Out-of-order protection: when both
     // the stored and the incoming sourceVersion are set and the incoming one
-    // is older (ISO-8601 UTC strings compare in time order), nothing is written
-    // and the stored appointment is returned unchanged. The status move is
+    // is older (compared as ISO-8601 instants when both parse, else as
+    // strings), nothing is written and the stored appointment is returned
+    // unchanged. The status move is
     // checked by the appointment state machine (IllegalTransition).
     [[nodiscard]] Result<Domain::Appointment> applyUpdate(const Domain::Appointment &incoming);
     // For a customer, ordered by start.

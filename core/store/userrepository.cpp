@@ -108,9 +108,10 @@ Result<User> UserRepository::update(const User &user)
     auto ownersBefore = m_db.scalar(activeOwners);
     if (!ownersBefore)
         return std::unexpected(ownersBefore.error());
-    auto changed = m_db.update(u"UPDATE users SET display_name = ?, role = ?, active = ?, version = version + 1 "
-                               "WHERE id = ? AND version = ?"_s,
-                               {user.displayName, toString(user.role), user.active ? 1 : 0, user.id, user.version});
+    // A blank display name falls back to the username, as in create().
+    auto changed = m_db.update(u"UPDATE users SET display_name = CASE WHEN TRIM(?) = '' THEN username ELSE ? END, "
+                               "role = ?, active = ?, version = version + 1 WHERE id = ? AND version = ?"_s,
+                               {user.displayName, user.displayName, toString(user.role), user.active ? 1 : 0, user.id, user.version});
     if (!changed)
         return std::unexpected(changed.error());
     if (*changed == 0) {
