@@ -45,14 +45,17 @@ template<typename E, std::size_t N>
 [[nodiscard]] Result<E> parseEnum(const EnumNameTable<E, N> &table, const QString &text,
                                   QLatin1StringView what)
 {
+    // Rows read from the store parse every status: the list of valid names
+    // is built only when the text matches none.
     const QString wanted = text.trimmed();
-    QStringList names;
-    names.reserve(qsizetype(N));
     for (const auto &entry : table) {
         if (QLatin1StringView(entry.name).compare(wanted, Qt::CaseInsensitive) == 0)
             return entry.value;
-        names.append(QString(entry.name));
     }
+    QStringList names;
+    names.reserve(qsizetype(N));
+    for (const auto &entry : table)
+        names.append(QString(entry.name));
     return fail(ErrorCode::InvalidArgument,
                 QStringLiteral("unknown %1 '%2' (expected one of: %3)")
                     .arg(what, text, names.join(QStringLiteral(", "))));

@@ -109,11 +109,11 @@ const QString kInsertHead =
     "status, source_version, rescheduled_from_id, title, created_at, updated_at)"_s;
 constexpr int kInsertColumns = 13;
 
-QVariantList insertValues(const Appointment &a, const QVariant &now)
+void appendInsertValues(const Appointment &a, const QVariant &now, QVariantList &out)
 {
-    return {a.customerId, Sql::nullIfEmpty(a.calcomUid), a.start.toMSecsSinceEpoch(), a.start.zoneId(),
-            a.durationMinutes, Sql::nullIfZero(a.staffId), Sql::nullIfZero(a.serviceId), toString(a.status),
-            a.sourceVersion, Sql::nullIfZero(a.rescheduledFromId), a.title, now, now};
+    out << a.customerId << Sql::nullIfEmpty(a.calcomUid) << a.start.toMSecsSinceEpoch() << a.start.zoneId()
+        << a.durationMinutes << Sql::nullIfZero(a.staffId) << Sql::nullIfZero(a.serviceId) << toString(a.status)
+        << a.sourceVersion << Sql::nullIfZero(a.rescheduledFromId) << a.title << now << now;
 }
 
 } // namespace
@@ -122,24 +122,24 @@ Result<qint64> AppointmentRepository::insert(Appointment a)
 {
     if (auto ok = validate(a); !ok)
         return std::unexpected(ok.error());
+    QVariantList values;
+    appendInsertValues(a, Sql::fromDateTime(m_clock.nowUtc()), values);
     return m_db.insert(kInsertHead + u" VALUES ("_s + Database::placeholders(kInsertColumns) + u") RETURNING id"_s,
-                       insertValues(a, Sql::fromDateTime(m_clock.nowUtc())));
+                       values);
 }
 
 Result<QList<qint64>> AppointmentRepository::insertMany(const QList<Appointment> &appointments)
 {
     const QVariant now = Sql::fromDateTime(m_clock.nowUtc());
-    QList<QVariantList> rows;
-    rows.reserve(appointments.size());
     for (const Appointment &a : appointments) {
         if (auto ok = validate(a); !ok)
             return std::unexpected(ok.error());
-        rows.append(insertValues(a, now));
     }
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
-    auto ids = m_db.insertRows(kInsertHead, kInsertColumns, rows);
+    auto ids = m_db.insertRows(kInsertHead, kInsertColumns, appointments.size(),
+                               [&](qsizetype i, QVariantList &binds) { appendInsertValues(appointments.at(i), now, binds); });
     if (!ids)
         return ids;
     if (auto ok = tx.commit(); !ok)
