@@ -1,0 +1,1 @@
+int concordLayeringProbe() { return 0; }
