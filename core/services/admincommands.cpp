@@ -26,6 +26,19 @@ Permission sideOf(System a, System b)
     return (a == System::QuickBooks || b == System::QuickBooks) ? Permission::EditBilling : Permission::EditBookings;
 }
 
+// Finds the stored row with the same id in a list (for the audit "before").
+template<typename T>
+QJsonValue beforeOf(const Result<QList<T>> &all, qint64 id)
+{
+    if (!all || id == 0)
+        return {};
+    for (const T &row : *all) {
+        if (row.id == id)
+            return AuditJson::toJson(row);
+    }
+    return {};
+}
+
 } // namespace
 
 AdminCommands::AdminCommands(Store::Database &db, const Clock &clock)
@@ -242,16 +255,7 @@ Result<StatusMapping> AdminCommands::saveStatusMapping(const Actor &actor, const
                                       StatusMapping m = mapping;
                                       m.updatedBy = actor.username;
                                       Store::RulesRepository rules(m_db, m_clock);
-                                      QJsonValue before;
-                                      if (m.id != 0) {
-                                          auto all = rules.statusMappings();
-                                          if (!all)
-                                              return std::unexpected(all.error());
-                                          for (const StatusMapping &old : std::as_const(*all)) {
-                                              if (old.id == m.id)
-                                                  before = AuditJson::toJson(old);
-                                          }
-                                      }
+                                      const QJsonValue before = beforeOf(rules.statusMappings(), m.id);
                                       auto saved = rules.saveStatusMapping(m);
                                       if (saved)
                                           c = {u"status_mapping"_s, QString::number(saved->id), before,
@@ -260,22 +264,6 @@ Result<StatusMapping> AdminCommands::saveStatusMapping(const Actor &actor, const
                                   });
 }
 
-namespace {
-
-// Finds the stored row with the same id in a list (for the audit "before").
-template<typename T>
-QJsonValue beforeOf(const Result<QList<T>> &all, qint64 id)
-{
-    if (!all || id == 0)
-        return {};
-    for (const T &row : *all) {
-        if (row.id == id)
-            return AuditJson::toJson(row);
-    }
-    return {};
-}
-
-} // namespace
 
 Result<TaxRule> AdminCommands::saveTaxRule(const Actor &actor, const TaxRule &rule)
 {
@@ -326,48 +314,33 @@ Result<InvoicePolicy> AdminCommands::saveInvoicePolicy(const Actor &actor, const
                                   });
 }
 
-namespace {
-
-template<typename Apply>
-Result<bool> changeJob(Store::Database &db, const Clock &clock, qint64 jobId, Apply apply, QJsonValue &before,
-                       QJsonValue &after)
+Status AdminCommands::jobCommand(const Actor &actor, const QString &action, qint64 jobId,
+                                 const std::function<Status(Store::OutboxRepository &)> &apply)
 {
-    Store::OutboxRepository outbox(db, clock);
-    auto old = outbox.get(jobId);
-    if (!old)
-        return std::unexpected(old.error());
-    if (auto ok = apply(outbox); !ok)
-        return std::unexpected(ok.error());
-    auto now = outbox.get(jobId);
-    if (!now)
-        return std::unexpected(now.error());
-    before = AuditJson::toJson(*old);
-    after = AuditJson::toJson(*now);
-    return true;
+    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, action, [&](Change &c) -> Result<bool> {
+        Store::OutboxRepository outbox(m_db, m_clock);
+        auto before = outbox.get(jobId);
+        if (!before)
+            return std::unexpected(before.error());
+        if (auto ok = apply(outbox); !ok)
+            return std::unexpected(ok.error());
+        auto after = outbox.get(jobId);
+        if (!after)
+            return std::unexpected(after.error());
+        c = {u"outbox_job"_s, QString::number(jobId), AuditJson::toJson(*before), AuditJson::toJson(*after)};
+        return true;
+    });
+    return r ? Status() : std::unexpected(r.error());
 }
-
-} // namespace
 
 Status AdminCommands::retryJob(const Actor &actor, qint64 jobId)
 {
-    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.retry"_s, [&](Change &c) {
-        c.entityType = u"outbox_job"_s;
-        c.entityId = QString::number(jobId);
-        return changeJob(m_db, m_clock, jobId, [&](Store::OutboxRepository &o) { return o.retryNow(jobId); }, c.before,
-                         c.after);
-    });
-    return r ? Status() : std::unexpected(r.error());
+    return jobCommand(actor, u"job.retry"_s, jobId, [jobId](Store::OutboxRepository &o) { return o.retryNow(jobId); });
 }
 
 Status AdminCommands::dismissJob(const Actor &actor, qint64 jobId)
 {
-    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.dismiss"_s, [&](Change &c) {
-        c.entityType = u"outbox_job"_s;
-        c.entityId = QString::number(jobId);
-        return changeJob(m_db, m_clock, jobId, [&](Store::OutboxRepository &o) { return o.dismiss(jobId); }, c.before,
-                         c.after);
-    });
-    return r ? Status() : std::unexpected(r.error());
+    return jobCommand(actor, u"job.dismiss"_s, jobId, [jobId](Store::OutboxRepository &o) { return o.dismiss(jobId); });
 }
 
 Status AdminCommands::overrideJob(const Actor &actor, qint64 jobId, const QByteArray &payloadJson)
@@ -378,14 +351,8 @@ Status AdminCommands::overrideJob(const Actor &actor, qint64 jobId, const QByteA
         return fail(ErrorCode::InvalidArgument, u"the edited payload is not a JSON object: %1 at offset %2"_s.arg(
                                                     parseError.errorString())
                                                     .arg(parseError.offset));
-    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, u"job.override"_s, [&](Change &c) {
-        c.entityType = u"outbox_job"_s;
-        c.entityId = QString::number(jobId);
-        return changeJob(m_db, m_clock, jobId,
-                         [&](Store::OutboxRepository &o) { return o.overridePayload(jobId, payloadJson); }, c.before,
-                         c.after);
-    });
-    return r ? Status() : std::unexpected(r.error());
+    return jobCommand(actor, u"job.override"_s, jobId,
+                      [&](Store::OutboxRepository &o) { return o.overridePayload(jobId, payloadJson); });
 }
 
 } // namespace Concord::Services

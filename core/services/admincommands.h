@@ -10,8 +10,11 @@
 
 #include <QJsonValue>
 
+#include <functional>
+
 namespace Concord::Store {
 class Database;
+class OutboxRepository;
 }
 
 namespace Concord::Services {
@@ -74,6 +77,9 @@ private:
     };
     // Runs `body` inside a transaction after authorizing every permission in
     // `needs`; appends the audit entry from the Change it reports.
+    // A retry-queue action on one job, audited with the job before and after.
+    [[nodiscard]] Status jobCommand(const Security::Actor &actor, const QString &action, qint64 jobId,
+                                    const std::function<Status(Store::OutboxRepository &)> &apply);
     template<typename T, typename Body>
     Result<T> audited(const Security::Actor &actor, std::initializer_list<Security::Permission> needs,
                       const QString &action, Body body);
