@@ -8,7 +8,7 @@ Error Error::make(ErrorCode code, QString message, QString detail)
     e.code = code;
     e.message = std::move(message);
     e.detail = std::move(detail);
-    e.retryable = (code == ErrorCode::Network);
+    e.retryable = (code == ErrorCode::Network || code == ErrorCode::Throttled);
     return e;
 }
 
@@ -19,6 +19,8 @@ QString Error::toString() const
         text += QStringLiteral(" (%1)").arg(detail);
     if (httpStatus != 0)
         text += QStringLiteral(" [HTTP %1]").arg(httpStatus);
+    if (!remoteCode.isEmpty())
+        text += QStringLiteral(" [code %1]").arg(remoteCode);
     if (!requestId.isEmpty())
         text += QStringLiteral(" [request %1]").arg(requestId);
     return text;
@@ -41,6 +43,11 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Network: return QStringLiteral("network");
     case ErrorCode::Unsupported: return QStringLiteral("unsupported");
     case ErrorCode::Internal: return QStringLiteral("internal");
+    case ErrorCode::Throttled: return QStringLiteral("throttled");
+    case ErrorCode::Unauthorized: return QStringLiteral("unauthorized");
+    case ErrorCode::StaleObject: return QStringLiteral("stale-object");
+    case ErrorCode::DuplicateName: return QStringLiteral("duplicate-name");
+    case ErrorCode::RemoteValidation: return QStringLiteral("remote-validation");
     }
     return QStringLiteral("unknown");
 }

@@ -21,9 +21,15 @@ enum class ErrorCode {
     SchemaTooNew,      // the database was written by a newer Concord
     Integrity,         // stored data is inconsistent (broken audit chain, corrupt row)
     Secrets,           // keychain / secret backend failure
-    Network,           // transport failure (retryable)
+    Network,           // transient remote failure: transport, timeout, 5xx (retry with backoff)
     Unsupported,       // valid request this build cannot serve yet
     Internal,          // a bug in Concord
+    // Remote API classes (connectors). Each decides what the retry queue does:
+    Throttled,         // 429 / QuickBooks 3001: wait (retryAfterMs), then retry
+    Unauthorized,      // 401 / QuickBooks 3200: refresh the token once, then park the connection
+    StaleObject,       // QuickBooks 5010: re-read, re-apply the change, retry
+    DuplicateName,     // QuickBooks 6240: disambiguate deterministically, never a second record
+    RemoteValidation,  // the remote system refused the data: needs a person
 };
 
 // An error as a value: what failed, in words a person can act on, plus the
@@ -33,8 +39,10 @@ struct Error {
     QString message;   // one line for the user; never contains secrets
     QString detail;    // technical detail (driver text, SQL state, body excerpt)
     int httpStatus = 0;
-    QString requestId; // remote request id, when there was one
-    bool retryable = false;
+    QString requestId; // remote request/transaction id (e.g. intuit_tid), when there was one
+    QString remoteCode; // the remote system's own error code ("5010", "invalid_grant", …)
+    qint64 retryAfterMs = 0; // how long to wait before retrying (throttling); 0 = use backoff
+    bool retryable = false; // whether retrying the same request may succeed
 
     [[nodiscard]] QString toString() const;
 

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QUrl>
+
+namespace Concord::Sandbox {
+
+// Where the running emulators listen (loopback). Written as JSON by
+// `concord-cli sandbox --ports-file F` for other tools and tests.
+struct SandboxEndpoints {
+    QUrl quickbooks; // API base, e.g. http://127.0.0.1:40123 (paths /v3/company/{realm}/…)
+    QUrl quickbooksToken; // OAuth token endpoint
+    QUrl hubspot;
+    QUrl calcom;
+
+    [[nodiscard]] QByteArray toJson() const;
+};
+
+} // namespace Concord::Sandbox
