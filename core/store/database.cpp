@@ -47,15 +47,35 @@ QVariant bindable(const QVariant &v)
     return v;
 }
 
-bool isConstraintViolation(const QSqlError &error, Engine engine)
+// What kind of constraint a failed statement broke. A duplicate key is a
+// Conflict (someone else has it); a missing value, a failed CHECK or a
+// dangling reference is bad input to the store.
+enum class Violation { None, Unique, NotNull, Check, ForeignKey };
+
+Violation violationOf(const QSqlError &error, Engine engine)
 {
     const QString native = error.nativeErrorCode();
     if (engine == Engine::SQLite) {
-        // SQLITE_CONSTRAINT = 19 and its extended codes (2067 unique, 1555 primary key, 787 FK).
-        return native == u"19"_s || native == u"2067"_s || native == u"1555"_s || native == u"787"_s
-            || error.databaseText().contains(u"constraint failed"_s);
+        // Extended result codes (the driver reports sqlite3_extended_errcode).
+        if (native == u"2067"_s || native == u"1555"_s)
+            return Violation::Unique;
+        if (native == u"1299"_s)
+            return Violation::NotNull;
+        if (native == u"275"_s)
+            return Violation::Check;
+        if (native == u"787"_s)
+            return Violation::ForeignKey;
+        return native == u"19"_s ? Violation::Unique : Violation::None; // plain SQLITE_CONSTRAINT
     }
-    return native.startsWith(u"23"_s); // SQLSTATE class 23: integrity constraint violation
+    if (native == u"23505"_s)
+        return Violation::Unique;
+    if (native == u"23502"_s)
+        return Violation::NotNull;
+    if (native == u"23514"_s)
+        return Violation::Check;
+    if (native == u"23503"_s)
+        return Violation::ForeignKey;
+    return Violation::None;
 }
 
 } // namespace
@@ -185,11 +205,22 @@ QString Database::dialect(QString sql) const
 Error Database::sqlError(const QSqlQuery &query, const QString &what) const
 {
     const QSqlError e = query.lastError();
-    const ErrorCode code = isConstraintViolation(e, m_url.engine) ? ErrorCode::Conflict : ErrorCode::Storage;
     QString detail = e.text();
     if (!query.lastQuery().isEmpty())
         detail += u" — SQL: "_s + query.lastQuery().simplified().left(300);
-    return Error::make(code, what, detail);
+    switch (violationOf(e, m_url.engine)) {
+    case Violation::Unique:
+        return Error::make(ErrorCode::Conflict, what, detail);
+    case Violation::NotNull:
+        return Error::make(ErrorCode::InvalidArgument, u"a required value is missing"_s, detail);
+    case Violation::Check:
+        return Error::make(ErrorCode::InvalidArgument, u"a value is outside what the store accepts"_s, detail);
+    case Violation::ForeignKey:
+        return Error::make(ErrorCode::InvalidArgument, u"a record refers to something that does not exist"_s, detail);
+    case Violation::None:
+        break;
+    }
+    return Error::make(ErrorCode::Storage, what, detail);
 }
 
 Result<QSqlQuery> Database::prepare(const QString &sql) const

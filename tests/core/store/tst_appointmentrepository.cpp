@@ -322,9 +322,9 @@ void TestAppointmentRepository::insertRefusals_data()
     QTest::newRow("no start") << u"start="_s << invalid;
     QTest::newRow("zero duration") << u"duration=0"_s << invalid;
     QTest::newRow("negative duration") << u"duration=-30"_s << invalid;
-    QTest::newRow("customer does not exist") << u"customer=cus_ffffffffffffffffffffffffffffffff"_s << conflict;
-    QTest::newRow("staff does not exist") << u"staff=999"_s << conflict;
-    QTest::newRow("service does not exist") << u"service=999"_s << conflict;
+    QTest::newRow("customer does not exist") << u"customer=cus_ffffffffffffffffffffffffffffffff"_s << errorCodeName(ErrorCode::InvalidArgument);
+    QTest::newRow("staff does not exist") << u"staff=999"_s << errorCodeName(ErrorCode::InvalidArgument);
+    QTest::newRow("service does not exist") << u"service=999"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("uid already used") << u"uid=uid-taken"_s << conflict;
 }
 
@@ -508,7 +508,7 @@ void TestAppointmentRepository::applyUpdateRefusals_data()
     QTest::newRow("zero duration") << u"duration"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("no start") << u"start"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("uid of another appointment") << u"uid"_s << errorCodeName(ErrorCode::Conflict);
-    QTest::newRow("staff does not exist") << u"staff"_s << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("staff does not exist") << u"staff"_s << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestAppointmentRepository::applyUpdateRefusals()
@@ -839,10 +839,10 @@ void TestAppointmentRepository::insertManyIsAllOrNothing_data()
     const QString conflict = errorCodeName(ErrorCode::Conflict);
     QTest::newRow("zero duration in the middle") << 3 << 1 << u"duration"_s << invalid;
     QTest::newRow("no start, last") << 3 << 2 << u"start"_s << invalid;
-    QTest::newRow("customer does not exist") << 3 << 2 << u"customer"_s << conflict;
+    QTest::newRow("customer does not exist") << 3 << 2 << u"customer"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("uid already stored") << 3 << 1 << u"stored uid"_s << conflict;
     QTest::newRow("one uid twice in the batch") << 3 << 2 << u"repeated uid"_s << conflict;
-    QTest::newRow("failure in the second statement") << 150 << 140 << u"customer"_s << conflict;
+    QTest::newRow("failure in the second statement") << 150 << 140 << u"customer"_s << invalid;
 }
 
 void TestAppointmentRepository::insertManyIsAllOrNothing()

@@ -447,8 +447,8 @@ void TestBillingRepository::saveInvoiceRefusals_data()
     const QString conflict = errorCodeName(ErrorCode::Conflict);
     QTest::newRow("no customer") << u"customer="_s << invalid;
     QTest::newRow("no currency") << u"total="_s << invalid;
-    QTest::newRow("customer does not exist") << u"customer=cus_missing"_s << conflict;
-    QTest::newRow("line of a missing appointment") << u"appointment=9999"_s << conflict;
+    QTest::newRow("customer does not exist") << u"customer=cus_missing"_s << errorCodeName(ErrorCode::InvalidArgument);
+    QTest::newRow("line of a missing appointment") << u"appointment=9999"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("two lines with one number") << u"linenumbers=same"_s << conflict;
     QTest::newRow("row id that does not exist") << u"id=9999"_s << errorCodeName(ErrorCode::NotFound);
     QTest::newRow("QuickBooks id of another row") << u"quickbooks=150"_s << conflict;
@@ -639,8 +639,8 @@ void TestBillingRepository::savePaymentRefusals_data()
     QTest::newRow("no customer") << u"customer"_s << invalid;
     QTest::newRow("unapplied in another currency") << u"unapplied"_s << invalid;
     QTest::newRow("application in another currency") << u"application"_s << invalid;
-    QTest::newRow("applied to a missing invoice") << u"invoice"_s << conflict;
-    QTest::newRow("customer does not exist") << u"missing customer"_s << conflict;
+    QTest::newRow("applied to a missing invoice") << u"invoice"_s << errorCodeName(ErrorCode::InvalidArgument);
+    QTest::newRow("customer does not exist") << u"missing customer"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("one invoice applied twice") << u"twice"_s << conflict;
 }
 
@@ -721,7 +721,7 @@ void TestBillingRepository::saveCreditRefusals_data()
     QTest::newRow("no customer") << u"customer"_s << invalid;
     QTest::newRow("no QuickBooks id") << u"quickbooks"_s << invalid;
     QTest::newRow("no amount") << u"amount"_s << invalid;
-    QTest::newRow("missing invoice") << u"invoice"_s << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("missing invoice") << u"invoice"_s << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestBillingRepository::saveCreditRefusals()

@@ -543,7 +543,7 @@ void TestCustomerRepository::addContactRefusals_data()
     QTest::newRow("duplicate of existing phone") << true << int(ContactKind::Phone) << u"+12125550100"_s
                                                  << errorCodeName(ErrorCode::Conflict);
     QTest::newRow("customer does not exist") << false << int(ContactKind::Email) << u"new@example.com"_s
-                                             << errorCodeName(ErrorCode::Conflict);
+                                             << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("no normalized value") << true << int(ContactKind::Email) << u""_s
                                          << errorCodeName(ErrorCode::InvalidArgument);
 }

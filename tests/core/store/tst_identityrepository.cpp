@@ -226,7 +226,7 @@ void TestIdentityRepository::linkRefusals_data()
     QTest::newRow("confidence below 0") << u"a"_s << u"58"_s << -1 << invalid;
     QTest::newRow("confidence above 1000") << u"a"_s << u"58"_s << 1001 << invalid;
     QTest::newRow("customer does not exist") << kMissingCustomer << u"58"_s << 900
-                                             << errorCodeName(ErrorCode::Conflict);
+                                             << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestIdentityRepository::linkRefusals()
@@ -387,7 +387,7 @@ void TestIdentityRepository::upsertCandidateRefusals_data()
     QTest::addColumn<QString>("expectedCode");
 
     QTest::newRow("same customer twice") << u"a"_s << errorCodeName(ErrorCode::InvalidArgument);
-    QTest::newRow("customer does not exist") << kMissingCustomer << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("customer does not exist") << kMissingCustomer << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestIdentityRepository::upsertCandidateRefusals()
@@ -495,7 +495,7 @@ void TestIdentityRepository::createProposalRefusals_data()
     QTest::newRow("survivor also merged") << u"a"_s << QStringList{u"b"_s, u"a"_s} << invalid;
     QTest::newRow("comma in an id") << u"a"_s << QStringList{u"b,c"_s} << invalid;
     QTest::newRow("survivor does not exist") << kMissingCustomer << QStringList{u"b"_s}
-                                             << errorCodeName(ErrorCode::Conflict);
+                                             << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestIdentityRepository::createProposalRefusals()

@@ -617,7 +617,7 @@ void TestOperationsRepository::saveReviewScheduleRefusals_data()
     QTest::addColumn<QString>("expectedCode");
 
     QTest::newRow("no next due date") << false << qint64(0) << errorCodeName(ErrorCode::InvalidArgument);
-    QTest::newRow("owner does not exist") << true << qint64(999) << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("owner does not exist") << true << qint64(999) << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestOperationsRepository::saveReviewScheduleRefusals()
@@ -693,7 +693,7 @@ void TestOperationsRepository::completeReviewRefusals_data()
     QTest::newRow("no next due date") << u"date"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("schedule does not exist") << u"schedule"_s << errorCodeName(ErrorCode::NotFound);
     // The schedule update happens first: the failed run insert must undo it.
-    QTest::newRow("reviewer does not exist") << u"user"_s << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("reviewer does not exist") << u"user"_s << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestOperationsRepository::completeReviewRefusals()

@@ -756,8 +756,8 @@ void TestRulesRepository::taxRuleRefusals_data()
     QTest::newRow("no tax code") << u"code"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("blank tax code") << u"blank"_s << errorCodeName(ErrorCode::InvalidArgument);
     QTest::newRow("nobody named") << u"by"_s << errorCodeName(ErrorCode::InvalidArgument);
-    QTest::newRow("service does not exist") << u"service"_s << errorCodeName(ErrorCode::Conflict);
-    QTest::newRow("customer does not exist") << u"customer"_s << errorCodeName(ErrorCode::Conflict);
+    QTest::newRow("service does not exist") << u"service"_s << errorCodeName(ErrorCode::InvalidArgument);
+    QTest::newRow("customer does not exist") << u"customer"_s << errorCodeName(ErrorCode::InvalidArgument);
 }
 
 void TestRulesRepository::taxRuleRefusals()
