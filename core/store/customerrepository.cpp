@@ -1,5 +1,6 @@
 #include "store/customerrepository.h"
 
+#include "domain/zonedtime.h"
 #include "store/database.h"
 
 #include <QSet>
@@ -84,6 +85,12 @@ Status validate(const Customer &c)
 {
     if (c.displayName.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, u"a customer needs a display name"_s);
+    // Empty means "not known yet"; anything else must be a real IANA zone,
+    // or every appointment shown in the customer's time would be wrong.
+    if (!c.timeZone.isEmpty() && !ZonedInstant::isKnownZone(c.timeZone))
+        return fail(ErrorCode::InvalidArgument,
+                    u"customer '%1' has an unknown time zone '%2' (expected an IANA name such as America/New_York)"_s
+                        .arg(c.displayName, c.timeZone));
     return {};
 }
 

@@ -71,6 +71,8 @@ private slots:
     void createRefusesInvalid_data();
     void createRefusesInvalid();
     void createWithTakenIdIsConflict();
+    void timeZoneMustBeKnown_data();
+    void timeZoneMustBeKnown();
     void createIsAtomicWhenAContactFails();
     void getMissingIsNotFound();
 
@@ -288,6 +290,41 @@ void TestCustomerRepository::createWithTakenIdIsConflict()
     QCOMPARE(snapshot(*m_db), before);
     // The message names the id that is taken.
     QVERIFY2(refused.error().message.contains(first.id), qPrintable(refused.error().message));
+}
+
+void TestCustomerRepository::timeZoneMustBeKnown_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("not known yet") << QString() << true;
+    QTest::newRow("IANA") << u"America/New_York"_s << true;
+    QTest::newRow("half-hour DST zone") << u"Australia/Lord_Howe"_s << true;
+    QTest::newRow("made up") << u"Mars/Olympus_Mons"_s << false;
+    QTest::newRow("offset, not a zone") << u"UTC+02:00"_s << false;
+    QTest::newRow("abbreviation") << u"EST5EDTX"_s << false;
+}
+
+void TestCustomerRepository::timeZoneMustBeKnown()
+{
+    QFETCH(QString, zone);
+    QFETCH(bool, accepted);
+    Customer c = fullCustomer(u"Zoe Zone"_s, u"zoe@example.com"_s);
+    c.timeZone = zone;
+    const QStringList before = snapshot(*m_db);
+    auto stored = m_repo->create(c);
+    QCOMPARE(bool(stored), accepted);
+    if (accepted) {
+        QCOMPARE(stored->timeZone, zone);
+        return;
+    }
+    STORE_VERIFY_ERROR(stored, ErrorCode::InvalidArgument);
+    QVERIFY2(stored.error().message.contains(zone), qPrintable(stored.error().message));
+    QCOMPARE(snapshot(*m_db), before);
+
+    // Updates are held to the same rule.
+    Customer existing = created(fullCustomer(u"Una Update"_s, u"una@example.com"_s));
+    existing.timeZone = zone;
+    STORE_VERIFY_ERROR(m_repo->update(existing), ErrorCode::InvalidArgument);
 }
 
 void TestCustomerRepository::createIsAtomicWhenAContactFails()
