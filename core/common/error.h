@@ -46,6 +46,10 @@ struct Error {
 
     [[nodiscard]] QString toString() const;
 
+    // Needed so Result<T> (std::expected, whose operator== GCC 12 declares
+    // unconstrained) can travel in Qt signals and QFutures.
+    friend bool operator==(const Error &, const Error &) = default;
+
     static Error make(ErrorCode code, QString message, QString detail = {});
 };
 

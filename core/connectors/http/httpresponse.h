@@ -34,7 +34,7 @@ Q_DECLARE_METATYPE(Concord::Connectors::HttpResponse)
 // GCC 12's std::expected declares operator== without constraints, so Qt's
 // meta-type system (moc registers HttpJob::finished's argument) believes
 // Result<HttpResponse> is comparable and instantiates a comparison that
-// Error does not have. State the truth for the types our signals carry.
+// HttpResponse does not have. State the truth for the types our signals carry.
 template<>
 struct QTypeTraits::has_operator_equal<Concord::Result<Concord::Connectors::HttpResponse>>
     : std::false_type {};
