@@ -9,5 +9,6 @@ namespace Concord::Cli {
 int runStatus(const QStringList &args);
 int runAudit(const QStringList &args);
 int runSecrets(const QStringList &args);
+int runSandbox(const QStringList &args);
 
 } // namespace Concord::Cli

@@ -25,6 +25,8 @@ const char *const kHelp =
     "  secrets set NAME         store a secret read from standard input\n"
     "  secrets delete NAME      remove a secret\n"
     "  secrets list             which secrets are set (names only, never values)\n"
+    "  sandbox [--seed tutoring|empty] [--ports-file F]\n"
+    "                           run the local API emulators until stopped (Ctrl+C)\n"
     "\n"
     "Options:\n"
     "  --config FILE            configuration file (default: the per-user concord.ini)\n"
@@ -86,5 +88,7 @@ int main(int argc, char *argv[])
         return Concord::Cli::runAudit(commandArgs);
     if (command == u"secrets"_s)
         return Concord::Cli::runSecrets(commandArgs);
+    if (command == u"sandbox"_s)
+        return Concord::Cli::runSandbox(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }

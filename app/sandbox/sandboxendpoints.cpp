@@ -16,6 +16,15 @@ QByteArray SandboxEndpoints::toJson() const
     };
     put(u"quickbooks"_s, quickbooks);
     put(u"quickbooksToken"_s, quickbooksToken);
+    auto text = [&o](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(key, value);
+    };
+    text(u"quickbooksRealmId"_s, quickbooksRealmId);
+    text(u"quickbooksClientId"_s, quickbooksClientId);
+    text(u"quickbooksClientSecret"_s, quickbooksClientSecret);
+    text(u"quickbooksRefreshToken"_s, quickbooksRefreshToken);
+    text(u"quickbooksAccessToken"_s, quickbooksAccessToken);
     put(u"hubspot"_s, hubspot);
     put(u"calcom"_s, calcom);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);

@@ -10,6 +10,12 @@ namespace Concord::Sandbox {
 struct SandboxEndpoints {
     QUrl quickbooks; // API base, e.g. http://127.0.0.1:40123 (paths /v3/company/{realm}/…)
     QUrl quickbooksToken; // OAuth token endpoint
+    // Sandbox credentials (not secrets: they open only this emulator).
+    QString quickbooksRealmId;
+    QString quickbooksClientId;
+    QString quickbooksClientSecret;
+    QString quickbooksRefreshToken;
+    QString quickbooksAccessToken;
     QUrl hubspot;
     QUrl calcom;
 

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void queryFaults_data();
     void queryFaults();
     void queryShapeAndPost();
+    void queryFormEncoded();
     void requestIdReplay();
     void pdfAndSend();
     void batch();
@@ -518,6 +519,21 @@ void TestQboEmulator::query()
         QCOMPARE(response.value(u"maxResults"_s).toInt(), expectedNames.size());
         QVERIFY(response.contains(u"startPosition"_s));
     }
+}
+
+void TestQboEmulator::queryFormEncoded()
+{
+    // Clients that form-encode the query string send spaces as '+' and a
+    // literal plus as %2B (curl --data-urlencode, Python's urlencode).
+    QVERIFY(!createCustomer(u"A+B Tutors"_s).isEmpty());
+    QVERIFY(!createCustomer(u"Cool Cars"_s).isEmpty());
+    QUrlQuery q;
+    q.addQueryItem(u"query"_s, u"SELECT+*+FROM+Customer+WHERE+DisplayName+%3D+%27A%2BB+Tutors%27"_s);
+    const QboResponse r = m_client->get(u"query"_s, q);
+    QCOMPARE(r.status, 200);
+    const QJsonArray found = r.json().value(u"QueryResponse"_s).toObject().value(u"Customer"_s).toArray();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().toObject().value(u"DisplayName"_s).toString(), u"A+B Tutors"_s);
 }
 
 void TestQboEmulator::queryFaults_data()

@@ -372,7 +372,10 @@ QboHttpServer::Plan QuickBooksEmulator::plan(const QHttpServerRequest &request)
     const QString method = methodName(request.method());
     const QString path = request.url().path();
     const QString queryText = request.url().query(QUrl::FullyEncoded);
-    const QUrlQuery query(request.url());
+    // Form encoding: '+' in a query string is a space (a literal plus arrives
+    // as %2B). QUrlQuery keeps '+' as is; QBO's servlet stack decodes it, and
+    // common clients (curl --data-urlencode, Python's urlencode) send it.
+    const QUrlQuery query(request.url().query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
     const QByteArray body = request.body();
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
 

@@ -1,0 +1,98 @@
+// `concord-cli sandbox` as another tool uses it: start it, read the ports
+// file, talk to the emulator over HTTP, stop it with SIGTERM.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+class TestSandboxCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString cli() { return QStringLiteral(CONCORD_BINARY_DIR "/app/cli/concord-cli"); }
+
+    QJsonObject query(const QJsonObject &ports, const QString &statement)
+    {
+        QUrl url(ports.value(u"quickbooks"_s).toString() + u"/v3/company/"_s
+                 + ports.value(u"quickbooksRealmId"_s).toString() + u"/query"_s);
+        QUrlQuery q;
+        q.addQueryItem(u"query"_s, QString::fromUtf8(QUrl::toPercentEncoding(statement)));
+        q.addQueryItem(u"minorversion"_s, u"75"_s);
+        url.setQuery(q);
+        QNetworkRequest request(url);
+        request.setRawHeader("Accept", "application/json");
+        request.setRawHeader("Authorization", "Bearer " + ports.value(u"quickbooksAccessToken"_s).toString().toUtf8());
+        std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !done.wait(15000))
+            return {};
+        return QJsonDocument::fromJson(reply->readAll()).object().value(u"QueryResponse"_s).toObject();
+    }
+
+    QNetworkAccessManager m_nam;
+
+private Q_SLOTS:
+    void servesTheTutoringBusinessAndStopsCleanly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString portsFile = dir.filePath(u"ports.json"_s);
+        QProcess sandbox;
+        sandbox.start(cli(), {u"sandbox"_s, u"--seed"_s, u"tutoring"_s, u"--ports-file"_s, portsFile});
+        QVERIFY(sandbox.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(portsFile), 20000);
+
+        QFile file(portsFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject ports = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(QUrl(ports.value(u"quickbooks"_s).toString()).host() == u"127.0.0.1"_s);
+        QCOMPARE(ports.value(u"quickbooksRealmId"_s).toString(), u"9130357766012345"_s);
+        QVERIFY(!ports.value(u"quickbooksRefreshToken"_s).toString().isEmpty());
+
+        // 50 parents, and every seventh of them entered twice.
+        QCOMPARE(query(ports, u"SELECT COUNT(*) FROM Customer"_s).value(u"totalCount"_s).toInt(), 57);
+        QCOMPARE(query(ports, u"SELECT COUNT(*) FROM Invoice"_s).value(u"totalCount"_s).toInt(), 200);
+        const QJsonArray obrien =
+            query(ports, u"SELECT * FROM Customer WHERE FamilyName = 'O\\'Brien' MAXRESULTS 1"_s).value(u"Customer"_s).toArray();
+        QCOMPARE(obrien.size(), 1);
+        // Per-session invoices read as the product spec's example does.
+        const QJsonObject invoice =
+            query(ports, u"SELECT * FROM Invoice MAXRESULTS 1"_s).value(u"Invoice"_s).toArray().first().toObject();
+        const QString description = invoice.value(u"Line"_s).toArray().first().toObject().value(u"Description"_s).toString();
+        QVERIFY2(description.startsWith(u"1-Hour Math Tutoring – "_s) && description.endsWith(u" – $65"_s),
+                 qPrintable(description));
+        QCOMPARE(invoice.value(u"TotalAmt"_s).toDouble(), 65.0);
+        // Some balances are overdue.
+        QVERIFY(query(ports, u"SELECT COUNT(*) FROM Invoice WHERE Balance > '0'"_s).value(u"totalCount"_s).toInt() > 0);
+
+        sandbox.terminate(); // SIGTERM
+        QVERIFY(sandbox.waitForFinished(10000));
+        QCOMPARE(sandbox.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(sandbox.exitCode(), 0);
+        const QString output = QString::fromUtf8(sandbox.readAllStandardOutput());
+        QVERIFY2(output.contains(u"57 customers (7 duplicates), 200 invoices"_s), qPrintable(output));
+        QVERIFY2(output.trimmed().endsWith(u"Sandbox stopped."_s), qPrintable(output));
+    }
+
+    void refusesABadSeed()
+    {
+        QProcess sandbox;
+        sandbox.start(cli(), {u"sandbox"_s, u"--seed"_s, u"zoo"_s});
+        QVERIFY(sandbox.waitForFinished(10000));
+        QCOMPARE(sandbox.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(sandbox.readAllStandardError()).contains(u"--seed must be 'tutoring' or 'empty'"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxCli)
+#include "tst_sandboxcli.moc"
