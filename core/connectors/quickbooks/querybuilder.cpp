@@ -105,6 +105,16 @@ QString valueText(const QueryValue &value)
     return std::visit(Visitor{}, value);
 }
 
+// QuickBooks documents one escape in query values: \' for an apostrophe
+// (quickbooks.md §2). How it reads a backslash is not documented, and a value
+// ending in one ("Foo\") would escape our closing quote. Such values are
+// refused rather than guessed at.
+bool hasBackslash(const QueryValue &value)
+{
+    const auto *text = std::get_if<QString>(&value);
+    return text && text->contains(u'\\');
+}
+
 bool isValidValue(const QueryValue &value)
 {
     if (const auto *d = std::get_if<QDate>(&value))
@@ -175,6 +185,10 @@ QueryBuilder &QueryBuilder::where(const QString &field, QueryOperator op, const 
         setError(u"invalid date or time for '%1'"_s.arg(field));
         return *this;
     }
+    if (hasBackslash(value)) {
+        setError(u"QuickBooks queries cannot match text containing a backslash ('%1')"_s.arg(field));
+        return *this;
+    }
     m_conditions.append(u"%1 %2 %3"_s.arg(field, operatorText(op), valueText(value)));
     return *this;
 }
@@ -193,6 +207,10 @@ QueryBuilder &QueryBuilder::whereIn(const QString &field, const QList<QueryValue
     for (const QueryValue &v : values) {
         if (!isValidValue(v)) {
             setError(u"invalid date or time for '%1'"_s.arg(field));
+            return *this;
+        }
+        if (hasBackslash(v)) {
+            setError(u"QuickBooks queries cannot match text containing a backslash ('%1')"_s.arg(field));
             return *this;
         }
         texts.append(valueText(v));

@@ -96,6 +96,9 @@ void TestQboQuery::refusals_data()
     QTest::newRow("bad entity") << err(B::select(u"Invoice; drop"_s));
     QTest::newRow("invalid date") << err(B::select(u"Invoice"_s).where(u"TxnDate"_s, QueryOperator::Equal, QDate()));
     QTest::newRow("like number") << err(B::select(u"Invoice"_s).where(u"TotalAmt"_s, QueryOperator::Like, Decimal::fromInt(5)));
+    // A trailing backslash would escape the closing quote ('Foo\' …).
+    QTest::newRow("trailing backslash") << err(B::select(u"Customer"_s).where(u"DisplayName"_s, QueryOperator::Equal, u"Foo\\"_s));
+    QTest::newRow("backslash in IN") << err(B::select(u"Customer"_s).whereIn(u"DisplayName"_s, {u"a"_s, u"b\\c"_s}));
 }
 
 void TestQboQuery::refusals()
