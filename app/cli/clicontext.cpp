@@ -25,12 +25,15 @@ void err(const QString &text)
 int reportError(const Error &error)
 {
     err(u"concord-cli: error: %1\n"_s.arg(error.message));
-    if (!error.detail.isEmpty() && qEnvironmentVariableIsSet("CONCORD_DEBUG"))
+    // A remote refusal's detail says what was wrong with the input (e.g.
+    // "QueryParserError: …"); other details are for debugging.
+    if (!error.detail.isEmpty() && (error.code == ErrorCode::RemoteValidation || qEnvironmentVariableIsSet("CONCORD_DEBUG")))
         err(u"  detail: %1\n"_s.arg(error.detail));
     switch (error.code) {
     case ErrorCode::InvalidArgument:
     case ErrorCode::InvalidConfig:
     case ErrorCode::SchemaTooNew:
+    case ErrorCode::RemoteValidation: // the remote system refused what the user typed
         return ExitUsage;
     default:
         return ExitFailures;

@@ -10,5 +10,6 @@ int runStatus(const QStringList &args);
 int runAudit(const QStringList &args);
 int runSecrets(const QStringList &args);
 int runSandbox(const QStringList &args);
+int runQuickBooks(const QStringList &args);
 
 } // namespace Concord::Cli

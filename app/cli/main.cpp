@@ -25,6 +25,11 @@ const char *const kHelp =
     "  secrets set NAME         store a secret read from standard input\n"
     "  secrets delete NAME      remove a secret\n"
     "  secrets list             which secrets are set (names only, never values)\n"
+    "  quickbooks test          check the QuickBooks connection (company name)\n"
+    "  quickbooks find-customer --email E | --phone P | --name N\n"
+    "  quickbooks query \"SELECT …\"   run a QuickBooks query (JSON)\n"
+    "  quickbooks changes --since ISO8601   what changed (Change Data Capture)\n"
+    "  quickbooks connect       authorize Concord in the browser (OAuth 2.0)\n"
     "  sandbox [--seed tutoring|empty] [--ports-file F]\n"
     "                           run the local API emulators until stopped (Ctrl+C)\n"
     "\n"
@@ -90,5 +95,7 @@ int main(int argc, char *argv[])
         return Concord::Cli::runSecrets(commandArgs);
     if (command == u"sandbox"_s)
         return Concord::Cli::runSandbox(commandArgs);
+    if (command == u"quickbooks"_s)
+        return Concord::Cli::runQuickBooks(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }

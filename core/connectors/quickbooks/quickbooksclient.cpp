@@ -429,6 +429,16 @@ void QuickBooksClient::runQuery(const QueryBuilder &query, Callback<QueryRespons
     runStatement(*statement, std::move(done));
 }
 
+QFuture<Result<QueryResponse>> QuickBooksClient::queryStatement(const QString &statement)
+{
+    if (statement.trimmed().isEmpty())
+        return start<QueryResponse>([](Callback<QueryResponse> done) {
+            done(fail(ErrorCode::InvalidArgument, u"the query is empty"_s));
+        });
+    return start<QueryResponse>(
+        [this, statement](Callback<QueryResponse> done) { runStatement(statement.trimmed(), std::move(done)); });
+}
+
 void QuickBooksClient::runStatement(const QString &statement, Callback<QueryResponse> done)
 {
     auto call = std::make_shared<Call>();

@@ -196,6 +196,10 @@ public:
     }
     // SELECT COUNT(*) FROM … WHERE …: the totalCount.
     [[nodiscard]] QFuture<Result<int>> count(const QueryBuilder &countQuery);
+    // A statement typed by a person (`concord-cli quickbooks query`), sent as
+    // is: QuickBooks validates it and answers a Fault (4000/4001) when wrong.
+    // Read-only by nature (the query endpoint only selects).
+    [[nodiscard]] QFuture<Result<QueryResponse>> queryStatement(const QString &statement);
 
     // Reference data: every Item / TaxCode / TaxRate / Term (active ones, as
     // QBO answers by default).
