@@ -136,8 +136,9 @@ qint64 QuickBooksEmulator::emulatedMs() const
 {
     // Throttle windows run on real monotonic time (scaled), not on the injected
     // clock: a frozen ManualClock must not make every later request look like
-    // part of one burst.
-    return qint64(double(m_realTime.elapsed()) * m_timeScale);
+    // part of one burst. Nanoseconds: at time scale 60, whole real
+    // milliseconds would round throttle times to 60 emulated ms.
+    return qint64(double(m_realTime.nsecsElapsed()) / 1e6 * m_timeScale);
 }
 
 void QuickBooksEmulator::addRealm(const QString &realmId, int utcOffsetSecs)
