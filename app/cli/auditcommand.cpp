@@ -16,10 +16,7 @@ int runAudit(const QStringList &args)
     const QStringList words = parser.positionalArguments();
     if (words != QStringList{u"verify"_s})
         return usageError(u"usage: concord-cli audit verify [--config FILE]"_s);
-    auto config = loadConfig(parser);
-    if (!config)
-        return reportError(config.error());
-    auto db = openStore(*config);
+    auto db = openStore(parser);
     if (!db)
         return reportError(db.error());
     auto result = Security::AuditLog(**db).verify();

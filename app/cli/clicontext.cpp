@@ -67,9 +67,12 @@ Result<Config> loadConfig(const QCommandLineParser &parser)
     return Config::load(parser.value(u"config"_s));
 }
 
-Result<std::unique_ptr<Store::Database>> openStore(const Config &config)
+Result<std::unique_ptr<Store::Database>> openStore(const QCommandLineParser &parser)
 {
-    auto db = Store::Database::open(config.storeUrl, u"cli"_s);
+    auto config = loadConfig(parser);
+    if (!config)
+        return std::unexpected(config.error());
+    auto db = Store::Database::open(config->storeUrl, u"cli"_s);
     if (!db)
         return db;
     if (auto ok = Store::migrate(**db); !ok)

@@ -27,8 +27,8 @@ int parseSubcommand(QCommandLineParser &parser, const QStringList &args, const Q
 
 // Loads the config named by --config (or the default one).
 [[nodiscard]] Result<Config> loadConfig(const QCommandLineParser &parser);
-// Opens and migrates the configured store.
-[[nodiscard]] Result<std::unique_ptr<Store::Database>> openStore(const Config &config);
+// Loads the config named by --config and opens (and migrates) its store.
+[[nodiscard]] Result<std::unique_ptr<Store::Database>> openStore(const QCommandLineParser &parser);
 
 // Writes to stdout / stderr as UTF-8.
 void out(const QString &text);

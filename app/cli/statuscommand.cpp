@@ -18,10 +18,7 @@ int runStatus(const QStringList &args)
         return rc;
     if (!parser.positionalArguments().isEmpty())
         return usageError(u"status takes no arguments (got '%1')"_s.arg(parser.positionalArguments().join(u' ')));
-    auto config = loadConfig(parser);
-    if (!config)
-        return reportError(config.error());
-    auto db = openStore(*config);
+    auto db = openStore(parser);
     if (!db)
         return reportError(db.error());
     auto status = Services::collectStatus(**db);

@@ -135,10 +135,7 @@ Result<QList<AuditEntry>> AuditLog::recent(int limit) const
 
 Result<qint64> AuditLog::count() const
 {
-    auto v = m_db.scalar(u"SELECT COUNT(*) FROM audit_log"_s);
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return m_db.countRows(u"audit_log"_s);
 }
 
 Result<AuditVerification> AuditLog::verify() const

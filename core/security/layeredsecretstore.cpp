@@ -22,7 +22,9 @@ QString LayeredSecretStore::backendName() const
     return m_overlay->backendName() + u'+' + m_base->backendName();
 }
 
-QFuture<Result<QString>> LayeredSecretStore::read(const QString &name)
+QFuture<Result<QString>> LayeredSecretStore::askInOrder(const QString &name, Ask ask,
+                                                        std::function<bool(const Result<QString> &)> fallsThrough,
+                                                        Merge merge)
 {
     const Result<QString> canonical = canonicalSecretName(name);
     if (!canonical)
@@ -34,24 +36,30 @@ QFuture<Result<QString>> LayeredSecretStore::read(const QString &name)
         promise->addResult(std::move(result));
         promise->finish();
     };
-    m_overlay->read(*canonical)
-        .then([deliver, base = m_base, key = *canonical](const Result<QString> &first) {
-            if (first || first.error().code != ErrorCode::NotFound) {
+    ask(*m_overlay, *canonical)
+        .then([=, base = m_base, key = *canonical](const Result<QString> &first) {
+            if (!fallsThrough(first)) {
                 deliver(first);
                 return;
             }
-            base->read(key).then(
-                [deliver, firstError = first.error()](const Result<QString> &second) {
-                    if (second || second.error().code != ErrorCode::NotFound) {
-                        deliver(second);
-                        return;
-                    }
-                    Error both = second.error();
-                    both.detail = firstError.detail + u"; "_s + both.detail;
-                    deliver(std::unexpected(std::move(both)));
-                });
+            ask(*base, key).then([=](const Result<QString> &second) { deliver(merge(first, second)); });
         });
     return promise->future();
+}
+
+QFuture<Result<QString>> LayeredSecretStore::read(const QString &name)
+{
+    return askInOrder(
+        name, [](SecretStore &store, const QString &key) { return store.read(key); },
+        // Only "not set" falls through: a failing overlay is reported, not skipped.
+        [](const Result<QString> &first) { return !first && first.error().code == ErrorCode::NotFound; },
+        [](const Result<QString> &first, const Result<QString> &second) -> Result<QString> {
+            if (second || second.error().code != ErrorCode::NotFound)
+                return second;
+            Error both = second.error();
+            both.detail = first.error().detail + u"; "_s + both.detail;
+            return std::unexpected(std::move(both));
+        });
 }
 
 QFuture<Status> LayeredSecretStore::write(const QString &name, const QString &value)
@@ -99,25 +107,10 @@ QFuture<Status> LayeredSecretStore::finishChange(QFuture<Status> change, const Q
 
 QFuture<Result<QString>> LayeredSecretStore::locate(const QString &name)
 {
-    const Result<QString> canonical = canonicalSecretName(name);
-    if (!canonical)
-        return finishedFuture<Result<QString>>(std::unexpected(canonical.error()));
-
-    auto promise = std::make_shared<QPromise<Result<QString>>>();
-    promise->start();
-    auto deliver = [promise](Result<QString> result) {
-        promise->addResult(std::move(result));
-        promise->finish();
-    };
-    m_overlay->locate(*canonical)
-        .then([deliver, base = m_base, key = *canonical](const Result<QString> &first) {
-            if (!first || !first->isEmpty()) {
-                deliver(first);
-                return;
-            }
-            base->locate(key).then([deliver](const Result<QString> &second) { deliver(second); });
-        });
-    return promise->future();
+    return askInOrder(
+        name, [](SecretStore &store, const QString &key) { return store.locate(key); },
+        [](const Result<QString> &first) { return first && first->isEmpty(); },
+        [](const Result<QString> &, const Result<QString> &second) { return second; });
 }
 
 } // namespace Concord::Security

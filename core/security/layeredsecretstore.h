@@ -2,6 +2,7 @@
 
 #include "security/secretstore.h"
 
+#include <functional>
 #include <memory>
 
 namespace Concord::Security {
@@ -29,6 +30,13 @@ public:
     [[nodiscard]] QFuture<Result<QString>> locate(const QString &name) override;
 
 private:
+    // Asks the overlay, then — when `fallsThrough(first)` — the base, and
+    // delivers `merge(first, second)` (or `first` when not falling through).
+    using Ask = std::function<QFuture<Result<QString>>(SecretStore &, const QString &)>;
+    using Merge = std::function<Result<QString>(const Result<QString> &, const Result<QString> &)>;
+    [[nodiscard]] QFuture<Result<QString>> askInOrder(const QString &name, Ask ask,
+                                                      std::function<bool(const Result<QString> &)> fallsThrough,
+                                                      Merge merge);
     [[nodiscard]] QFuture<Status> finishChange(QFuture<Status> change, const QString &name,
                                                const QString &verb);
 

@@ -25,16 +25,10 @@ Result<StoreStatus> collectStatus(Store::Database &db)
         return std::unexpected(version.error());
     s.schemaVersion = *version;
 
-    auto count = [&db](const QString &table) -> Result<qint64> {
-        auto v = db.scalar(u"SELECT COUNT(*) FROM "_s + table);
-        if (!v)
-            return std::unexpected(v.error());
-        return v->toLongLong();
-    };
     for (auto [table, field] : {std::pair{u"customers"_s, &s.customers}, std::pair{u"appointments"_s, &s.appointments},
                                 std::pair{u"invoices"_s, &s.invoices}, std::pair{u"audit_log"_s, &s.auditEntries},
                                 std::pair{u"users"_s, &s.users}}) {
-        auto n = count(table);
+        auto n = db.countRows(table);
         if (!n)
             return std::unexpected(n.error());
         *field = *n;

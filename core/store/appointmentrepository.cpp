@@ -232,10 +232,7 @@ Result<int> AppointmentRepository::reassignCustomer(const QString &fromCustomer,
 
 Result<qint64> AppointmentRepository::count() const
 {
-    auto v = m_db.scalar(u"SELECT COUNT(*) FROM appointments"_s);
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return m_db.countRows(u"appointments"_s);
 }
 
 Result<qint64> AppointmentRepository::upsertStaff(StaffMember staff)

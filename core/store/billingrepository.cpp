@@ -200,10 +200,7 @@ Result<Invoice> BillingRepository::invoiceForAppointment(qint64 appointmentId) c
 
 Result<qint64> BillingRepository::invoiceCount() const
 {
-    auto v = m_db.scalar(u"SELECT COUNT(*) FROM invoices"_s);
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return m_db.countRows(u"invoices"_s);
 }
 
 Result<qint64> BillingRepository::savePayment(Payment p)

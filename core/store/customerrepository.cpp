@@ -411,10 +411,7 @@ Result<QList<Customer>> CustomerRepository::list(int offset, int limit) const
 
 Result<qint64> CustomerRepository::count() const
 {
-    auto v = m_db.scalar(u"SELECT COUNT(*) FROM customers"_s);
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return m_db.countRows(u"customers"_s);
 }
 
 } // namespace Concord::Store

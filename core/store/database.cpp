@@ -413,6 +413,14 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
     return v;
 }
 
+Result<qint64> Database::countRows(const QString &table) const
+{
+    auto v = scalar(u"SELECT COUNT(*) FROM "_s + table);
+    if (!v)
+        return std::unexpected(v.error());
+    return v->toLongLong();
+}
+
 Result<int> Database::update(const QString &sql, const QVariantList &binds) const
 {
     auto q = run(sql, binds);

@@ -59,6 +59,8 @@ public:
     [[nodiscard]] Result<qint64> insert(const QString &sql, const QVariantList &binds = {}) const;
     // Statements returning one scalar (COUNT(*), MAX(…)); NotFound when no row.
     [[nodiscard]] Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    // SELECT COUNT(*) of a whole table (a constant name, never user input).
+    [[nodiscard]] Result<qint64> countRows(const QString &table) const;
     // Number of rows a statement changed.
     [[nodiscard]] Result<int> update(const QString &sql, const QVariantList &binds = {}) const;
 

@@ -93,10 +93,7 @@ Result<QList<User>> UserRepository::all() const
 
 Result<qint64> UserRepository::count() const
 {
-    auto v = m_db.scalar(u"SELECT COUNT(*) FROM users"_s);
-    if (!v)
-        return std::unexpected(v.error());
-    return v->toLongLong();
+    return m_db.countRows(u"users"_s);
 }
 
 Result<User> UserRepository::update(const User &user)
