@@ -249,69 +249,45 @@ Result<StatusMapping> AdminCommands::saveStatusMapping(const Actor &actor, const
     const Permission side = mapping.domain == StatusDomain::Money || mapping.targetSystem == System::QuickBooks
         ? Permission::EditBilling
         : Permission::EditBookings;
-    return audited<StatusMapping>(actor, {Permission::EditMappings, side},
-                                  mapping.id == 0 ? u"mapping.status.create"_s : u"mapping.status.update"_s,
-                                  [&](Change &c) -> Result<StatusMapping> {
-                                      StatusMapping m = mapping;
-                                      m.updatedBy = actor.username;
-                                      Store::RulesRepository rules(m_db, m_clock);
-                                      const QJsonValue before = beforeOf(rules.statusMappings(), m.id);
-                                      auto saved = rules.saveStatusMapping(m);
-                                      if (saved)
-                                          c = {u"status_mapping"_s, QString::number(saved->id), before,
-                                               AuditJson::toJson(*saved)};
-                                      return saved;
-                                  });
+    return saveRule(actor, {Permission::EditMappings, side}, u"mapping.status"_s, u"status_mapping"_s, mapping,
+                    &Store::RulesRepository::statusMappings, &Store::RulesRepository::saveStatusMapping);
 }
 
 
+template<typename T>
+Result<T> AdminCommands::saveRule(const Actor &actor, std::initializer_list<Permission> needs, const QString &action,
+                                  const QString &entityType, const T &rule,
+                                  Result<QList<T>> (Store::RulesRepository::*list)() const,
+                                  Result<T> (Store::RulesRepository::*save)(T))
+{
+    return audited<T>(actor, needs, action + (rule.id == 0 ? u".create"_s : u".update"_s), [&](Change &c) -> Result<T> {
+        Store::RulesRepository rules(m_db, m_clock);
+        const QJsonValue before = beforeOf((rules.*list)(), rule.id);
+        T stamped = rule;
+        stamped.updatedBy = actor.username;
+        auto saved = (rules.*save)(stamped);
+        if (saved)
+            c = {entityType, QString::number(saved->id), before, AuditJson::toJson(*saved)};
+        return saved;
+    });
+}
+
 Result<TaxRule> AdminCommands::saveTaxRule(const Actor &actor, const TaxRule &rule)
 {
-    return audited<TaxRule>(actor, {Permission::EditBilling}, rule.id == 0 ? u"rule.tax.create"_s : u"rule.tax.update"_s,
-                            [&](Change &c) -> Result<TaxRule> {
-                                Store::RulesRepository rules(m_db, m_clock);
-                                const QJsonValue before = beforeOf(rules.taxRules(), rule.id);
-                                TaxRule r = rule;
-                                r.updatedBy = actor.username;
-                                auto saved = rules.saveTaxRule(r);
-                                if (saved)
-                                    c = {u"tax_rule"_s, QString::number(saved->id), before, AuditJson::toJson(*saved)};
-                                return saved;
-                            });
+    return saveRule(actor, {Permission::EditBilling}, u"rule.tax"_s, u"tax_rule"_s, rule, &Store::RulesRepository::taxRules,
+                    &Store::RulesRepository::saveTaxRule);
 }
 
 Result<DiscountRule> AdminCommands::saveDiscountRule(const Actor &actor, const DiscountRule &rule)
 {
-    return audited<DiscountRule>(actor, {Permission::EditBilling},
-                                 rule.id == 0 ? u"rule.discount.create"_s : u"rule.discount.update"_s,
-                                 [&](Change &c) -> Result<DiscountRule> {
-                                     Store::RulesRepository rules(m_db, m_clock);
-                                     const QJsonValue before = beforeOf(rules.discountRules(), rule.id);
-                                     DiscountRule r = rule;
-                                     r.updatedBy = actor.username;
-                                     auto saved = rules.saveDiscountRule(r);
-                                     if (saved)
-                                         c = {u"discount_rule"_s, QString::number(saved->id), before,
-                                              AuditJson::toJson(*saved)};
-                                     return saved;
-                                 });
+    return saveRule(actor, {Permission::EditBilling}, u"rule.discount"_s, u"discount_rule"_s, rule,
+                    &Store::RulesRepository::discountRules, &Store::RulesRepository::saveDiscountRule);
 }
 
 Result<InvoicePolicy> AdminCommands::saveInvoicePolicy(const Actor &actor, const InvoicePolicy &policy)
 {
-    return audited<InvoicePolicy>(actor, {Permission::EditBilling},
-                                  policy.id == 0 ? u"rule.invoice-policy.create"_s : u"rule.invoice-policy.update"_s,
-                                  [&](Change &c) -> Result<InvoicePolicy> {
-                                      Store::RulesRepository rules(m_db, m_clock);
-                                      const QJsonValue before = beforeOf(rules.invoicePolicies(), policy.id);
-                                      InvoicePolicy p = policy;
-                                      p.updatedBy = actor.username;
-                                      auto saved = rules.saveInvoicePolicy(p);
-                                      if (saved)
-                                          c = {u"invoice_policy"_s, QString::number(saved->id), before,
-                                               AuditJson::toJson(*saved)};
-                                      return saved;
-                                  });
+    return saveRule(actor, {Permission::EditBilling}, u"rule.invoice-policy"_s, u"invoice_policy"_s, policy,
+                    &Store::RulesRepository::invoicePolicies, &Store::RulesRepository::saveInvoicePolicy);
 }
 
 Status AdminCommands::jobCommand(const Actor &actor, const QString &action, qint64 jobId,

@@ -15,6 +15,7 @@
 namespace Concord::Store {
 class Database;
 class OutboxRepository;
+class RulesRepository;
 }
 
 namespace Concord::Services {
@@ -77,6 +78,14 @@ private:
     };
     // Runs `body` inside a transaction after authorizing every permission in
     // `needs`; appends the audit entry from the Change it reports.
+    // Saves a versioned rule or mapping through `save`, audited as
+    // "<action>.create" / "<action>.update" with the stored row before (found
+    // through `list`) and after.
+    template<typename T>
+    Result<T> saveRule(const Security::Actor &actor, std::initializer_list<Security::Permission> needs,
+                       const QString &action, const QString &entityType, const T &rule,
+                       Result<QList<T>> (Store::RulesRepository::*list)() const,
+                       Result<T> (Store::RulesRepository::*save)(T));
     // A retry-queue action on one job, audited with the job before and after.
     [[nodiscard]] Status jobCommand(const Security::Actor &actor, const QString &action, qint64 jobId,
                                     const std::function<Status(Store::OutboxRepository &)> &apply);
