@@ -11,5 +11,7 @@ int runAudit(const QStringList &args);
 int runSecrets(const QStringList &args);
 int runSandbox(const QStringList &args);
 int runQuickBooks(const QStringList &args);
+int runHubSpot(const QStringList &args);
+int runCalcom(const QStringList &args);
 
 } // namespace Concord::Cli

@@ -97,5 +97,9 @@ int main(int argc, char *argv[])
         return Concord::Cli::runSandbox(commandArgs);
     if (command == u"quickbooks"_s)
         return Concord::Cli::runQuickBooks(commandArgs);
+    if (command == u"hubspot"_s)
+        return Concord::Cli::runHubSpot(commandArgs);
+    if (command == u"calcom"_s)
+        return Concord::Cli::runCalcom(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }
