@@ -9,13 +9,13 @@ namespace Concord::Connectors {
 
 // --- Permit ---------------------------------------------------------------
 
-RateLimiter::Permit::Permit(RateLimiter *limiter, QString key)
-    : m_limiter(limiter), m_key(std::move(key))
+RateLimiter::Permit::Permit(RateLimiter *limiter, QString key, quint64 id)
+    : m_limiter(limiter), m_key(std::move(key)), m_id(id)
 {
 }
 
 RateLimiter::Permit::Permit(Permit &&other) noexcept
-    : m_limiter(std::move(other.m_limiter)), m_key(std::move(other.m_key))
+    : m_limiter(std::move(other.m_limiter)), m_key(std::move(other.m_key)), m_id(other.m_id)
 {
     other.m_limiter.clear();
 }
@@ -26,6 +26,7 @@ RateLimiter::Permit &RateLimiter::Permit::operator=(Permit &&other) noexcept
         release();
         m_limiter = std::move(other.m_limiter);
         m_key = std::move(other.m_key);
+        m_id = other.m_id;
         other.m_limiter.clear();
     }
     return *this;
@@ -40,7 +41,7 @@ void RateLimiter::Permit::release()
 {
     if (RateLimiter *limiter = m_limiter.data()) {
         m_limiter.clear();
-        limiter->release(m_key);
+        limiter->release(m_key, m_id);
     }
 }
 
@@ -60,8 +61,7 @@ void RateLimiter::setDefaultPolicy(RateLimitPolicy policy)
     m_defaultPolicy = std::move(policy);
     for (auto &[key, keyState] : m_keys) {
         if (!keyState.ownPolicy)
-            keyState.policy = m_defaultPolicy;
-        keyState.sent.resize(size_t(keyState.policy.budgets.size()));
+            adoptPolicy(keyState, m_defaultPolicy);
     }
     pump();
 }
@@ -69,21 +69,27 @@ void RateLimiter::setDefaultPolicy(RateLimitPolicy policy)
 void RateLimiter::setPolicy(const QString &key, RateLimitPolicy policy)
 {
     KeyState &keyState = state(key);
+    adoptPolicy(keyState, std::move(policy));
+    keyState.ownPolicy = true;
+    pump();
+}
+
+void RateLimiter::adoptPolicy(KeyState &keyState, RateLimitPolicy policy)
+{
     // Keep what was sent under budgets of the same name, so changing a
-    // policy never forgets recent traffic.
-    std::vector<std::deque<qint64>> sent(size_t(policy.budgets.size()));
+    // policy never forgets recent traffic (nor requests still in flight,
+    // which release by budget name).
+    std::vector<Window> windows(size_t(policy.budgets.size()));
     for (qsizetype i = 0; i < policy.budgets.size(); ++i) {
         for (qsizetype j = 0; j < keyState.policy.budgets.size(); ++j) {
             if (keyState.policy.budgets[j].name == policy.budgets[i].name
-                && size_t(j) < keyState.sent.size()) {
-                sent[size_t(i)] = keyState.sent[size_t(j)];
+                && size_t(j) < keyState.windows.size()) {
+                windows[size_t(i)] = keyState.windows[size_t(j)];
             }
         }
     }
     keyState.policy = std::move(policy);
-    keyState.ownPolicy = true;
-    keyState.sent = std::move(sent);
-    pump();
+    keyState.windows = std::move(windows);
 }
 
 RateLimitPolicy RateLimiter::policy(const QString &key) const
@@ -174,7 +180,7 @@ RateLimiter::KeyState &RateLimiter::state(const QString &key)
     if (it == m_keys.end()) {
         KeyState keyState;
         keyState.policy = m_defaultPolicy;
-        keyState.sent.resize(size_t(keyState.policy.budgets.size()));
+        keyState.windows.resize(size_t(keyState.policy.budgets.size()));
         it = m_keys.emplace(key, std::move(keyState)).first;
     }
     return it->second;
@@ -189,21 +195,29 @@ qint64 RateLimiter::nowMs()
 qint64 RateLimiter::readyAt(KeyState &keyState, const Waiter &head, qint64 now) const
 {
     qint64 at = keyState.pausedUntil > now ? keyState.pausedUntil : 0;
+    bool needsRelease = false;
     const QList<RateLimitPolicy::Budget> &budgets = keyState.policy.budgets;
     for (qsizetype i = 0; i < budgets.size(); ++i) {
         const RateLimitPolicy::Budget &budget = budgets[i];
         if (budget.limit <= 0 || budget.window.count() <= 0 || !budget.appliesTo(head.rateClass))
             continue;
-        std::deque<qint64> &sent = keyState.sent[size_t(i)];
+        Window &w = keyState.windows[size_t(i)];
         const qint64 window = budget.window.count();
-        while (!sent.empty() && sent.front() <= now - window)
-            sent.pop_front();
-        if (qsizetype(sent.size()) >= budget.limit) {
-            // The window has room again once the limit-th newest leaves it.
-            const qint64 freeAt = sent[sent.size() - size_t(budget.limit)] + window;
-            at = std::max(at, freeAt);
-        }
+        while (!w.released.empty() && w.released.front() <= now - window)
+            w.released.pop_front();
+        const qsizetype held = w.inFlight + qsizetype(w.released.size());
+        if (held < budget.limit)
+            continue;
+        // Room comes back when `excess` released stamps have left the
+        // window, oldest first; requests in flight never leave by time.
+        const qsizetype excess = held - budget.limit + 1;
+        if (excess > qsizetype(w.released.size()))
+            needsRelease = true;
+        else
+            at = std::max(at, w.released[size_t(excess - 1)] + window);
     }
+    if (needsRelease)
+        return -1; // a release re-pumps; the pause, if any, is seen then
     if (at > now)
         return at;
     if (keyState.policy.maxInFlight > 0 && keyState.inFlight >= keyState.policy.maxInFlight)
@@ -232,16 +246,21 @@ void RateLimiter::pump()
                 if (readyAt(keyState, head, now) != 0)
                     break;
                 const QList<RateLimitPolicy::Budget> &budgets = keyState.policy.budgets;
+                QStringList counted;
                 for (qsizetype i = 0; i < budgets.size(); ++i) {
-                    if (budgets[i].limit > 0 && budgets[i].appliesTo(head.rateClass))
-                        keyState.sent[size_t(i)].push_back(now);
+                    if (budgets[i].limit > 0 && budgets[i].appliesTo(head.rateClass)) {
+                        ++keyState.windows[size_t(i)].inFlight;
+                        counted.append(budgets[i].name);
+                    }
                 }
+                const quint64 permitId = m_nextPermit++;
+                keyState.open.emplace(permitId, std::move(counted));
                 ++keyState.inFlight;
                 Waiter waiter = std::move(head);
                 keyState.queue.pop_front();
                 Q_EMIT dispatched(key, waiter.rateClass, now);
                 if (waiter.grant)
-                    waiter.grant(Permit(this, key));
+                    waiter.grant(Permit(this, key, permitId));
             }
         }
     } while (m_pumpAgain);
@@ -249,12 +268,26 @@ void RateLimiter::pump()
     armTimer(nowMs());
 }
 
-void RateLimiter::release(const QString &key)
+void RateLimiter::release(const QString &key, quint64 permitId)
 {
     const auto it = m_keys.find(key);
     if (it == m_keys.end())
         return;
-    it->second.inFlight = std::max(0, it->second.inFlight - 1);
+    KeyState &keyState = it->second;
+    keyState.inFlight = std::max(0, keyState.inFlight - 1);
+    if (auto node = keyState.open.extract(permitId)) {
+        // From now on the request counts from its release instant (see the
+        // class comment). A budget renamed away since the grant forgets it.
+        const qint64 now = nowMs();
+        const QList<RateLimitPolicy::Budget> &budgets = keyState.policy.budgets;
+        for (qsizetype i = 0; i < budgets.size(); ++i) {
+            if (!node.mapped().contains(budgets[i].name))
+                continue;
+            Window &w = keyState.windows[size_t(i)];
+            w.inFlight = std::max(0, w.inFlight - 1);
+            w.released.push_back(now);
+        }
+    }
     pump();
 }
 

@@ -23,10 +23,21 @@ namespace Concord::Connectors {
 
 // Holds requests back until every budget of their key allows them: sliding
 // windows (RateLimitPolicy::Budget), a bound on requests in flight, and a
-// pause after a 429. Exceeds none of them under any load: a request is
-// dispatched only when, at that instant, every applicable window holds fewer
-// than its limit (so no window ever holds more), and the in-flight count is
+// pause after a 429. Exceeds none of them under any load, *as the server
+// counts them*: a request is dispatched only when, at that instant, every
+// applicable window holds fewer than its limit, and the in-flight count is
 // below the bound.
+//
+// What a window holds: every request still in flight, plus every released
+// one stamped with its *release* instant (not its dispatch). The server
+// admits a request somewhere between our dispatch and the answer's arrival,
+// and a request's answer is what releases it; so at any instant t, every
+// request the server admitted in (t − window, t] is, in our books, either in
+// flight or released inside that window. Stamping dispatch instead (as this
+// class once did) lets a slot be reused exactly one window after the old
+// request *left*; transport and server queueing then put limit + 1 arrivals
+// in one server window, and QuickBooks answers 429 and a 60-s pause. The
+// price is about one round trip per window.
 //
 // Contract
 // - One instance per API on the sync thread; not thread-safe.
@@ -68,10 +79,11 @@ public:
 
     private:
         friend class RateLimiter;
-        Permit(RateLimiter *limiter, QString key);
+        Permit(RateLimiter *limiter, QString key, quint64 id);
 
         QPointer<RateLimiter> m_limiter;
         QString m_key;
+        quint64 m_id = 0;
     };
 
     using Grant = std::function<void(Permit)>;
@@ -130,21 +142,32 @@ private:
         bool hasContext = false;
         Grant grant;
     };
+    // Per budget: requests counted in it and not yet released, and the
+    // release instants (ascending: releases happen in clock order) of those
+    // released inside its window.
+    struct Window {
+        int inFlight = 0;
+        std::deque<qint64> released;
+    };
     struct KeyState {
         RateLimitPolicy policy;
         bool ownPolicy = false;
         std::deque<Waiter> queue;
-        std::vector<std::deque<qint64>> sent; // per budget: dispatch instants in its window
+        std::vector<Window> windows; // parallel to policy.budgets
+        // Permit id → names of the budgets it counts in (names survive a
+        // policy change; indices would not).
+        std::map<quint64, QStringList> open;
         int inFlight = 0;
         qint64 pausedUntil = 0;
     };
 
     KeyState &state(const QString &key);
+    static void adoptPolicy(KeyState &keyState, RateLimitPolicy policy);
     [[nodiscard]] qint64 nowMs();
     // 0 when the head may go at `now`; the instant it may go when it waits on
     // time; -1 when it waits for a release.
     [[nodiscard]] qint64 readyAt(KeyState &key, const Waiter &head, qint64 now) const;
-    void release(const QString &key);
+    void release(const QString &key, quint64 permitId);
     void armTimer(qint64 now);
 
     const Clock &m_clock;
@@ -152,6 +175,7 @@ private:
     std::map<QString, KeyState> m_keys; // node-based: references survive inserts
     double m_timeScale = 1.0;
     Ticket m_nextTicket = 1;
+    quint64 m_nextPermit = 1;
     qint64 m_lastNow = 0;
     std::optional<qint64> m_nextWakeUp;
     QTimer m_timer;
