@@ -92,6 +92,14 @@ private:
     [[nodiscard]] QString today() const;
     [[nodiscard]] QString nextId(const QString &entity);
     [[nodiscard]] QJsonObject present(const QString &entity, const QJsonObject &stored) const;
+    // Stores / removes an entity and keeps the indexes below in step; the
+    // only ways m_entities changes after construction.
+    void put(const QString &entity, const QJsonObject &object);
+    void erase(const QString &entity, const QString &id);
+    void unindex(const QString &entity, const QJsonObject &old);
+    [[nodiscard]] static QString nameKey(const QString &displayName);
+    [[nodiscard]] static std::optional<std::pair<QString, qint64>> balanceShare(const QString &entity,
+                                                                               const QJsonObject &object);
     void stamp(QJsonObject &object, bool created);
     void record(const QString &entity, const QString &id, const QString &operation);
     // Looks up an entity for update/delete/void; checks Id and SyncToken.
@@ -121,6 +129,11 @@ private:
     QHash<QString, QMap<qint64, QJsonObject>> m_entities;
     QHash<QString, qint64> m_nextId;  // per id family
     QHash<QString, qint64> m_nextDocNumber;
+    // Indexes (see put()): customer by case-folded, trimmed DisplayName;
+    // open balance in cents by customer id; payments linked to an invoice.
+    QHash<QString, qint64> m_customerByName;
+    QHash<QString, qint64> m_balanceByCustomer;
+    QHash<QString, QSet<qint64>> m_paymentsByInvoice;
     QSet<QString> m_voided; // "Entity/Id" of voided transactions: totals stay zero
     QList<Deleted> m_deleted;
     QList<Change> m_changes;
