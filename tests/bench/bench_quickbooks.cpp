@@ -400,6 +400,12 @@ QJsonObject runOnce(const Options &options, bool *passed)
     bool timedOut = false;
     QObject::connect(&watchdog, &QTimer::timeout, &loop, [&] {
         timedOut = true;
+        // What the client was waiting for when it stalled, for the report.
+        const auto paused = limiter.pausedUntilMs(kRealm);
+        std::fprintf(stderr, "watchdog: limiter queued %d, in flight %d, paused %s, next wake-up %s\n",
+                     limiter.queuedCount(kRealm), limiter.inFlightCount(kRealm),
+                     paused ? qPrintable(QString::number(*paused - clock.nowUtc().toMSecsSinceEpoch()) + u" ms"_s) : "no",
+                     limiter.nextWakeUpMs() ? "armed" : "none");
         loop.quit();
     });
     watchdog.start(realMs(idealEmulatedSecs * 3000.0) + std::chrono::minutes(1));
