@@ -358,9 +358,13 @@ TokenManager::authorize(const LoopbackAuthorization::OpenBrowser &openBrowser)
     promise->start();
     m_authorization = std::make_unique<LoopbackAuthorization>(m_settings);
     m_authorization->start(openBrowser, [this, promise](Result<LoopbackAuthorization::Callback> callback) {
-        // Destroy the flow later: we are inside one of its signals.
+        // Destroy the flow later: we are inside one of its signals, and the
+        // reply handler writes the browser's "you can close this window" page
+        // only after this returns. Its socket dies with the flow, so keep the
+        // flow until that page has been flushed (loopback: milliseconds);
+        // destroyed at once, the browser got a closed connection instead.
         std::shared_ptr<LoopbackAuthorization> finished(std::move(m_authorization));
-        QTimer::singleShot(0, this, [finished] {});
+        QTimer::singleShot(std::chrono::seconds(2), this, [finished] {});
         if (!callback) {
             Q_EMIT errorOccurred(callback.error());
             settle(promise, Result<Parameters>(std::unexpected(callback.error())));
