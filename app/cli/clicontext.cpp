@@ -72,7 +72,12 @@ Result<std::unique_ptr<Store::Database>> openStore(const QCommandLineParser &par
     auto config = loadConfig(parser);
     if (!config)
         return std::unexpected(config.error());
-    auto db = Store::Database::open(config->storeUrl, u"cli"_s);
+    return openStore(*config);
+}
+
+Result<std::unique_ptr<Store::Database>> openStore(const Config &config)
+{
+    auto db = Store::Database::open(config.storeUrl, u"cli"_s);
     if (!db)
         return db;
     if (auto ok = Store::migrate(**db); !ok)

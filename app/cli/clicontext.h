@@ -29,6 +29,8 @@ int parseSubcommand(QCommandLineParser &parser, const QStringList &args, const Q
 [[nodiscard]] Result<Config> loadConfig(const QCommandLineParser &parser);
 // Loads the config named by --config and opens (and migrates) its store.
 [[nodiscard]] Result<std::unique_ptr<Store::Database>> openStore(const QCommandLineParser &parser);
+// Opens (and migrates) the store of an already loaded config.
+[[nodiscard]] Result<std::unique_ptr<Store::Database>> openStore(const Config &config);
 
 // Writes to stdout / stderr as UTF-8.
 void out(const QString &text);

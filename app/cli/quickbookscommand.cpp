@@ -8,6 +8,8 @@
 #include "connectors/oauth/tokenmanager.h"
 #include "connectors/quickbooks/quickbooksclient.h"
 #include "security/secretstore.h"
+#include "services/connectionrecorder.h"
+#include "store/operationsrepository.h"
 
 #include <QCommandLineOption>
 #include <QJsonArray>
@@ -25,13 +27,18 @@ namespace {
 
 // Everything a QuickBooks call needs, wired as the sync thread wires it: one
 // network manager, the executor, the realm's rate limiter, the token manager
-// over the configured secret store, and the client.
+// over the configured secret store, the client, and the store's record of the
+// connection (the refresh token's age lives there, not in the keychain).
+// Members are destroyed bottom-up: the recorder before the store.
 struct QuickBooksSession {
+    std::unique_ptr<Store::Database> db;
+    std::unique_ptr<Store::OperationsRepository> operations;
     std::unique_ptr<Security::SecretStore> secrets;
     QNetworkAccessManager network;
     std::unique_ptr<Connectors::HttpExecutor> executor;
     std::unique_ptr<Connectors::RateLimiter> limiter;
     std::unique_ptr<Connectors::OAuth::TokenManager> tokens;
+    std::unique_ptr<Services::ConnectionRecorder> recorder;
     std::unique_ptr<QuickBooksClient> client;
 };
 
@@ -50,6 +57,11 @@ Result<std::unique_ptr<QuickBooksSession>> openSession(const Config &config, boo
                     u"[quickbooks] realm_id is not set in %1 (run 'concord-cli quickbooks connect' first)"_s.arg(
                         config.sourcePath));
     auto session = std::make_unique<QuickBooksSession>();
+    auto db = openStore(config);
+    if (!db)
+        return std::unexpected(db.error());
+    session->db = std::move(*db);
+    session->operations = std::make_unique<Store::OperationsRepository>(*session->db);
     auto secrets = Security::SecretStore::create(config.secretsBackend, keychainService());
     if (!secrets)
         return std::unexpected(secrets.error());
@@ -60,6 +72,11 @@ Result<std::unique_ptr<QuickBooksSession>> openSession(const Config &config, boo
     session->tokens = std::make_unique<Connectors::OAuth::TokenManager>(
         Connectors::OAuth::OAuthSettings::quickBooks(config.quickbooksClientId, config.quickbooksTokenUrl),
         *session->executor, *session->secrets, clock);
+    session->recorder = std::make_unique<Services::ConnectionRecorder>(Domain::System::QuickBooks, *session->tokens,
+                                                                       *session->operations, clock);
+    session->recorder->setAccount(config.quickbooksRealmId, config.quickbooksBaseUrl.toString());
+    if (auto restored = session->recorder->restore(); !restored)
+        return std::unexpected(restored.error());
     session->client = std::make_unique<QuickBooksClient>(QuickBooksClientSettings::fromConfig(config),
                                                          *session->executor, *session->limiter, *session->tokens, clock);
     return session;
@@ -131,6 +148,9 @@ int runQuickBooks(const QStringList &args)
         if (!granted)
             return reportError(granted.error());
         const QString realm = granted->value(u"realmId"_s);
+        (*session)->recorder->setAccount(realm, config->quickbooksBaseUrl.toString());
+        if (auto recorded = (*session)->recorder->recordSuccess(); !recorded)
+            return reportError(recorded.error());
         return printJson(QJsonObject{{u"connected"_s, true}, {u"realmId"_s, realm},
                                      {u"next"_s, u"set [quickbooks] realm_id=%1 in %2"_s.arg(realm, config->sourcePath)}});
     }
@@ -144,6 +164,8 @@ int runQuickBooks(const QStringList &args)
         auto info = await(qbo.companyInfo());
         if (!info)
             return reportError(info.error());
+        if (auto recorded = (*session)->recorder->recordSuccess(); !recorded)
+            return reportError(recorded.error());
         return printJson(QJsonObject{{u"ok"_s, true},
                                      {u"realmId"_s, config->quickbooksRealmId},
                                      {u"baseUrl"_s, config->quickbooksBaseUrl.toString()},

@@ -81,6 +81,7 @@ struct Connection {
     QString accountLabel;       // realm / portal / user shown to the admin
     QString baseUrl;
     QDateTime accessExpiresAt;
+    QDateTime refreshIssuedAt;  // when the refresh token in the keychain was issued
     QDateTime refreshExpiresAt; // QuickBooks refresh tokens roll every 100 days
     QDateTime lastOkAt;
     QString lastError;

@@ -407,11 +407,25 @@ Migration schemaV1()
     return m;
 }
 
+// When the refresh token in the keychain was issued: QuickBooks refresh
+// tokens live 100 days from issue (rolling), and the age is what the expiry
+// warning and the dashboard count from after a restart.
+Migration schemaV2()
+{
+    Migration m;
+    m.version = 2;
+    m.description = u"connections: refresh token issue time"_s;
+    m.statements = {
+        u"ALTER TABLE connections ADD COLUMN refresh_issued_at BIGINT"_s,
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1()};
+    static const QList<Migration> all = {schemaV1(), schemaV2()};
     return all;
 }
 

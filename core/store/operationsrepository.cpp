@@ -115,20 +115,24 @@ Result<std::optional<SyncCursor>> OperationsRepository::cursor(System system, co
 Status OperationsRepository::saveConnection(const Connection &c)
 {
     return m_db.exec(u"INSERT INTO connections (system, state, account_label, base_url, access_expires_at, "
-                     "refresh_expires_at, last_ok_at, last_error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     "refresh_issued_at, refresh_expires_at, last_ok_at, last_error, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT (system) DO UPDATE SET state = excluded.state, account_label = excluded.account_label, "
                      "base_url = excluded.base_url, access_expires_at = excluded.access_expires_at, "
+                     "refresh_issued_at = excluded.refresh_issued_at, "
                      "refresh_expires_at = excluded.refresh_expires_at, last_ok_at = excluded.last_ok_at, "
                      "last_error = excluded.last_error, updated_at = excluded.updated_at"_s,
                      {toString(c.system), toString(c.state), c.accountLabel, c.baseUrl,
-                      Sql::fromDateTime(c.accessExpiresAt), Sql::fromDateTime(c.refreshExpiresAt),
-                      Sql::fromDateTime(c.lastOkAt), c.lastError, Sql::fromDateTime(m_clock.nowUtc())});
+                      Sql::fromDateTime(c.accessExpiresAt), Sql::fromDateTime(c.refreshIssuedAt),
+                      Sql::fromDateTime(c.refreshExpiresAt), Sql::fromDateTime(c.lastOkAt), c.lastError,
+                      Sql::fromDateTime(m_clock.nowUtc())});
 }
 
 Result<QList<Connection>> OperationsRepository::connections() const
 {
     auto rows = m_db.select<Connection>(u"SELECT system, state, account_label, base_url, access_expires_at, "
-                                        "refresh_expires_at, last_ok_at, last_error, updated_at FROM connections"_s,
+                                        "refresh_expires_at, last_ok_at, last_error, updated_at, refresh_issued_at "
+                                        "FROM connections"_s,
                                         {}, [](const QSqlQuery &q) {
                                             Connection c;
                                             c.system = parseSystem(q.value(0).toString()).value_or(System::QuickBooks);
@@ -141,6 +145,7 @@ Result<QList<Connection>> OperationsRepository::connections() const
                                             c.lastOkAt = Sql::toDateTime(q.value(6));
                                             c.lastError = q.value(7).toString();
                                             c.updatedAt = Sql::toDateTime(q.value(8));
+                                            c.refreshIssuedAt = Sql::toDateTime(q.value(9));
                                             return c;
                                         });
     if (!rows)

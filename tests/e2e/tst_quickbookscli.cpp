@@ -1,13 +1,20 @@
 // `concord-cli quickbooks …` against the QuickBooks emulator, configured as an
 // admin would: an INI file and the secrets in the environment.
 #include "quickbooks/quickbooksemulator.h"
+#include "store/database.h"
+#include "store/operationsrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using Concord::Sandbox::QuickBooksEmulator;
@@ -51,12 +58,14 @@ private:
         return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
     }
 
-    void writeConfig(const QString &path, const QString &realm)
+    void writeConfig(const QString &path, const QString &realm, const QString &backend = u"env"_s)
     {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(u"[quickbooks]\nbase_url=%1\nrealm_id=%2\ntoken_url=%3\nclient_id=concord-test\n[secrets]\nbackend=env\n"_s
-                    .arg(m_qbo.baseUrl().toString(), realm, m_qbo.tokenUrl().toString())
+        f.write(u"[store]\nurl=sqlite://%4\n"
+                 "[quickbooks]\nbase_url=%1\nrealm_id=%2\ntoken_url=%3\nclient_id=concord-test\n[secrets]\nbackend=%5\n"_s
+                    .arg(m_qbo.baseUrl().toString(), realm, m_qbo.tokenUrl().toString(),
+                         m_dir.filePath(u"store.sqlite"_s), backend)
                     .toUtf8());
     }
 
@@ -137,6 +146,113 @@ private Q_SLOTS:
 
         const Run noZone = cli({u"quickbooks"_s, u"changes"_s, u"--since"_s, u"yesterday"_s});
         QCOMPARE(noZone.exitCode, 2);
+    }
+
+    // The whole browser flow, with the browser played by this test: the CLI
+    // prints the provider's address and asks the desktop to open it; the
+    // "user" approves, Intuit redirects to the CLI's loopback listener with a
+    // code; the CLI exchanges it, saves the refresh token in the keychain
+    // (a real Secret Service: e2e suites run under run-with-keyring.sh) and
+    // records the connection in the store. A later command needs nothing
+    // but the keychain.
+    void connectThroughTheBrowser()
+    {
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        const QString opened = bin.filePath(u"opened.txt"_s);
+        {
+            QFile fake(bin.filePath(u"xdg-open"_s));
+            QVERIFY(fake.open(QIODevice::WriteOnly));
+            fake.write(u"#!/bin/sh\nprintf '%s' \"$1\" > '%1'\n"_s.arg(opened).toUtf8());
+            fake.close();
+            QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        }
+        const QString config = m_dir.filePath(u"connect.ini"_s);
+        writeConfig(config, QString(), u"auto"_s);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"CONCORD_QUICKBOOKS_REFRESH_TOKEN"_s);
+        env.insert(u"CONCORD_QUICKBOOKS_CLIENT_SECRET"_s, u"bench-secret"_s);
+        env.insert(u"CONCORD_KEYCHAIN_SERVICE"_s, u"concord-e2e-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        env.insert(u"PATH"_s, bin.path() + u':' + env.value(u"PATH"_s));
+
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CONCORD_BINARY_DIR "/app/cli/concord-cli"),
+                {u"quickbooks"_s, u"connect"_s, u"--config"_s, config});
+        QVERIFY(p.waitForStarted(10000));
+        QString err;
+        QUrl address;
+        // The whole line: stderr may arrive in pieces.
+        const QRegularExpression urlPattern(u"(https://\\S+)\\n"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     err += QString::fromUtf8(p.readAllStandardError());
+                                     const auto m = urlPattern.match(err);
+                                     if (m.hasMatch())
+                                         address = QUrl(m.captured(1));
+                                     return address.isValid();
+                                 }()),
+                                 20000);
+        const QUrlQuery asked(address);
+        QCOMPARE(address.host(), u"appcenter.intuit.com"_s);
+        QCOMPARE(asked.queryItemValue(u"client_id"_s), u"concord-test"_s);
+        QCOMPARE(asked.queryItemValue(u"response_type"_s), u"code"_s);
+        QVERIFY(asked.queryItemValue(u"scope"_s, QUrl::FullyDecoded).contains(u"com.intuit.quickbooks.accounting"_s));
+        const QUrl redirect(asked.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded));
+        QCOMPARE(redirect.host(), u"127.0.0.1"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(opened), 10000);
+        QFile openedFile(opened);
+        QVERIFY(openedFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QUrl(QString::fromUtf8(openedFile.readAll())), address);
+
+        // The user approves at Intuit, which redirects with a one-time code.
+        QUrl back = redirect;
+        QUrlQuery answer;
+        answer.addQueryItem(u"code"_s, m_qbo.auth().createAuthorizationCode(kRealm));
+        answer.addQueryItem(u"state"_s, asked.queryItemValue(u"state"_s, QUrl::FullyDecoded));
+        answer.addQueryItem(u"realmId"_s, kRealm);
+        back.setQuery(answer);
+        QNetworkAccessManager browser;
+        QNetworkReply *page = browser.get(QNetworkRequest(back));
+        QTRY_VERIFY_WITH_TIMEOUT(page->isFinished(), 20000);
+        QVERIFY2(page->error() == QNetworkReply::NoError,
+                 qPrintable(page->errorString() + u" — CLI said: "_s + err + QString::fromUtf8(p.readAllStandardError())));
+        // The browser shows that it worked.
+        QVERIFY(page->readAll().contains("QuickBooks is connected"));
+        page->deleteLater();
+
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 30000);
+        err += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        const QJsonObject result = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(result.value(u"connected"_s).toBool(), true);
+        QCOMPARE(result.value(u"realmId"_s).toString(), kRealm);
+
+        // With the realm configured, the refresh token comes from the keychain.
+        writeConfig(config, kRealm, u"auto"_s);
+        QProcess test;
+        test.setProcessEnvironment(env);
+        test.start(QStringLiteral(CONCORD_BINARY_DIR "/app/cli/concord-cli"),
+                   {u"quickbooks"_s, u"test"_s, u"--config"_s, config});
+        QVERIFY(test.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(test.state() == QProcess::NotRunning, 30000);
+        QVERIFY2(test.exitCode() == 0, test.readAllStandardError().constData());
+
+        // The store knows the connection and its refresh token's age.
+        auto db = Concord::Store::Database::open(u"sqlite://"_s + m_dir.filePath(u"store.sqlite"_s), u"check"_s);
+        QVERIFY(db.has_value());
+        Concord::Store::OperationsRepository operations(**db);
+        auto rows = operations.connections();
+        QVERIFY(rows.has_value());
+        const Concord::Domain::Connection qbo = rows->value(0);
+        QCOMPARE(Concord::Domain::toString(qbo.system), Concord::Domain::toString(Concord::Domain::System::QuickBooks));
+        QCOMPARE(Concord::Domain::toString(qbo.state), Concord::Domain::toString(Concord::Domain::ConnectionState::Connected));
+        QCOMPARE(qbo.accountLabel, kRealm);
+        QVERIFY(qbo.lastOkAt.isValid());
+        QVERIFY(qbo.refreshIssuedAt.isValid());
+        // What the token endpoint said: x_refresh_token_expires_in 8726400 (101 days, as Intuit sends).
+        QCOMPARE(qbo.refreshIssuedAt.secsTo(qbo.refreshExpiresAt), 8726400LL);
+        QVERIFY(qAbs(qbo.refreshIssuedAt.secsTo(QDateTime::currentDateTimeUtc())) < 120);
     }
 
     void configMistakesAreOneLine()

@@ -314,6 +314,7 @@ void TestOperationsRepository::saveConnectionUpserts()
     hub.accountLabel = u"portal 4411"_s;
     hub.baseUrl = u"https://api.hubapi.com"_s;
     hub.accessExpiresAt = utc(u"2025-01-15T10:00:00.000Z"_s);
+    hub.refreshIssuedAt = utc(u"2025-01-14T10:00:00.000Z"_s);
     hub.refreshExpiresAt = utc(u"2025-07-15T10:00:00.000Z"_s);
     hub.lastOkAt = utc(u"2025-01-15T09:29:00.000Z"_s);
     hub.lastError = u""_s;
