@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "seed/tutoringroster.h"
 
 #include <QDate>
 #include <QString>
@@ -17,16 +18,18 @@ struct TutoringSeedSummary {
     int paidInvoices = 0;
     int partiallyPaidInvoices = 0;
     int overdueInvoices = 0;
-    QString itemId;             // "1-Hour Math Tutoring"
+    QString itemId;             // the first service's Item ("1-Hour Math Tutoring")
     QString termId;             // "Net 7"
 };
 
-// The demo business of the product spec: a private tutoring company with 50
-// students (billed to a parent), weekly 1-hour sessions at $65, per-session
-// invoices over the last four weeks — most paid, some partially paid, some
-// overdue — and a few parents who exist twice in QuickBooks (the duplicates
-// Concord must find). Deterministic: the same `today` gives the same data.
-// `realmId` must exist in the emulator.
+// The QuickBooks side of the demo business (TutoringRoster): one Item per
+// service, a Net 7 term, one customer per parent (and a second one for the
+// QuickBooksTwin families — the duplicates Concord must find), one
+// per-session invoice for every session held or missed, paid, partly paid or
+// unpaid as the roster says. Deterministic. `realmId` must exist.
+[[nodiscard]] Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, const QString &realmId,
+                                                                 const TutoringRoster &roster, const QDate &today);
+// The same with TutoringRoster::build(today).
 [[nodiscard]] Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, const QString &realmId,
                                                                  const QDate &today);
 
