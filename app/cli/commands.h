@@ -13,5 +13,6 @@ int runSandbox(const QStringList &args);
 int runQuickBooks(const QStringList &args);
 int runHubSpot(const QStringList &args);
 int runCalcom(const QStringList &args);
+int runDedupe(const QStringList &args);
 
 } // namespace Concord::Cli

@@ -101,5 +101,7 @@ int main(int argc, char *argv[])
         return Concord::Cli::runHubSpot(commandArgs);
     if (command == u"calcom"_s)
         return Concord::Cli::runCalcom(commandArgs);
+    if (command == u"dedupe"_s)
+        return Concord::Cli::runDedupe(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }
