@@ -39,7 +39,9 @@ const std::vector<GroupSpec> &knownGroups()
         { u"store"_s, { u"url"_s } },
         { u"quickbooks"_s,
           { u"base_url"_s, u"realm_id"_s, u"token_url"_s, u"client_id"_s, u"minor_version"_s } },
-        { u"hubspot"_s, { u"base_url"_s, u"token_url"_s, u"client_id"_s } },
+        { u"hubspot"_s,
+          { u"base_url"_s, u"token_url"_s, u"client_id"_s, u"auth"_s, u"api_version"_s,
+            u"burst_limit"_s } },
         { u"calcom"_s, { u"base_url"_s } },
         { u"webhooks"_s, { u"listen"_s } },
         { u"sync"_s, { u"default_region"_s, u"business_time_zone"_s } },
@@ -430,6 +432,41 @@ Result<Config> Config::load(const QString &path)
     ini.url(u"hubspot"_s, u"base_url"_s, config.hubspotBaseUrl);
     ini.url(u"hubspot"_s, u"token_url"_s, config.hubspotTokenUrl);
     ini.identifier(u"hubspot"_s, u"client_id"_s, config.hubspotClientId);
+    if (const auto auth = ini.text(u"hubspot"_s, u"auth"_s)) {
+        const QString mode = auth->toLower().replace(u'-', u'_');
+        if (mode == u"private_app"_s || mode == u"oauth"_s)
+            config.hubspotAuth = mode;
+        else
+            ini.problem(u"hubspot"_s, u"auth"_s,
+                        u"expected private_app (a private-app token in HUBSPOT_TOKEN) or oauth, got '%1'"_s
+                            .arg(*auth));
+    }
+    if (const auto version = ini.text(u"hubspot"_s, u"api_version"_s)) {
+        // Same rule as HubSpot::ApiVersion::parse (core/connectors/hubspot),
+        // which common/ must not depend on.
+        static const QRegularExpression dated(u"^(\\d{4})-(03|09)$"_s);
+        const QRegularExpressionMatch match = dated.match(*version);
+        if (version->compare(u"v3"_s, Qt::CaseInsensitive) == 0)
+            config.hubspotApiVersion = u"v3"_s;
+        else if (match.hasMatch() && match.captured(1).toInt() >= 2026)
+            config.hubspotApiVersion = *version;
+        else
+            ini.problem(u"hubspot"_s, u"api_version"_s,
+                        u"expected v3 or a HubSpot date version such as 2026-03 (March or September, "
+                        "2026 or later), got '%1'"_s.arg(*version));
+    }
+    if (const auto burst = ini.text(u"hubspot"_s, u"burst_limit"_s)) {
+        // HubSpot's published burst budgets per 10 s run from 100 (Free) to
+        // 250 (capacity pack); more than that is a typo that would earn 429s.
+        bool ok = false;
+        const int limit = burst->toInt(&ok);
+        if (ok && limit >= 1 && limit <= 250)
+            config.hubspotBurstLimit = limit;
+        else
+            ini.problem(u"hubspot"_s, u"burst_limit"_s,
+                        u"expected requests per 10 seconds from 1 to 250 (100 Free/Starter, 190 "
+                        "Professional/Enterprise), got '%1'"_s.arg(*burst));
+    }
 
     // [calcom]
     ini.url(u"calcom"_s, u"base_url"_s, config.calcomBaseUrl);

@@ -26,6 +26,9 @@ struct Config {
     QUrl hubspotBaseUrl;            // default https://api.hubapi.com
     QUrl hubspotTokenUrl;           // default https://api.hubapi.com/oauth/v1/token
     QString hubspotClientId;
+    QString hubspotAuth = QStringLiteral("private_app"); // private_app (HUBSPOT_TOKEN) | oauth
+    QString hubspotApiVersion = QStringLiteral("v3");    // v3 | YYYY-03 | YYYY-09 (date-based object paths)
+    int hubspotBurstLimit = 100;                          // requests per 10 s: 100 Free/Starter, 190 Pro/Enterprise
 
     // [calcom]
     QUrl calcomBaseUrl;             // default https://api.cal.com

@@ -37,6 +37,7 @@ OAuthSettings OAuthSettings::hubSpot(const QString &clientId, const QStringList 
     settings.clientSecretName = Security::SecretName::HubSpotClientSecret.toString();
     settings.refreshTokenName = Security::SecretName::HubSpotRefreshToken.toString();
     settings.revokeBody = RevokeBody::Form;
+    settings.clientAuthentication = ClientAuthentication::FormBody;
     return settings;
 }
 

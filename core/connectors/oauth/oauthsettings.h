@@ -14,6 +14,12 @@ enum class RevokeBody {
     Form, // token=…&token_type_hint=refresh_token — RFC 7009, HubSpot v3
 };
 
+// How the client proves itself to the token endpoint (RFC 6749 §2.3.1 allows both).
+enum class ClientAuthentication {
+    BasicHeader, // Authorization: Basic base64(id:secret) — Intuit
+    FormBody,    // client_id and client_secret in the form body — HubSpot (hubspot-calcom.md A1)
+};
+
 // One OAuth 2.0 connection (provider-agnostic). Pure value; secrets are not
 // part of it, only the names under which the SecretStore keeps them.
 struct OAuthSettings {
@@ -26,6 +32,7 @@ struct OAuthSettings {
     QString clientSecretName;         // e.g. QUICKBOOKS_CLIENT_SECRET
     QString refreshTokenName;         // e.g. QUICKBOOKS_REFRESH_TOKEN
     RevokeBody revokeBody = RevokeBody::Json;
+    ClientAuthentication clientAuthentication = ClientAuthentication::BasicHeader;
 
     // Loopback redirect: http://127.0.0.1:<port>/<path>; port 0 = any free one.
     quint16 redirectPort = 0;

@@ -209,9 +209,15 @@ void TokenManager::requestTokens(QList<std::pair<QString, QString>> form, Tokens
             done(std::unexpected(secret.error()), {});
             return;
         }
-        HttpRequest request = HttpRequest::post(m_settings.tokenUrl, formEncode(form),
+        QList<std::pair<QString, QString>> fields = form;
+        if (m_settings.clientAuthentication == ClientAuthentication::FormBody) {
+            fields.append({u"client_id"_s, m_settings.clientId});
+            fields.append({u"client_secret"_s, *secret});
+        }
+        HttpRequest request = HttpRequest::post(m_settings.tokenUrl, formEncode(fields),
                                                 "application/x-www-form-urlencoded");
-        request.headers.set("Authorization", basicAuthorization(*secret));
+        if (m_settings.clientAuthentication == ClientAuthentication::BasicHeader)
+            request.headers.set("Authorization", basicAuthorization(*secret));
         request.headers.set("Accept", "application/json");
         request.statusHandling = StatusHandling::Raw;
         request.timeout = m_settings.requestTimeout;

@@ -41,6 +41,12 @@ QString field(const Config &config, const QString &name)
         return config.hubspotTokenUrl.toString();
     if (name == u"hubspot/client_id")
         return config.hubspotClientId;
+    if (name == u"hubspot/auth")
+        return config.hubspotAuth;
+    if (name == u"hubspot/api_version")
+        return config.hubspotApiVersion;
+    if (name == u"hubspot/burst_limit")
+        return QString::number(config.hubspotBurstLimit);
     if (name == u"calcom/base_url")
         return config.calcomBaseUrl.toString();
     if (name == u"webhooks/listen")
@@ -278,6 +284,20 @@ void TestConfig::accepted_data()
                                  << u"env"_s;
     QTest::newRow("blanks trimmed")
         << QByteArray("[secrets]\nbackend =  auto  \n") << u"secrets/backend"_s << u"auto"_s;
+    // [hubspot]
+    QTest::newRow("hubspot default auth") << QByteArray("[hubspot]\n") << u"hubspot/auth"_s << u"private_app"_s;
+    QTest::newRow("hubspot oauth") << QByteArray("[hubspot]\nauth=OAuth\n") << u"hubspot/auth"_s << u"oauth"_s;
+    QTest::newRow("hubspot private-app spelling")
+        << QByteArray("[hubspot]\nauth=private-app\n") << u"hubspot/auth"_s << u"private_app"_s;
+    QTest::newRow("hubspot default version") << QByteArray("[hubspot]\n") << u"hubspot/api_version"_s << u"v3"_s;
+    QTest::newRow("hubspot V3") << QByteArray("[hubspot]\napi_version=V3\n") << u"hubspot/api_version"_s << u"v3"_s;
+    QTest::newRow("hubspot dated") << QByteArray("[hubspot]\napi_version=2026-03\n") << u"hubspot/api_version"_s
+                                   << u"2026-03"_s;
+    QTest::newRow("hubspot september") << QByteArray("[hubspot]\napi_version=2027-09\n")
+                                       << u"hubspot/api_version"_s << u"2027-09"_s;
+    QTest::newRow("hubspot default burst") << QByteArray("[hubspot]\n") << u"hubspot/burst_limit"_s << u"100"_s;
+    QTest::newRow("hubspot professional burst")
+        << QByteArray("[hubspot]\nburst_limit=190\n") << u"hubspot/burst_limit"_s << u"190"_s;
 }
 
 void TestConfig::accepted()
@@ -408,7 +428,7 @@ void TestConfig::rejected_data()
                               << u"unknown key (did you mean base_url?)"_s << QString();
     QTest::newRow("secret in config")
         << QByteArray("[hubspot]\naccess_token=pat-na1-abcdef\n") << u"[hubspot] access_token"_s
-        << u"unknown key (known keys: base_url, token_url, client_id)"_s << u"pat-na1-abcdef"_s;
+        << u"unknown key (known keys: base_url, token_url, client_id, auth, api_version, burst_limit)"_s << u"pat-na1-abcdef"_s;
     QTest::newRow("key in sub-group")
         << QByteArray("[sync]\nregion/default=US\n") << u"[sync] region/default"_s
         << u"unknown key"_s << QString();
@@ -422,6 +442,21 @@ void TestConfig::rejected_data()
     QTest::newRow("key outside group")
         << QByteArray("url=sqlite:///tmp/x.sqlite\n") << u"url"_s
         << u"key outside any group (expected it under one of [store], [quickbooks]"_s << QString();
+    // [hubspot]
+    QTest::newRow("hubspot auth") << QByteArray("[hubspot]\nauth=apikey\n") << u"[hubspot] auth"_s
+                                  << u"expected private_app"_s << QString();
+    QTest::newRow("hubspot april version") << QByteArray("[hubspot]\napi_version=2026-04\n")
+                                           << u"[hubspot] api_version"_s << u"March or September"_s << QString();
+    QTest::newRow("hubspot old version") << QByteArray("[hubspot]\napi_version=2025-09\n")
+                                         << u"[hubspot] api_version"_s << u"got '2025-09'"_s << QString();
+    QTest::newRow("hubspot v4") << QByteArray("[hubspot]\napi_version=v4\n") << u"[hubspot] api_version"_s
+                                << u"expected v3 or a HubSpot date version"_s << QString();
+    QTest::newRow("hubspot burst zero") << QByteArray("[hubspot]\nburst_limit=0\n") << u"[hubspot] burst_limit"_s
+                                        << u"from 1 to 250"_s << QString();
+    QTest::newRow("hubspot burst huge") << QByteArray("[hubspot]\nburst_limit=1000\n") << u"[hubspot] burst_limit"_s
+                                        << u"got '1000'"_s << QString();
+    QTest::newRow("hubspot burst text") << QByteArray("[hubspot]\nburst_limit=lots\n") << u"[hubspot] burst_limit"_s
+                                        << u"got 'lots'"_s << QString();
 }
 
 void TestConfig::rejected()
