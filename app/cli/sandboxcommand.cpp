@@ -1,8 +1,14 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "calcom/calcomemulator.h"
+#include "hubspot/hubspotemulator.h"
+#include "hubspot/hsauth.h"
 #include "quickbooks/quickbooksemulator.h"
 #include "sandboxendpoints.h"
+#include "seed/calcomtutoringseed.h"
+#include "seed/hubspottutoringseed.h"
+#include "seed/tutoringroster.h"
 #include "seed/tutoringseed.h"
 
 #include <QCommandLineOption>
@@ -35,6 +41,7 @@ void onSignal(int)
 constexpr auto kRealm = "9130357766012345";
 constexpr auto kClientId = "concord-sandbox";
 constexpr auto kClientSecret = "sandbox-client-secret";
+constexpr auto kCalcomKey = "cal_live_tutoring_sandbox";
 
 } // namespace
 
@@ -49,7 +56,7 @@ int runSandbox(const QStringList &args)
     parser.addOption(QCommandLineOption(u"quickbooks-port"_s, u"Port for the QuickBooks emulator (default: any free)."_s,
                                         u"port"_s, u"0"_s));
     if (int rc = parseSubcommand(parser, args,
-                                 u"Run local emulators of QuickBooks Online (HubSpot and Cal.com follow) on 127.0.0.1 "
+                                 u"Run local emulators of QuickBooks Online, HubSpot and Cal.com on 127.0.0.1 "
                                  "until interrupted."_s);
         rc >= 0) {
         return rc;
@@ -69,8 +76,20 @@ int runSandbox(const QStringList &args)
     qbo.addRealm(realm);
     qbo.auth().setClientCredentials(QString::fromLatin1(kClientId), QString::fromLatin1(kClientSecret));
     const auto tokens = qbo.issueTokens(realm);
+
+    Sandbox::HubSpotEmulator hubspot;
+    if (!hubspot.listen())
+        return reportError(Error::make(ErrorCode::Unsupported, u"the HubSpot emulator cannot listen on 127.0.0.1"_s));
+    Sandbox::CalcomEmulator calcom;
+    if (!calcom.listen())
+        return reportError(Error::make(ErrorCode::Unsupported, u"the Cal.com emulator cannot listen on 127.0.0.1"_s));
+    QString calcomKey = QString::fromLatin1(kCalcomKey);
+
     if (seed == u"tutoring"_s) {
-        auto summary = Sandbox::seedQuickBooksTutoring(qbo, realm, QDate::currentDate());
+        // One roster for all three: the same people, sessions and money everywhere.
+        const QDate today = QDate::currentDate();
+        const Sandbox::TutoringRoster roster = Sandbox::TutoringRoster::build(today);
+        auto summary = Sandbox::seedQuickBooksTutoring(qbo, realm, roster, today);
         if (!summary)
             return reportError(summary.error());
         out(u"QuickBooks sandbox seeded: %1 customers (%2 duplicates), %3 invoices (%4 paid, %5 partly paid, %6 overdue)\n"_s
@@ -80,6 +99,35 @@ int runSandbox(const QStringList &args)
                 .arg(summary->paidInvoices)
                 .arg(summary->partiallyPaidInvoices)
                 .arg(summary->overdueInvoices));
+        auto crm = Sandbox::seedHubSpotTutoring(hubspot, roster);
+        if (!crm)
+            return reportError(crm.error());
+        out(u"HubSpot sandbox seeded: %1 contacts (%2 second contacts, %3 misspelled), %4 deals, %5 notes, %6 tasks\n"_s
+                .arg(crm->contacts)
+                .arg(crm->secondContacts)
+                .arg(crm->misspelledContacts)
+                .arg(crm->deals)
+                .arg(crm->notes)
+                .arg(crm->tasks));
+        auto scheduler = Sandbox::seedCalcomTutoring(calcom, roster, calcomKey);
+        if (!scheduler)
+            return reportError(scheduler.error());
+        calcomKey = scheduler->apiKey;
+        out(u"Cal.com sandbox seeded: %1 staff, %2 event types, %3 bookings (%4 canceled, %5 rescheduled, %6 no-shows)\n"_s
+                .arg(scheduler->staffUserIds.size())
+                .arg(scheduler->eventTypeIds.size())
+                .arg(scheduler->bookings)
+                .arg(scheduler->cancelled)
+                .arg(scheduler->rescheduled)
+                .arg(scheduler->noShows));
+    } else {
+        // Empty, but usable: one user who owns the API key.
+        Sandbox::CalUser user;
+        user.username = u"owner"_s;
+        user.email = u"owner@sandbox.example"_s;
+        user.name = u"Sandbox Owner"_s;
+        const qint64 owner = calcom.addUser(user);
+        calcom.addApiKey(calcomKey, owner);
     }
 
     Sandbox::SandboxEndpoints endpoints;
@@ -90,7 +138,14 @@ int runSandbox(const QStringList &args)
     endpoints.quickbooksClientSecret = QString::fromLatin1(kClientSecret);
     endpoints.quickbooksRefreshToken = tokens.refreshToken;
     endpoints.quickbooksAccessToken = tokens.accessToken;
+    endpoints.hubspot = hubspot.baseUrl();
+    endpoints.hubspotToken = hubspot.tokenUrl();
+    endpoints.hubspotPrivateAppToken = hubspot.auth().defaultPrivateAppToken();
+    endpoints.calcom = calcom.baseUrl();
+    endpoints.calcomApiKey = calcomKey;
     out(u"QuickBooks emulator: %1 (realm %2)\n"_s.arg(qbo.baseUrl().toString(), realm));
+    out(u"HubSpot emulator:    %1\n"_s.arg(hubspot.baseUrl().toString()));
+    out(u"Cal.com emulator:    %1\n"_s.arg(calcom.baseUrl().toString()));
     if (parser.isSet(u"ports-file"_s)) {
         // Written atomically: a reader polling for the file never sees half of it.
         QSaveFile file(parser.value(u"ports-file"_s));

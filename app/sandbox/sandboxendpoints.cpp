@@ -26,7 +26,10 @@ QByteArray SandboxEndpoints::toJson() const
     text(u"quickbooksRefreshToken"_s, quickbooksRefreshToken);
     text(u"quickbooksAccessToken"_s, quickbooksAccessToken);
     put(u"hubspot"_s, hubspot);
+    put(u"hubspotToken"_s, hubspotToken);
+    text(u"hubspotPrivateAppToken"_s, hubspotPrivateAppToken);
     put(u"calcom"_s, calcom);
+    text(u"calcomApiKey"_s, calcomApiKey);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -16,8 +16,11 @@ struct SandboxEndpoints {
     QString quickbooksClientSecret;
     QString quickbooksRefreshToken;
     QString quickbooksAccessToken;
-    QUrl hubspot;
-    QUrl calcom;
+    QUrl hubspot;      // API base (paths /crm/v3/…)
+    QUrl hubspotToken; // OAuth token endpoint
+    QString hubspotPrivateAppToken;
+    QUrl calcom;       // API base (paths /v2/…)
+    QString calcomApiKey;
 
     [[nodiscard]] QByteArray toJson() const;
 };

@@ -23,6 +23,18 @@ class TestSandboxCli : public QObject
     Q_OBJECT
 
 private:
+    QJsonObject get(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers)
+    {
+        QNetworkRequest request(url);
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        std::unique_ptr<QNetworkReply> reply(m_nam.get(request));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished() && !done.wait(15000))
+            return {};
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
     static QString cli() { return QStringLiteral(CONCORD_BINARY_DIR "/app/cli/concord-cli"); }
 
     QJsonObject query(const QJsonObject &ports, const QString &statement)
@@ -81,6 +93,23 @@ private Q_SLOTS:
         QVERIFY2(description.startsWith(u"1-Hour Math Tutoring – "_s) && description.endsWith(u" – $65"_s),
                  qPrintable(description));
         QCOMPARE(invoice.value(u"TotalAmt"_s).toDouble(), 65.0);
+        // The same business in the CRM: a contact per parent, plus the
+        // second contacts that are the CRM's duplicates.
+        const auto secondContacts = std::count_if(roster.families.cbegin(), roster.families.cend(), [](const auto &f) {
+            return f.quirk == Concord::Sandbox::TutoringRoster::Quirk::HubSpotSecondContact;
+        });
+        QVERIFY(secondContacts > 0);
+        const QJsonObject contacts =
+            get(QUrl(ports.value(u"hubspot"_s).toString() + u"/crm/v3/objects/contacts?limit=100"_s),
+                {{"Authorization", "Bearer " + ports.value(u"hubspotPrivateAppToken"_s).toString().toUtf8()}});
+        QCOMPARE(contacts.value(u"results"_s).toArray().size(), int(50 + secondContacts));
+        // And in the scheduler, with its API key and version header.
+        const QJsonObject bookings =
+            get(QUrl(ports.value(u"calcom"_s).toString() + u"/v2/bookings"_s),
+                {{"Authorization", "Bearer " + ports.value(u"calcomApiKey"_s).toString().toUtf8()},
+                 {"cal-api-version", "2024-08-13"}});
+        QCOMPARE(bookings.value(u"status"_s).toString(), u"success"_s);
+        QVERIFY(!bookings.value(u"data"_s).toArray().isEmpty());
         // Some balances are overdue.
         QVERIFY(query(ports, u"SELECT COUNT(*) FROM Invoice WHERE Balance > '0'"_s).value(u"totalCount"_s).toInt() > 0);
 
@@ -90,6 +119,8 @@ private Q_SLOTS:
         QCOMPARE(sandbox.exitCode(), 0);
         const QString output = QString::fromUtf8(sandbox.readAllStandardOutput());
         QVERIFY2(output.contains(u"57 customers (7 duplicates), %1 invoices"_s.arg(invoiced)), qPrintable(output));
+        QVERIFY2(output.contains(u"HubSpot sandbox seeded: %1 contacts"_s.arg(50 + secondContacts)), qPrintable(output));
+        QVERIFY2(output.contains(u"Cal.com sandbox seeded: 3 staff, 4 event types"_s), qPrintable(output));
         QVERIFY2(output.trimmed().endsWith(u"Sandbox stopped."_s), qPrintable(output));
     }
 
