@@ -54,6 +54,7 @@ private Q_SLOTS:
     void injectedStatus();
     void injectedDelay();
     void injectedDrop();
+    void injectedDropAfterExecuting();
     void signatureMatchesTestVector();
     void webhookDeliveryAndRetry();
     void cloudEventsFormat();
@@ -299,6 +300,31 @@ void TestQboGateway::injectedDrop()
     QCOMPARE(m_client->get(u"companyinfo/"_s + kRealm).status, 200);
     const auto log = m_qbo->requestLog();
     QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const auto &e) { return e.path.contains(u"companyinfo"_s) && e.status == 0; }));
+}
+
+void TestQboGateway::injectedDropAfterExecuting()
+{
+    // The request is executed, then its connection closes unanswered: a
+    // response lost on the way back. Whatever the caller does next (here
+    // QNetworkAccessManager may itself re-send, or report the error and we
+    // re-send with the same requestid), there is exactly one customer and
+    // the retry is answered from the replay cache.
+    QuickBooksEmulator::FaultRule rule;
+    rule.pathContains = u"requestid=lost-1"_s;
+    rule.drop = true;
+    rule.afterExecuting = true;
+    m_qbo->injectFault(rule);
+    const QUrlQuery id(u"requestid=lost-1"_s);
+    const QboResponse first = m_client->post(u"customer"_s, QJsonObject{ { u"DisplayName"_s, u"Lost Answer"_s } }, id);
+    const QboResponse again = m_client->post(u"customer"_s, QJsonObject{ { u"DisplayName"_s, u"Lost Answer"_s } }, id);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json().value(u"Customer"_s).toObject().value(u"DisplayName"_s).toString(), u"Lost Answer"_s);
+    if (first.status == 200)
+        QCOMPARE(first.body, again.body); // Qt re-sent it: the replayed answer
+    QCOMPARE(m_qbo->entities(kRealm, u"Customer"_s).size(), 1);
+    const auto log = m_qbo->requestLog();
+    QVERIFY(std::any_of(log.cbegin(), log.cend(),
+                        [](const auto &e) { return e.requestId == u"lost-1"_s && e.status == 0; }));
 }
 
 void TestQboGateway::signatureMatchesTestVector()

@@ -79,7 +79,15 @@ QuickBooksEmulator::QuickBooksEmulator(QObject *parent)
       m_webhooks(new QboWebhookSender(this))
 {
     m_realTime.start();
-    m_server = new QboHttpServer([this](const QHttpServerRequest &r) { return plan(r); }, this);
+    m_server = new QboHttpServer(
+        [this](const QHttpServerRequest &r) {
+            m_dropAfterExecuting = false;
+            QboHttpServer::Plan p = plan(r);
+            if (m_dropAfterExecuting)
+                p.drop = true; // executed (and cached for replay); the answer is lost
+            return p;
+        },
+        this);
 }
 
 QuickBooksEmulator::~QuickBooksEmulator() = default;
@@ -427,6 +435,10 @@ QboHttpServer::Plan QuickBooksEmulator::plan(const QHttpServerRequest &request)
         if (--rule.count <= 0)
             m_faults.removeAt(i);
         plan.delayMs = applied.delayMs;
+        if (applied.drop && applied.afterExecuting) {
+            m_dropAfterExecuting = true;
+            break; // execute normally below; the answer is dropped
+        }
         if (applied.drop) {
             plan.drop = true;
             plan.done = done();
@@ -716,7 +728,8 @@ QboReply QuickBooksEmulator::handleAdmin(const QString &method, const QStringLis
     if (action == u"faults"_s && method == u"POST"_s) {
         injectFault({ in.value(u"pathContains"_s).toString(), in.value(u"count"_s).toInt(1),
                       in.value(u"status"_s).toInt(0), in.value(u"code"_s).toString(),
-                      in.value(u"delayMs"_s).toInt(0), in.value(u"drop"_s).toBool(false) });
+                      in.value(u"delayMs"_s).toInt(0), in.value(u"drop"_s).toBool(false),
+                      in.value(u"afterExecuting"_s).toBool(false) });
         return jsonReply({});
     }
     if (action == u"faults"_s && method == u"DELETE"_s) {

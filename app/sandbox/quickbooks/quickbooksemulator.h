@@ -58,6 +58,10 @@ public:
         QString faultCode;
         int delayMs = 0;
         bool drop = false;
+        // With drop: execute the request first, then close the connection
+        // without an answer — a response lost on the way back (the client
+        // must retry with the same requestid and get the replayed answer).
+        bool afterExecuting = false;
     };
 
     struct LogEntry {
@@ -171,6 +175,7 @@ private:
     QHash<QString, Cached> m_replay; // realm + '\n' + requestid
     bool m_throttleXml = false;
     bool m_rejectReuse = false;
+    bool m_dropAfterExecuting = false; // set by plan() for the request being planned
 };
 
 } // namespace Concord::Sandbox
