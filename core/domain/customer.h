@@ -103,6 +103,7 @@ struct MergeProposal {
     QString decidedBy;
     QDateTime decidedAt;
     QString note;
+    QString executionJson; // set when executed: the plan and the links moved (for undo)
 };
 
 } // namespace Concord::Domain

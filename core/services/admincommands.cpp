@@ -10,6 +10,7 @@
 #include "store/rulesrepository.h"
 #include "store/userrepository.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -216,6 +217,135 @@ Status AdminCommands::decideMerge(const Actor &actor, qint64 proposalId, bool ap
     if (!r)
         return std::unexpected(r.error());
     return {};
+}
+
+Result<Identity::MergePlan> AdminCommands::executeMerge(const Actor &actor, qint64 proposalId)
+{
+    Identity::MergePlan plan;
+    auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.execute"_s, [&](Change &c) -> Result<bool> {
+        Store::IdentityRepository identity(m_db, m_clock);
+        Store::CustomerRepository customers(m_db, m_clock);
+        auto before = identity.proposal(proposalId);
+        if (!before)
+            return std::unexpected(before.error());
+        if (before->state != MergeState::Approved)
+            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an approved merge can be executed"_s
+                                                 .arg(proposalId)
+                                                 .arg(toString(before->state)));
+        auto survivor = customers.get(before->survivorId);
+        if (!survivor)
+            return std::unexpected(survivor.error());
+        QList<Customer> merged;
+        QList<ExternalLink> links;
+        auto survivorLinks = identity.linksFor(survivor->id);
+        if (!survivorLinks)
+            return std::unexpected(survivorLinks.error());
+        links += *survivorLinks;
+        for (const QString &id : std::as_const(before->mergedIds)) {
+            auto m = customers.get(id);
+            if (!m)
+                return std::unexpected(m.error());
+            merged.append(*m);
+            auto own = identity.linksFor(id);
+            if (!own)
+                return std::unexpected(own.error());
+            links += *own;
+        }
+        auto planned = Identity::planMerge(*survivor, merged, links);
+        if (!planned)
+            return std::unexpected(planned.error());
+        plan = *planned;
+
+        // Link by link, remembering where each came from: undo puts each back.
+        QJsonArray moved;
+        for (const ExternalLink &link : std::as_const(links)) {
+            if (link.customerId == survivor->id)
+                continue;
+            if (auto ok = identity.moveLink(link.id, survivor->id); !ok)
+                return std::unexpected(ok.error());
+            moved.append(QJsonObject{{u"linkId"_s, QString::number(link.id)},
+                                     {u"from"_s, link.customerId},
+                                     {u"system"_s, toString(link.system)},
+                                     {u"externalId"_s, link.externalId}});
+        }
+        for (const Customer &m : std::as_const(merged)) {
+            if (auto ok = customers.markMerged(m.id, survivor->id); !ok)
+                return std::unexpected(ok.error());
+        }
+        // The duplicate candidates this merge settles.
+        for (const CandidateState state : {CandidateState::Open, CandidateState::Proposed}) {
+            auto open = identity.candidates(state);
+            if (!open)
+                return std::unexpected(open.error());
+            for (const DuplicateCandidate &candidate : std::as_const(*open)) {
+                const QStringList ids = QStringList(before->mergedIds) << survivor->id;
+                if (ids.contains(candidate.customerA) && ids.contains(candidate.customerB)) {
+                    if (auto ok = identity.setCandidateState(candidate.id, CandidateState::Merged); !ok)
+                        return std::unexpected(ok.error());
+                }
+            }
+        }
+        const QJsonObject execution{{u"plan"_s, plan.toJson()}, {u"movedLinks"_s, moved}};
+        if (auto ok = identity.recordExecution(proposalId, MergeState::Approved, MergeState::Executed,
+                                               QString::fromUtf8(QJsonDocument(execution).toJson(QJsonDocument::Compact)));
+            !ok) {
+            return std::unexpected(ok.error());
+        }
+        auto after = identity.proposal(proposalId);
+        if (!after)
+            return std::unexpected(after.error());
+        c = {u"merge_proposal"_s, QString::number(proposalId), AuditJson::toJson(*before), AuditJson::toJson(*after)};
+        return true;
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return plan;
+}
+
+Result<QStringList> AdminCommands::undoMerge(const Actor &actor, qint64 proposalId)
+{
+    QStringList remaining;
+    auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.undo"_s, [&](Change &c) -> Result<bool> {
+        Store::IdentityRepository identity(m_db, m_clock);
+        Store::CustomerRepository customers(m_db, m_clock);
+        auto before = identity.proposal(proposalId);
+        if (!before)
+            return std::unexpected(before.error());
+        if (before->state != MergeState::Executed)
+            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an executed merge can be undone"_s
+                                                 .arg(proposalId)
+                                                 .arg(toString(before->state)));
+        const QJsonObject execution = QJsonDocument::fromJson(before->executionJson.toUtf8()).object();
+        if (!execution.contains(u"movedLinks"_s))
+            return fail(ErrorCode::Internal,
+                        u"merge proposal %1 has no record of what it changed, so it cannot be undone"_s.arg(proposalId));
+        for (const QString &id : std::as_const(before->mergedIds)) {
+            if (auto ok = customers.reactivate(id); !ok)
+                return std::unexpected(ok.error());
+        }
+        for (const QJsonValue &v : execution.value(u"movedLinks"_s).toArray()) {
+            const QJsonObject moved = v.toObject();
+            if (auto ok = identity.moveLink(moved.value(u"linkId"_s).toString().toLongLong(),
+                                            moved.value(u"from"_s).toString());
+                !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+        for (const QJsonValue &v : execution.value(u"plan"_s).toObject().value(u"irreversible"_s).toArray())
+            remaining.append(v.toString());
+        if (auto ok = identity.recordExecution(proposalId, MergeState::Executed, MergeState::Undone, before->executionJson);
+            !ok) {
+            return std::unexpected(ok.error());
+        }
+        auto after = identity.proposal(proposalId);
+        if (!after)
+            return std::unexpected(after.error());
+        c = {u"merge_proposal"_s, QString::number(proposalId), AuditJson::toJson(*before), AuditJson::toJson(*after)};
+        return true;
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return remaining;
 }
 
 Result<FieldMapping> AdminCommands::saveFieldMapping(const Actor &actor, const FieldMapping &mapping)

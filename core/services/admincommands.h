@@ -6,6 +6,7 @@
 #include "domain/operations.h"
 #include "domain/rules.h"
 #include "domain/user.h"
+#include "identity/mergeplan.h"
 #include "security/permissions.h"
 
 #include <QJsonValue>
@@ -48,6 +49,21 @@ public:
     // proposer may not approve their own proposal).
     [[nodiscard]] Result<qint64> proposeMerge(const Security::Actor &actor, const Domain::MergeProposal &proposal);
     [[nodiscard]] Status decideMerge(const Security::Actor &actor, qint64 proposalId, bool approve, const QString &note);
+    // Executes an approved merge in Concord's identity map (ApproveMerge; a
+    // person, not automation): every link of the merged customers moves to
+    // the survivor, the merged customers become Merged into it, their open
+    // duplicate candidates are closed, and the proposal becomes Executed
+    // with the plan (Identity::planMerge) and the links moved, all in one
+    // audited transaction. Returns the plan: its remote steps are what the
+    // sync engine delivers next; plan.irreversible() is what the approval
+    // screen must have said. Conflict when the proposal is not Approved.
+    [[nodiscard]] Result<Identity::MergePlan> executeMerge(const Security::Actor &actor, qint64 proposalId);
+    // Undoes an executed merge in Concord (ApproveMerge): each moved link
+    // goes back to the customer it came from, the merged customers are active
+    // again, the proposal becomes Undone. Returns what stays done remotely
+    // (the plan's irreversible steps), to show the person. Conflict when the
+    // proposal is not Executed.
+    [[nodiscard]] Result<QStringList> undoMerge(const Security::Actor &actor, qint64 proposalId);
 
     // Mappings (EditMappings plus the side's permission: a mapping that
     // touches QuickBooks is billing-side (EditBilling), others booking-side

@@ -66,7 +66,8 @@ QJsonObject toJson(const MergeProposal &p)
             {u"state"_s, toString(p.state)},
             {u"proposedBy"_s, p.proposedBy},
             {u"decidedBy"_s, p.decidedBy},
-            {u"note"_s, p.note}};
+            {u"note"_s, p.note},
+            {u"execution"_s, QJsonDocument::fromJson(p.executionJson.toUtf8()).object()}};
 }
 
 QJsonObject toJson(const FieldMapping &m)

@@ -15,7 +15,7 @@ const QString kLinkColumns =
     u"id, customer_id, system, external_id, method, confidence_permille, evidence_json, linked_at, linked_by"_s;
 const QString kProposalColumns =
     u"id, survivor_id, merged_ids, field_choices_json, evidence_json, state, proposed_by, proposed_at, "
-    "decided_by, decided_at, note"_s;
+    "decided_by, decided_at, note, execution_json"_s;
 
 ExternalLink linkFromRow(const QSqlQuery &q)
 {
@@ -58,6 +58,7 @@ MergeProposal proposalFromRow(const QSqlQuery &q)
     p.proposedAt = Sql::toDateTime(q.value(7));
     p.decidedBy = q.value(8).toString();
     p.decidedAt = Sql::toDateTime(q.value(9));
+    p.executionJson = q.value(11).toString();
     p.note = q.value(10).toString();
     return p;
 }
@@ -216,6 +217,33 @@ Status IdentityRepository::decideProposal(qint64 id, MergeState expected, MergeS
                                "note = CASE WHEN ? = '' THEN note ELSE ? END WHERE id = ? AND state = ?"_s,
                                {toString(next), decidedBy, Sql::fromDateTime(m_clock.nowUtc()), note, note, id,
                                 toString(expected)});
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (*changed == 0) {
+        auto current = proposal(id);
+        if (!current)
+            return std::unexpected(current.error());
+        return fail(ErrorCode::Conflict, u"merge proposal %1 is %2, not %3"_s.arg(id).arg(
+                                             toString(current->state), toString(expected)));
+    }
+    return {};
+}
+
+Status IdentityRepository::moveLink(qint64 linkId, const QString &toCustomer)
+{
+    auto changed = m_db.update(u"UPDATE external_links SET customer_id = ? WHERE id = ?"_s, {toCustomer, linkId});
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (*changed == 0)
+        return fail(ErrorCode::NotFound, u"no identity link with id %1"_s.arg(linkId));
+    return {};
+}
+
+Status IdentityRepository::recordExecution(qint64 id, MergeState expected, MergeState next,
+                                           const QString &executionJson)
+{
+    auto changed = m_db.update(u"UPDATE merge_proposals SET state = ?, execution_json = ? WHERE id = ? AND state = ?"_s,
+                               {toString(next), executionJson, id, toString(expected)});
     if (!changed)
         return std::unexpected(changed.error());
     if (*changed == 0) {

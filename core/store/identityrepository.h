@@ -46,6 +46,13 @@ public:
     [[nodiscard]] Status decideProposal(qint64 id, Domain::MergeState expected, Domain::MergeState next,
                                         const QString &decidedBy, const QString &note);
     [[nodiscard]] Result<QList<Domain::MergeProposal>> proposals(Domain::MergeState state) const;
+    // Moves one link to another customer (merges move link by link, so an
+    // undo can put each back). NotFound when the link does not exist.
+    [[nodiscard]] Status moveLink(qint64 linkId, const QString &toCustomer);
+    // Moves a proposal from `expected` to `next` (Executed, Undone) and
+    // stores what the execution changed; Conflict when it is not `expected`.
+    [[nodiscard]] Status recordExecution(qint64 id, Domain::MergeState expected, Domain::MergeState next,
+                                         const QString &executionJson);
 
 private:
     Database &m_db;

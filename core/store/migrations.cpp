@@ -421,11 +421,24 @@ Migration schemaV2()
     return m;
 }
 
+// What executing a merge changed in the identity map (links moved, from
+// whom), so that Concord can undo it exactly.
+Migration schemaV3()
+{
+    Migration m;
+    m.version = 3;
+    m.description = u"merge proposals: execution record for undo"_s;
+    m.statements = {
+        u"ALTER TABLE merge_proposals ADD COLUMN execution_json TEXT NOT NULL DEFAULT ''"_s,
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1(), schemaV2()};
+    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3()};
     return all;
 }
 

@@ -5,6 +5,7 @@
 #include "services/admincommands.h"
 #include "store/customerrepository.h"
 #include "store/database.h"
+#include "store/identityrepository.h"
 #include "store/migrations.h"
 #include "store/outboxrepository.h"
 #include "store/rulesrepository.h"
@@ -252,6 +253,116 @@ private Q_SLOTS:
         QVERIFY(!saved);
         QCOMPARE(saved.error().code, ErrorCode::Storage);
         QVERIFY(Store::RulesRepository(*m_db).taxRules()->isEmpty());
+    }
+
+    // The whole workflow on the identity map: propose, approve, execute
+    // (links move, the duplicate is Merged, its candidate closed, all
+    // audited), undo (everything back exactly as it was, except what is
+    // final remotely, which undo reports).
+    void mergeExecutesAndUndoesInTheIdentityMap()
+    {
+        AdminCommands commands(*m_db, m_clock);
+        Store::IdentityRepository identity(*m_db, m_clock);
+        const Customer dana = makeCustomer(u"Dana Whitfield"_s);
+        const Customer twin = makeCustomer(u"Dana Whitfield - front desk"_s);
+        const Customer other = makeCustomer(u"Tom Okafor"_s);
+        auto addLink = [&](const Customer &c, System system, const QString &externalId) {
+            ExternalLink l;
+            l.customerId = c.id;
+            l.system = system;
+            l.externalId = externalId;
+            l.method = MatchMethod::Email;
+            l.linkedBy = u"sync"_s;
+            QVERIFY_OK(identity.link(l));
+        };
+        addLink(dana, System::QuickBooks, u"58"_s);
+        addLink(dana, System::HubSpot, u"1001"_s);
+        addLink(twin, System::QuickBooks, u"59"_s);
+        addLink(twin, System::HubSpot, u"1002"_s);
+        addLink(twin, System::CalCom, u"dana.new@example.org"_s);
+        addLink(other, System::QuickBooks, u"77"_s);
+        DuplicateCandidate candidate;
+        candidate.customerA = dana.id;
+        candidate.customerB = twin.id;
+        candidate.scorePermille = 990;
+        candidate.evidenceJson = u"{}"_s;
+        auto candidateId = identity.upsertCandidate(candidate);
+        QVERIFY_OK(candidateId);
+
+        auto linksOf = [&](const Customer &c) {
+            QStringList out;
+            for (const ExternalLink &l : identity.linksFor(c.id).value_or(QList<ExternalLink>{}))
+                out << toString(l.system) + u':' + l.externalId;
+            return out;
+        };
+        const QStringList danaBefore = linksOf(dana);
+        const QStringList twinBefore = linksOf(twin);
+
+        MergeProposal p;
+        p.survivorId = dana.id;
+        p.mergedIds = {twin.id};
+        auto id = commands.proposeMerge(m_manager, p);
+        QVERIFY_OK(id);
+
+        // Not yet approved: nothing happens.
+        auto early = commands.executeMerge(m_owner2, *id);
+        QVERIFY(!early);
+        QCOMPARE(early.error().code, ErrorCode::Conflict);
+        QVERIFY_OK(commands.decideMerge(m_owner2, *id, true, {}));
+
+        // Only someone who may approve merges executes them.
+        auto byManager = commands.executeMerge(m_manager, *id);
+        QVERIFY(!byManager);
+        QCOMPARE(byManager.error().code, ErrorCode::PermissionDenied);
+        auto byAutomation = commands.executeMerge(Actor::system(u"sync"_s), *id);
+        QVERIFY(!byAutomation);
+        QCOMPARE(byAutomation.error().code, ErrorCode::PermissionDenied);
+
+        const qint64 auditBefore = auditCount();
+        auto plan = commands.executeMerge(m_owner2, *id);
+        QVERIFY_OK(plan);
+        QCOMPARE(plan->irreversible().size(), 2); // HubSpot merge; QuickBooks' manual merge
+        QCOMPARE(linksOf(dana), (QStringList{u"calcom:dana.new@example.org"_s, u"hubspot:1001"_s, u"hubspot:1002"_s,
+                                             u"quickbooks:58"_s, u"quickbooks:59"_s}));
+        QVERIFY(linksOf(twin).isEmpty());
+        QCOMPARE(linksOf(other), QStringList{u"quickbooks:77"_s});
+        Store::CustomerRepository customers(*m_db, m_clock);
+        QCOMPARE_NAMES(customers.get(twin.id)->state, CustomerState::Merged);
+        QCOMPARE(customers.get(twin.id)->mergedInto, dana.id);
+        QVERIFY(identity.candidates(CandidateState::Open)->isEmpty());
+        QCOMPARE(identity.candidates(CandidateState::Merged)->size(), 1);
+        QCOMPARE_NAMES(identity.proposal(*id)->state, MergeState::Executed);
+        QCOMPARE(auditCount(), auditBefore + 1);
+        const AuditEntry executed = lastAudit();
+        QCOMPARE(executed.action, u"merge.execute"_s);
+        QCOMPARE(executed.actor, u"oscar"_s);
+        QCOMPARE(json(executed.afterJson).value(u"execution"_s).toObject().value(u"movedLinks"_s).toArray().size(), 3);
+
+        // Executing twice is a conflict and changes nothing.
+        auto again = commands.executeMerge(m_owner2, *id);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QCOMPARE(auditCount(), auditBefore + 1);
+
+        // Undo: every link back where it was; the twin active again; the
+        // proposal Undone; what stays done remotely is said.
+        auto byViewer = commands.undoMerge(m_viewer, *id);
+        QVERIFY(!byViewer);
+        QCOMPARE(byViewer.error().code, ErrorCode::PermissionDenied);
+        auto remaining = commands.undoMerge(m_owner, *id);
+        QVERIFY_OK(remaining);
+        QCOMPARE(*remaining, plan->irreversible());
+        QCOMPARE(linksOf(dana), danaBefore);
+        QCOMPARE(linksOf(twin), twinBefore);
+        QCOMPARE_NAMES(customers.get(twin.id)->state, CustomerState::Active);
+        QVERIFY(customers.get(twin.id)->mergedInto.isEmpty());
+        QCOMPARE_NAMES(identity.proposal(*id)->state, MergeState::Undone);
+        QCOMPARE(lastAudit().action, u"merge.undo"_s);
+        QCOMPARE(auditCount(), auditBefore + 2);
+        auto undoTwice = commands.undoMerge(m_owner, *id);
+        QVERIFY(!undoTwice);
+        QCOMPARE(undoTwice.error().code, ErrorCode::Conflict);
+        QVERIFY(AuditLog(*m_db).verify()->ok);
     }
 
     void mergeNeedsProposalThenAnotherOwner()

@@ -361,7 +361,8 @@ inline QString dump(const Domain::MergeProposal &p)
         .f(u"proposedAt"_s, p.proposedAt)
         .f(u"decidedBy"_s, p.decidedBy)
         .f(u"decidedAt"_s, p.decidedAt)
-        .f(u"note"_s, p.note);
+        .f(u"note"_s, p.note)
+        .f(u"executionJson"_s, p.executionJson);
 }
 
 inline QString dump(const Domain::Appointment &a)
