@@ -348,6 +348,48 @@ Result<QStringList> AdminCommands::undoMerge(const Actor &actor, qint64 proposal
     return remaining;
 }
 
+Status AdminCommands::recordRemoteMerge(const Actor &actor, qint64 proposalId, const RemoteMergeReport &report)
+{
+    auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.remote"_s, [&](Change &c) -> Result<bool> {
+        Store::IdentityRepository identity(m_db, m_clock);
+        auto proposal = identity.proposal(proposalId);
+        if (!proposal)
+            return std::unexpected(proposal.error());
+        if (proposal->state != MergeState::Executed)
+            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an executed merge has remote steps"_s
+                                                 .arg(proposalId)
+                                                 .arg(toString(proposal->state)));
+        QJsonArray outcomes;
+        QString hubspotSurvivor;
+        for (const RemoteStepOutcome &o : report.outcomes) {
+            static const char *const names[] = {"done", "failed", "left_to_person", "concord_only"};
+            QJsonObject entry = o.step.toJson();
+            entry.insert(u"status"_s, QString::fromLatin1(names[int(o.status)]));
+            entry.insert(u"detail"_s, o.detail);
+            if (o.error) {
+                entry.insert(u"errorCode"_s, errorCodeName(o.error->code));
+                entry.insert(u"requestId"_s, o.error->requestId);
+            }
+            outcomes.append(entry);
+            if (o.step.action == Identity::MergeStep::Action::MergeContacts && o.status == RemoteStepOutcome::Status::Done)
+                hubspotSurvivor = o.step.survivorExternalId;
+        }
+        if (!report.newHubSpotSurvivorId.isEmpty() && !hubspotSurvivor.isEmpty()
+            && report.newHubSpotSurvivorId != hubspotSurvivor) {
+            if (auto ok = identity.renameExternalId(System::HubSpot, hubspotSurvivor, report.newHubSpotSurvivorId); !ok)
+                return std::unexpected(ok.error());
+        }
+        c = {u"merge_proposal"_s, QString::number(proposalId), QJsonValue(),
+             QJsonObject{{u"complete"_s, report.complete()},
+                         {u"outcomes"_s, outcomes},
+                         {u"newHubSpotSurvivorId"_s, report.newHubSpotSurvivorId}}};
+        return true;
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
 Result<FieldMapping> AdminCommands::saveFieldMapping(const Actor &actor, const FieldMapping &mapping)
 {
     return audited<FieldMapping>(

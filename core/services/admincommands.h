@@ -7,6 +7,7 @@
 #include "domain/rules.h"
 #include "domain/user.h"
 #include "identity/mergeplan.h"
+#include "services/remotemerge.h"
 #include "security/permissions.h"
 
 #include <QJsonValue>
@@ -64,6 +65,12 @@ public:
     // (the plan's irreversible steps), to show the person. Conflict when the
     // proposal is not Executed.
     [[nodiscard]] Result<QStringList> undoMerge(const Security::Actor &actor, qint64 proposalId);
+    // Records what RemoteMerge did for an executed merge (ApproveMerge): one
+    // audit entry with every step's outcome, and — when HubSpot gave the
+    // survivor a new id — the identity map follows it. Conflict when the
+    // proposal is not Executed.
+    [[nodiscard]] Status recordRemoteMerge(const Security::Actor &actor, qint64 proposalId,
+                                           const RemoteMergeReport &report);
 
     // Mappings (EditMappings plus the side's permission: a mapping that
     // touches QuickBooks is billing-side (EditBilling), others booking-side

@@ -239,6 +239,19 @@ Status IdentityRepository::moveLink(qint64 linkId, const QString &toCustomer)
     return {};
 }
 
+Status IdentityRepository::renameExternalId(System system, const QString &oldId, const QString &newId)
+{
+    if (newId.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"a link needs an external id"_s);
+    auto changed = m_db.update(u"UPDATE external_links SET external_id = ? WHERE system = ? AND external_id = ?"_s,
+                               {newId, toString(system), oldId});
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (*changed == 0)
+        return fail(ErrorCode::NotFound, u"no %1 record %2 is linked"_s.arg(displayName(system), oldId));
+    return {};
+}
+
 Status IdentityRepository::recordExecution(qint64 id, MergeState expected, MergeState next,
                                            const QString &executionJson)
 {

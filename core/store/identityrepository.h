@@ -49,6 +49,9 @@ public:
     // Moves one link to another customer (merges move link by link, so an
     // undo can put each back). NotFound when the link does not exist.
     [[nodiscard]] Status moveLink(qint64 linkId, const QString &toCustomer);
+    // The remote record got a new id (HubSpot merge survivors): the link
+    // follows it. NotFound when nothing is linked under `oldId`.
+    [[nodiscard]] Status renameExternalId(Domain::System system, const QString &oldId, const QString &newId);
     // Moves a proposal from `expected` to `next` (Executed, Undone) and
     // stores what the execution changed; Conflict when it is not `expected`.
     [[nodiscard]] Status recordExecution(qint64 id, Domain::MergeState expected, Domain::MergeState next,

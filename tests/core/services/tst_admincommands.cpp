@@ -338,11 +338,34 @@ private Q_SLOTS:
         QCOMPARE(executed.actor, u"oscar"_s);
         QCOMPARE(json(executed.afterJson).value(u"execution"_s).toObject().value(u"movedLinks"_s).toArray().size(), 3);
 
+        // What the remote part did is recorded; HubSpot's new survivor id is followed.
+        Services::RemoteMergeReport remote;
+        for (const Identity::MergeStep &step : plan->steps) {
+            Services::RemoteStepOutcome o;
+            o.step = step;
+            o.status = step.automatic ? Services::RemoteStepOutcome::Status::Done
+                                      : Services::RemoteStepOutcome::Status::LeftToPerson;
+            o.detail = step.description;
+            remote.outcomes.append(o);
+        }
+        remote.newHubSpotSurvivorId = u"5005"_s;
+        QVERIFY_OK(commands.recordRemoteMerge(m_owner2, *id, remote));
+        QCOMPARE(lastAudit().action, u"merge.remote"_s);
+        QCOMPARE(json(lastAudit().afterJson).value(u"outcomes"_s).toArray().size(), plan->steps.size());
+        QCOMPARE(linksOf(dana), (QStringList{u"calcom:dana.new@example.org"_s, u"hubspot:5005"_s, u"hubspot:1002"_s,
+                                             u"quickbooks:58"_s, u"quickbooks:59"_s}));
+        QCOMPARE(auditCount(), auditBefore + 2);
+        // The survivor's HubSpot id changed remotely: that stays (undo restores the rest).
+        {
+            auto renamedBack = identity.renameExternalId(System::HubSpot, u"5005"_s, u"1001"_s);
+            QVERIFY_OK(renamedBack); // put back only so the undo comparison below is about undo
+        }
+
         // Executing twice is a conflict and changes nothing.
         auto again = commands.executeMerge(m_owner2, *id);
         QVERIFY(!again);
         QCOMPARE(again.error().code, ErrorCode::Conflict);
-        QCOMPARE(auditCount(), auditBefore + 1);
+        QCOMPARE(auditCount(), auditBefore + 2);
 
         // Undo: every link back where it was; the twin active again; the
         // proposal Undone; what stays done remotely is said.
@@ -358,7 +381,9 @@ private Q_SLOTS:
         QVERIFY(customers.get(twin.id)->mergedInto.isEmpty());
         QCOMPARE_NAMES(identity.proposal(*id)->state, MergeState::Undone);
         QCOMPARE(lastAudit().action, u"merge.undo"_s);
-        QCOMPARE(auditCount(), auditBefore + 2);
+        QCOMPARE(auditCount(), auditBefore + 3);
+        // Remote outcomes cannot be recorded for a merge that is not executed.
+        QCOMPARE(commands.recordRemoteMerge(m_owner2, *id, remote).error().code, ErrorCode::Conflict);
         auto undoTwice = commands.undoMerge(m_owner, *id);
         QVERIFY(!undoTwice);
         QCOMPARE(undoTwice.error().code, ErrorCode::Conflict);
