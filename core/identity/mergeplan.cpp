@@ -17,6 +17,7 @@ QString toString(MergeStep::Action action)
     case MergeStep::Action::RepointInvoices: return u"repoint_invoices"_s;
     case MergeStep::Action::DeactivateCustomer: return u"deactivate_customer"_s;
     case MergeStep::Action::ManualStep: return u"manual_step"_s;
+    case MergeStep::Action::UpdateSurvivor: return u"update_survivor"_s;
     }
     return u"unknown"_s;
 }
@@ -49,6 +50,7 @@ QJsonObject MergePlan::toJson() const
         stepArray.append(step.toJson());
     return QJsonObject{{u"survivorId"_s, survivorId},
                        {u"mergedIds"_s, QJsonArray::fromStringList(mergedIds)},
+                       {u"survivorValues"_s, survivorValues},
                        {u"steps"_s, stepArray},
                        {u"irreversible"_s, QJsonArray::fromStringList(irreversible())}};
 }
@@ -73,14 +75,22 @@ QString label(const Domain::Customer &c)
 } // namespace
 
 Result<MergePlan> planMerge(const Domain::Customer &survivor, const QList<Domain::Customer> &merged,
-                            const QList<ExternalLink> &links)
+                            const QList<ExternalLink> &links, const QJsonObject &fieldChoices)
 {
+    for (auto it = fieldChoices.constBegin(); it != fieldChoices.constEnd(); ++it) {
+        if (!kSurvivorFields.contains(it.key()))
+            return fail(ErrorCode::InvalidArgument, u"a merge cannot choose a value for '%1' (choose among: %2)"_s.arg(
+                                                        it.key(), kSurvivorFields.join(u", "_s)));
+        if (!it.value().isString())
+            return fail(ErrorCode::InvalidArgument, u"the surviving value for '%1' must be text"_s.arg(it.key()));
+    }
     if (survivor.id.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"a merge needs a surviving customer"_s);
     if (merged.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"a merge needs at least one customer to merge into %1"_s.arg(label(survivor)));
     MergePlan plan;
     plan.survivorId = survivor.id;
+    plan.survivorValues = fieldChoices;
     for (const Domain::Customer &m : merged) {
         if (m.id.isEmpty())
             return fail(ErrorCode::InvalidArgument, u"a customer to merge has no id"_s);
@@ -159,6 +169,23 @@ Result<MergePlan> planMerge(const Domain::Customer &survivor, const QList<Domain
                     break;
                 }
             }
+        }
+    }
+    // The survivor's own records take the chosen values (a person can edit
+    // them back; Concord's undo restores only its own copy).
+    if (!fieldChoices.isEmpty()) {
+        for (const System system : {System::QuickBooks, System::HubSpot}) {
+            const QList<ExternalLink> own = linksOf(survivor.id, system, links);
+            if (own.isEmpty())
+                continue;
+            MergeStep step;
+            step.action = MergeStep::Action::UpdateSurvivor;
+            step.system = system;
+            step.survivorExternalId = own.first().externalId;
+            step.description = u"%1: record %2 takes the chosen %3"_s.arg(Domain::displayName(system),
+                                                                          own.first().externalId,
+                                                                          fieldChoices.keys().join(u", "_s));
+            plan.steps.append(step);
         }
     }
     return plan;

@@ -30,6 +30,7 @@ struct MergeStep {
         RepointInvoices,  // QuickBooks: open invoices' CustomerRef → survivor
         DeactivateCustomer, // QuickBooks: the duplicate becomes inactive
         ManualStep,       // what only a person can do, in that system's own screens
+        UpdateSurvivor,   // the survivor's record takes the chosen values (name, email, phone)
     };
     Action action = Action::MoveLink;
     Domain::System system = Domain::System::QuickBooks;
@@ -47,6 +48,8 @@ struct MergeStep {
 struct MergePlan {
     QString survivorId;
     QStringList mergedIds;
+    // The values the person chose to survive, by field (see kSurvivorFields).
+    QJsonObject survivorValues;
     QList<MergeStep> steps;
 
     // The steps that cannot be reversed once done (remote merges, and the
@@ -56,11 +59,19 @@ struct MergePlan {
     [[nodiscard]] QJsonObject toJson() const;
 };
 
+// The fields a merge proposal may choose surviving values for.
+inline const QStringList kSurvivorFields = {QStringLiteral("displayName"), QStringLiteral("givenName"),
+                                            QStringLiteral("familyName"), QStringLiteral("email"),
+                                            QStringLiteral("phone")};
+
 // Plans merging `merged` customers into `survivor`. `links` holds the
-// identity map rows of all of them (other rows are ignored). InvalidArgument
-// when the survivor is among the merged, a merged customer is missing, or
-// nothing would be merged.
+// identity map rows of all of them (other rows are ignored). `fieldChoices`
+// (a proposal's field → surviving value; string values only) adds an
+// UpdateSurvivor step for each system where the survivor has a record.
+// InvalidArgument when the survivor is among the merged, a merged customer
+// is missing, nothing would be merged, or a choice names an unknown field.
 [[nodiscard]] Result<MergePlan> planMerge(const Domain::Customer &survivor, const QList<Domain::Customer> &merged,
-                                          const QList<Domain::ExternalLink> &links);
+                                          const QList<Domain::ExternalLink> &links,
+                                          const QJsonObject &fieldChoices = {});
 
 } // namespace Concord::Identity

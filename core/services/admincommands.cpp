@@ -251,10 +251,24 @@ Result<Identity::MergePlan> AdminCommands::executeMerge(const Actor &actor, qint
                 return std::unexpected(own.error());
             links += *own;
         }
-        auto planned = Identity::planMerge(*survivor, merged, links);
+        const QJsonObject choices = QJsonDocument::fromJson(before->fieldChoicesJson.toUtf8()).object();
+        auto planned = Identity::planMerge(*survivor, merged, links, choices);
         if (!planned)
             return std::unexpected(planned.error());
         plan = *planned;
+
+        // Concord's own copy of the survivor takes the chosen names.
+        const QJsonObject survivorBefore{{u"displayName"_s, survivor->displayName},
+                                         {u"givenName"_s, survivor->givenName},
+                                         {u"familyName"_s, survivor->familyName}};
+        if (choices.contains(u"displayName"_s) || choices.contains(u"givenName"_s) || choices.contains(u"familyName"_s)) {
+            Customer updated = *survivor;
+            updated.displayName = choices.value(u"displayName"_s).toString(updated.displayName);
+            updated.givenName = choices.value(u"givenName"_s).toString(updated.givenName);
+            updated.familyName = choices.value(u"familyName"_s).toString(updated.familyName);
+            if (auto ok = customers.update(updated); !ok)
+                return std::unexpected(ok.error());
+        }
 
         // Link by link, remembering where each came from: undo puts each back.
         QJsonArray moved;
@@ -285,7 +299,8 @@ Result<Identity::MergePlan> AdminCommands::executeMerge(const Actor &actor, qint
                 }
             }
         }
-        const QJsonObject execution{{u"plan"_s, plan.toJson()}, {u"movedLinks"_s, moved}};
+        const QJsonObject execution{
+            {u"plan"_s, plan.toJson()}, {u"movedLinks"_s, moved}, {u"survivorBefore"_s, survivorBefore}};
         if (auto ok = identity.recordExecution(proposalId, MergeState::Approved, MergeState::Executed,
                                                QString::fromUtf8(QJsonDocument(execution).toJson(QJsonDocument::Compact)));
             !ok) {
@@ -322,6 +337,22 @@ Result<QStringList> AdminCommands::undoMerge(const Actor &actor, qint64 proposal
         for (const QString &id : std::as_const(before->mergedIds)) {
             if (auto ok = customers.reactivate(id); !ok)
                 return std::unexpected(ok.error());
+        }
+        // The survivor's names as they were before the merge.
+        if (execution.contains(u"survivorBefore"_s)) {
+            const QJsonObject was = execution.value(u"survivorBefore"_s).toObject();
+            auto survivor = customers.get(before->survivorId);
+            if (!survivor)
+                return std::unexpected(survivor.error());
+            Customer restored = *survivor;
+            restored.displayName = was.value(u"displayName"_s).toString();
+            restored.givenName = was.value(u"givenName"_s).toString();
+            restored.familyName = was.value(u"familyName"_s).toString();
+            if (restored.displayName != survivor->displayName || restored.givenName != survivor->givenName
+                || restored.familyName != survivor->familyName) {
+                if (auto ok = customers.update(restored); !ok)
+                    return std::unexpected(ok.error());
+            }
         }
         for (const QJsonValue &v : execution.value(u"movedLinks"_s).toArray()) {
             const QJsonObject moved = v.toObject();

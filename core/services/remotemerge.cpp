@@ -140,6 +140,69 @@ QFuture<RemoteMergeReport> RemoteMerge::run(const Identity::MergePlan &plan, con
                 });
             return;
         }
+        case MergeStep::Action::UpdateSurvivor: {
+            const QJsonObject v = run->plan.survivorValues;
+            auto text = [&v](const QString &key) { return v.value(key).toString(); };
+            if (step.system == Domain::System::HubSpot) {
+                if (!self->m_hubspot) {
+                    done(failed(step, u"updating HubSpot contact %1"_s.arg(step.survivorExternalId),
+                                Error::make(ErrorCode::InvalidConfig, u"HubSpot is not connected"_s)));
+                    return;
+                }
+                HubSpot::PropertyMap properties;
+                const std::pair<QString, QString> map[] = {{u"givenName"_s, u"firstname"_s},
+                                                           {u"familyName"_s, u"lastname"_s},
+                                                           {u"email"_s, u"email"_s},
+                                                           {u"phone"_s, u"phone"_s}};
+                for (const auto &[ours, theirs] : map) {
+                    if (v.contains(ours))
+                        properties.insert(theirs, text(ours));
+                }
+                if (properties.isEmpty()) {
+                    done({step, Outcome::Status::Done, u"HubSpot: nothing to change on contact %1"_s.arg(step.survivorExternalId),
+                          std::nullopt});
+                    return;
+                }
+                self->m_hubspot->updateContact(step.survivorExternalId, properties)
+                    .then(self.data(), [step, done](Result<HubSpot::Contact> updated) {
+                        if (!updated) {
+                            done(failed(step, u"updating HubSpot contact %1"_s.arg(step.survivorExternalId), updated.error()));
+                            return;
+                        }
+                        done({step, Outcome::Status::Done,
+                              u"HubSpot: contact %1 has the chosen values"_s.arg(step.survivorExternalId), std::nullopt});
+                    });
+                return;
+            }
+            if (!self->m_quickbooks) {
+                done(failed(step, u"updating QuickBooks customer %1"_s.arg(step.survivorExternalId),
+                            Error::make(ErrorCode::InvalidConfig, u"QuickBooks is not connected"_s)));
+                return;
+            }
+            QJsonObject changes;
+            if (v.contains(u"displayName"_s))
+                changes.insert(u"DisplayName"_s, text(u"displayName"_s));
+            if (v.contains(u"givenName"_s))
+                changes.insert(u"GivenName"_s, text(u"givenName"_s));
+            if (v.contains(u"familyName"_s))
+                changes.insert(u"FamilyName"_s, text(u"familyName"_s));
+            if (v.contains(u"email"_s))
+                changes.insert(u"PrimaryEmailAddr"_s, QJsonObject{{u"Address"_s, text(u"email"_s)}});
+            if (v.contains(u"phone"_s))
+                changes.insert(u"PrimaryPhone"_s, QJsonObject{{u"FreeFormNumber"_s, text(u"phone"_s)}});
+            self->m_quickbooks
+                ->updateCustomer(u"%1/survivor/%2"_s.arg(run->prefix, step.survivorExternalId), step.survivorExternalId,
+                                 QString(), changes)
+                .then(self.data(), [step, done](Result<QuickBooks::Customer> updated) {
+                    if (!updated) {
+                        done(failed(step, u"updating QuickBooks customer %1"_s.arg(step.survivorExternalId), updated.error()));
+                        return;
+                    }
+                    done({step, Outcome::Status::Done,
+                          u"QuickBooks: customer %1 has the chosen values"_s.arg(step.survivorExternalId), std::nullopt});
+                });
+            return;
+        }
         case MergeStep::Action::RepointInvoices: {
             if (!self->m_quickbooks) {
                 done(failed(step, u"moving the open invoices of QuickBooks customer %1"_s.arg(step.mergedExternalId),

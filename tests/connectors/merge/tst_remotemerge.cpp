@@ -100,7 +100,11 @@ private:
                                      {link(u"cus_a"_s, System::QuickBooks, m_survivorQbo),
                                       link(u"cus_b"_s, System::QuickBooks, m_twinQbo),
                                       link(u"cus_a"_s, System::HubSpot, m_survivorHs),
-                                      link(u"cus_b"_s, System::HubSpot, m_twinHs)});
+                                      link(u"cus_b"_s, System::HubSpot, m_twinHs)},
+                                     QJsonObject{{u"givenName"_s, u"Dana"_s},
+                                                 {u"familyName"_s, u"Whitfield"_s},
+                                                 {u"email"_s, u"dana.w@example.org"_s},
+                                                 {u"phone"_s, u"(555) 203-1111"_s}});
         return p.value_or(Identity::MergePlan{});
     }
 
@@ -137,8 +141,19 @@ private Q_SLOTS:
         const RemoteMergeReport report = run.result();
         QCOMPARE(describe(report), (QStringList{u"move_link concord"_s, u"repoint_invoices done"_s,
                                                 u"deactivate_customer done"_s, u"manual_step person"_s,
-                                                u"move_link concord"_s, u"merge_contacts done"_s}));
+                                                u"move_link concord"_s, u"merge_contacts done"_s,
+                                                u"update_survivor done"_s, u"update_survivor done"_s}));
         QVERIFY2(report.complete(), qPrintable(report.failures().join(u"; "_s)));
+        // The survivor took the chosen values in both systems.
+        for (const QJsonObject &c : m_qbo.emulator().entities(Test::kRealm, u"Customer"_s)) {
+            if (c.value(u"Id"_s).toString() == m_survivorQbo) {
+                QCOMPARE(c.value(u"GivenName"_s).toString(), u"Dana"_s);
+                QCOMPARE(c.value(u"PrimaryEmailAddr"_s).toObject().value(u"Address"_s).toString(),
+                         u"dana.w@example.org"_s);
+                QCOMPARE(c.value(u"PrimaryPhone"_s).toObject().value(u"FreeFormNumber"_s).toString(),
+                         u"(555) 203-1111"_s);
+            }
+        }
         QCOMPARE(report.leftToPerson().size(), 1);
 
         // QuickBooks: the open invoice moved, the paid one stayed, the twin inactive.
@@ -162,6 +177,8 @@ private Q_SLOTS:
         const QString survivorNow =
             report.newHubSpotSurvivorId.isEmpty() ? m_survivorHs : report.newHubSpotSurvivorId;
         QCOMPARE(resolved.result()->id, survivorNow);
+        QCOMPARE(resolved.result()->phone, u"(555) 203-1111"_s);
+        QCOMPARE(resolved.result()->firstName, u"Dana"_s);
 
         // Run again (a crash after the remote part, before it was recorded):
         // nothing moves twice, nothing new is deactivated.
@@ -184,11 +201,13 @@ private Q_SLOTS:
         const RemoteMergeReport report = run.result();
         QCOMPARE(describe(report), (QStringList{u"move_link concord"_s, u"repoint_invoices done"_s,
                                                 u"deactivate_customer done"_s, u"manual_step person"_s,
-                                                u"move_link concord"_s, u"merge_contacts failed"_s}));
+                                                u"move_link concord"_s, u"merge_contacts failed"_s,
+                                                u"update_survivor done"_s, u"update_survivor failed"_s}));
         QVERIFY(!report.complete());
-        QCOMPARE(report.failures().size(), 1);
+        QCOMPARE(report.failures().size(), 2);
         QVERIFY(report.failures().first().contains(u"HubSpot is not connected"_s));
         QCOMPARE(report.outcomes.last().error->code, ErrorCode::InvalidConfig);
+        QCOMPARE(report.outcomes.at(5).error->code, ErrorCode::InvalidConfig);
     }
 };
 

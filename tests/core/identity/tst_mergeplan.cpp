@@ -113,6 +113,35 @@ private Q_SLOTS:
         QCOMPARE(describe(*plan), QStringList{u"move_link hubspot 3003<-3003 auto undoable"_s});
     }
 
+    // The values the office manager chose to survive: the survivor's own
+    // records take them, in each system where it has one.
+    void chosenValuesUpdateTheSurvivorsRecords()
+    {
+        const QList<ExternalLink> links = {link(u"cus_a"_s, System::QuickBooks, u"58"_s),
+                                           link(u"cus_b"_s, System::QuickBooks, u"59"_s),
+                                           link(u"cus_b"_s, System::HubSpot, u"1002"_s)};
+        const QJsonObject choices{{u"givenName"_s, u"Dana"_s}, {u"email"_s, u"dana@example.com"_s}};
+        auto plan = planMerge(customer(u"cus_a"_s, u"Dana"_s), {customer(u"cus_b"_s, u"Dana W"_s)}, links, choices);
+        QVERIFY(plan.has_value());
+        QCOMPARE(plan->survivorValues, choices);
+        // HubSpot: only the duplicate has a contact, which moves over — the
+        // survivor's update is QuickBooks' only.
+        QCOMPARE(describe(*plan).last(), u"update_survivor quickbooks 58<- auto undoable"_s);
+        QCOMPARE(std::count_if(plan->steps.cbegin(), plan->steps.cend(),
+                               [](const MergeStep &s) { return s.action == MergeStep::Action::UpdateSurvivor; }),
+                 1);
+        QCOMPARE(plan->toJson().value(u"survivorValues"_s).toObject(), choices);
+
+        auto unknown = planMerge(customer(u"cus_a"_s, u"A"_s), {customer(u"cus_b"_s, u"B"_s)}, links,
+                                 QJsonObject{{u"shoeSize"_s, u"9"_s}});
+        QVERIFY(!unknown.has_value());
+        QVERIFY(unknown.error().message.contains(u"'shoeSize'"_s));
+        auto notText = planMerge(customer(u"cus_a"_s, u"A"_s), {customer(u"cus_b"_s, u"B"_s)}, links,
+                                 QJsonObject{{u"phone"_s, 5551234}});
+        QVERIFY(!notText.has_value());
+        QCOMPARE(notText.error().code, ErrorCode::InvalidArgument);
+    }
+
     void refusesNonsense_data()
     {
         QTest::addColumn<QString>("survivor");

@@ -301,6 +301,7 @@ private Q_SLOTS:
         MergeProposal p;
         p.survivorId = dana.id;
         p.mergedIds = {twin.id};
+        p.fieldChoicesJson = uR"({"givenName":"Dana","familyName":"Whitfield","email":"dana.new@example.org"})"_s;
         auto id = commands.proposeMerge(m_manager, p);
         QVERIFY_OK(id);
 
@@ -328,6 +329,13 @@ private Q_SLOTS:
         QCOMPARE(linksOf(other), QStringList{u"quickbooks:77"_s});
         Store::CustomerRepository customers(*m_db, m_clock);
         QCOMPARE_NAMES(customers.get(twin.id)->state, CustomerState::Merged);
+        QCOMPARE(customers.get(dana.id)->givenName, u"Dana"_s); // the chosen names
+        QCOMPARE(customers.get(dana.id)->familyName, u"Whitfield"_s);
+        QCOMPARE(std::count_if(plan->steps.cbegin(), plan->steps.cend(),
+                               [](const Identity::MergeStep &s) {
+                                   return s.action == Identity::MergeStep::Action::UpdateSurvivor;
+                               }),
+                 2); // QuickBooks and HubSpot
         QCOMPARE(customers.get(twin.id)->mergedInto, dana.id);
         QVERIFY(identity.candidates(CandidateState::Open)->isEmpty());
         QCOMPARE(identity.candidates(CandidateState::Merged)->size(), 1);
@@ -378,6 +386,8 @@ private Q_SLOTS:
         QCOMPARE(linksOf(dana), danaBefore);
         QCOMPARE(linksOf(twin), twinBefore);
         QCOMPARE_NAMES(customers.get(twin.id)->state, CustomerState::Active);
+        QVERIFY(customers.get(dana.id)->givenName.isEmpty()); // names as before the merge
+        QCOMPARE(customers.get(dana.id)->displayName, u"Dana Whitfield"_s);
         QVERIFY(customers.get(twin.id)->mergedInto.isEmpty());
         QCOMPARE_NAMES(identity.proposal(*id)->state, MergeState::Undone);
         QCOMPARE(lastAudit().action, u"merge.undo"_s);
