@@ -9,7 +9,16 @@
 #include "../quickbooks/qboclientfixture.h"
 
 #include "identity/mergeplan.h"
+#include "security/auditlog.h"
+#include "services/admincommands.h"
+#include "services/mergeworkflow.h"
 #include "services/remotemerge.h"
+#include "store/customerrepository.h"
+#include "store/database.h"
+#include "store/identityrepository.h"
+#include "store/migrations.h"
+
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace Concord;
@@ -189,6 +198,78 @@ private Q_SLOTS:
         QCOMPARE(m_qbo.emulator().entities(Test::kRealm, u"Invoice"_s).value(1).value(u"CustomerRef"_s).toObject().value(u"value"_s).toString(),
                  m_survivorQbo);
         QCOMPARE(m_qbo.emulator().entities(Test::kRealm, u"Customer"_s).size(), 2);
+    }
+
+    // The owner's Approve, end to end: approval, identity map, both
+    // systems, and the record of it all — in the audit log in that order.
+    void approvingCarriesTheMergeEverywhere()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto db = Store::Database::open(u"sqlite://"_s + dir.filePath(u"merge.sqlite"_s));
+        QVERIFY(db.has_value());
+        QVERIFY(Store::migrate(**db).has_value());
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(17, 0), Qt::UTC));
+        Store::CustomerRepository customers(**db, clock);
+        Store::IdentityRepository identity(**db, clock);
+        Customer a;
+        a.displayName = u"Dana Whitfield"_s;
+        Customer b;
+        b.displayName = u"Dana Whitfield - front desk"_s;
+        auto dana = customers.create(a);
+        auto twin = customers.create(b);
+        QVERIFY(dana && twin);
+        for (const ExternalLink &l : {link(dana->id, System::QuickBooks, m_survivorQbo), link(twin->id, System::QuickBooks, m_twinQbo),
+                                      link(dana->id, System::HubSpot, m_survivorHs), link(twin->id, System::HubSpot, m_twinHs)}) {
+            ExternalLink stored = l;
+            stored.linkedBy = u"sync"_s;
+            QVERIFY(identity.link(stored).has_value());
+        }
+        Domain::MergeProposal proposal;
+        proposal.survivorId = dana->id;
+        proposal.mergedIds = {twin->id};
+        proposal.fieldChoicesJson = uR"({"givenName":"Dana"})"_s;
+        const auto manager = Security::Actor::user(u"mona"_s, Domain::Role::OfficeManager);
+        const auto owner = Security::Actor::user(u"oscar"_s, Domain::Role::Owner);
+        auto id = Services::AdminCommands(**db, clock).proposeMerge(manager, proposal);
+        QVERIFY(id.has_value());
+
+        Services::MergeWorkflow workflow(**db, &m_qbo.client(), &m_hs.client(), clock);
+        // The proposer's own approval is refused, and nothing remote happens.
+        const qsizetype qboRequests = m_qbo.emulator().requestLog().size();
+        auto refused = workflow.approve(manager, *id, {});
+        QVERIFY(refused.isFinished());
+        QCOMPARE(refused.result().error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(m_qbo.emulator().requestLog().size(), qboRequests);
+
+        auto approved = workflow.approve(owner, *id, u"same parent, two desks"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(approved.isFinished(), 20000);
+        QVERIFY2(approved.result().has_value(),
+                 approved.result().has_value() ? "" : qPrintable(approved.result().error().message));
+        const Services::MergeOutcome outcome = *approved.result();
+        QVERIFY2(outcome.remote.complete(), qPrintable(outcome.remote.failures().join(u"; "_s)));
+        QCOMPARE(outcome.plan.irreversible().size(), 2);
+        QCOMPARE(Domain::toString(identity.proposal(*id)->state), u"executed"_s);
+        QCOMPARE(identity.linksFor(twin->id)->size(), 0);
+        QCOMPARE(identity.linksFor(dana->id)->size(), 4);
+        QCOMPARE(m_qbo.emulator().entities(Test::kRealm, u"Invoice"_s).value(1).value(u"CustomerRef"_s).toObject().value(u"value"_s).toString(),
+                 m_survivorQbo);
+        auto audit = Security::AuditLog(**db).recent(10);
+        QVERIFY(audit.has_value());
+        QStringList actions;
+        for (auto it = audit->crbegin(); it != audit->crend(); ++it)
+            actions << it->action;
+        QCOMPARE(actions, (QStringList{u"merge.propose"_s, u"merge.approve"_s, u"merge.execute"_s, u"merge.remote"_s}));
+
+        // After a crash the remote part can run again: recorded again, no double effect.
+        auto resumed = workflow.resumeRemote(owner, *id);
+        QTRY_VERIFY_WITH_TIMEOUT(resumed.isFinished(), 20000);
+        QVERIFY2(resumed.result().has_value(),
+                 resumed.result().has_value() ? "" : qPrintable(resumed.result().error().message));
+        QCOMPARE(resumed.result()->plan.steps.size(), outcome.plan.steps.size());
+        QCOMPARE(Security::AuditLog(**db).recent(1)->first().action, u"merge.remote"_s);
+        QCOMPARE(m_qbo.emulator().entities(Test::kRealm, u"Customer"_s).size(), 2);
+        QVERIFY(Security::AuditLog(**db).verify()->ok);
     }
 
     // A system that is not connected: its steps fail with words that say

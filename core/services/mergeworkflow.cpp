@@ -1,0 +1,114 @@
+#include "services/mergeworkflow.h"
+
+#include "services/admincommands.h"
+#include "store/identityrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPromise>
+
+using namespace Qt::StringLiterals;
+
+namespace Concord::Services {
+
+namespace {
+
+template<typename T> QFuture<T> ready(T value)
+{
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(std::move(value));
+    promise.finish();
+    return promise.future();
+}
+
+// The plan stored with an executed proposal (its execution record).
+Result<Identity::MergePlan> storedPlan(const Domain::MergeProposal &proposal)
+{
+    const QJsonObject plan =
+        QJsonDocument::fromJson(proposal.executionJson.toUtf8()).object().value(u"plan"_s).toObject();
+    if (plan.isEmpty())
+        return fail(ErrorCode::Internal, u"merge proposal %1 has no stored plan"_s.arg(proposal.id));
+    Identity::MergePlan out;
+    out.survivorId = plan.value(u"survivorId"_s).toString();
+    for (const QJsonValue &v : plan.value(u"mergedIds"_s).toArray())
+        out.mergedIds.append(v.toString());
+    out.survivorValues = plan.value(u"survivorValues"_s).toObject();
+    for (const QJsonValue &v : plan.value(u"steps"_s).toArray()) {
+        const QJsonObject s = v.toObject();
+        Identity::MergeStep step;
+        bool known = false;
+        for (const auto action : {Identity::MergeStep::Action::MoveLink, Identity::MergeStep::Action::MergeContacts,
+                                  Identity::MergeStep::Action::RepointInvoices,
+                                  Identity::MergeStep::Action::DeactivateCustomer,
+                                  Identity::MergeStep::Action::ManualStep, Identity::MergeStep::Action::UpdateSurvivor}) {
+            if (Identity::toString(action) == s.value(u"action"_s).toString()) {
+                step.action = action;
+                known = true;
+            }
+        }
+        auto system = Domain::parseSystem(s.value(u"system"_s).toString());
+        if (!known || !system)
+            return fail(ErrorCode::Integrity, u"merge proposal %1 has an unreadable plan step"_s.arg(proposal.id));
+        step.system = *system;
+        step.survivorExternalId = s.value(u"survivorExternalId"_s).toString();
+        step.mergedExternalId = s.value(u"mergedExternalId"_s).toString();
+        step.automatic = s.value(u"automatic"_s).toBool(true);
+        step.undoableRemotely = s.value(u"undoableRemotely"_s).toBool(true);
+        step.description = s.value(u"description"_s).toString();
+        out.steps.append(step);
+    }
+    return out;
+}
+
+} // namespace
+
+MergeWorkflow::MergeWorkflow(Store::Database &db, QuickBooks::QuickBooksClient *quickbooks,
+                             HubSpot::HubSpotClient *hubspot, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_remote(quickbooks, hubspot)
+{
+}
+
+QFuture<Result<MergeOutcome>> MergeWorkflow::approve(const Security::Actor &owner, qint64 proposalId,
+                                                     const QString &note)
+{
+    AdminCommands commands(m_db, m_clock);
+    if (auto decided = commands.decideMerge(owner, proposalId, true, note); !decided)
+        return ready(Result<MergeOutcome>(std::unexpected(decided.error())));
+    auto plan = commands.executeMerge(owner, proposalId);
+    if (!plan)
+        return ready(Result<MergeOutcome>(std::unexpected(plan.error())));
+    return runRemote(owner, proposalId, *plan);
+}
+
+QFuture<Result<MergeOutcome>> MergeWorkflow::resumeRemote(const Security::Actor &owner, qint64 proposalId)
+{
+    if (auto allowed = Security::authorize(owner, Security::Permission::ApproveMerge); !allowed)
+        return ready(Result<MergeOutcome>(std::unexpected(allowed.error())));
+    auto proposal = Store::IdentityRepository(m_db, m_clock).proposal(proposalId);
+    if (!proposal)
+        return ready(Result<MergeOutcome>(std::unexpected(proposal.error())));
+    if (proposal->state != Domain::MergeState::Executed) {
+        return ready(Result<MergeOutcome>(fail(
+            ErrorCode::Conflict, u"merge proposal %1 is %2: only an executed merge has remote steps to run"_s.arg(proposalId).arg(
+                                     Domain::toString(proposal->state)))));
+    }
+    auto plan = storedPlan(*proposal);
+    if (!plan)
+        return ready(Result<MergeOutcome>(std::unexpected(plan.error())));
+    return runRemote(owner, proposalId, *plan);
+}
+
+QFuture<Result<MergeOutcome>> MergeWorkflow::runRemote(const Security::Actor &owner, qint64 proposalId,
+                                                       Identity::MergePlan plan)
+{
+    return m_remote.run(plan, u"merge/%1"_s.arg(proposalId))
+        .then(this, [this, owner, proposalId, plan](RemoteMergeReport report) -> Result<MergeOutcome> {
+            if (auto recorded = AdminCommands(m_db, m_clock).recordRemoteMerge(owner, proposalId, report); !recorded)
+                return std::unexpected(recorded.error());
+            return MergeOutcome{plan, report};
+        });
+}
+
+} // namespace Concord::Services
