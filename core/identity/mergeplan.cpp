@@ -55,6 +55,40 @@ QJsonObject MergePlan::toJson() const
                        {u"irreversible"_s, QJsonArray::fromStringList(irreversible())}};
 }
 
+Result<MergePlan> MergePlan::fromJson(const QJsonObject &json)
+{
+    MergePlan out;
+    out.survivorId = json.value(u"survivorId"_s).toString();
+    for (const QJsonValue &v : json.value(u"mergedIds"_s).toArray())
+        out.mergedIds.append(v.toString());
+    out.survivorValues = json.value(u"survivorValues"_s).toObject();
+    for (const QJsonValue &v : json.value(u"steps"_s).toArray()) {
+        const QJsonObject s = v.toObject();
+        MergeStep step;
+        bool known = false;
+        for (const auto action : {MergeStep::Action::MoveLink, MergeStep::Action::MergeContacts,
+                                  MergeStep::Action::RepointInvoices, MergeStep::Action::DeactivateCustomer,
+                                  MergeStep::Action::ManualStep, MergeStep::Action::UpdateSurvivor}) {
+            if (toString(action) == s.value(u"action"_s).toString()) {
+                step.action = action;
+                known = true;
+            }
+        }
+        auto system = Domain::parseSystem(s.value(u"system"_s).toString());
+        if (!known || !system)
+            return fail(ErrorCode::Integrity, u"a stored merge plan has an unreadable step: %1"_s.arg(
+                                                  s.value(u"action"_s).toString()));
+        step.system = *system;
+        step.survivorExternalId = s.value(u"survivorExternalId"_s).toString();
+        step.mergedExternalId = s.value(u"mergedExternalId"_s).toString();
+        step.automatic = s.value(u"automatic"_s).toBool(true);
+        step.undoableRemotely = s.value(u"undoableRemotely"_s).toBool(true);
+        step.description = s.value(u"description"_s).toString();
+        out.steps.append(step);
+    }
+    return out;
+}
+
 namespace {
 
 QList<ExternalLink> linksOf(const QString &customerId, System system, const QList<ExternalLink> &links)

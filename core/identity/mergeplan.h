@@ -57,6 +57,9 @@ struct MergePlan {
     // is fully reversible.
     [[nodiscard]] QStringList irreversible() const;
     [[nodiscard]] QJsonObject toJson() const;
+    // The inverse of toJson() (a plan stored with an executed merge);
+    // Integrity error for an unreadable step.
+    [[nodiscard]] static Result<MergePlan> fromJson(const QJsonObject &json);
 };
 
 // The fields a merge proposal may choose surviving values for.

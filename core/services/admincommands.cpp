@@ -22,6 +22,18 @@ namespace Concord::Services {
 
 namespace {
 
+// The proposal, when it is in `required`; Conflict saying `why` otherwise.
+Result<MergeProposal> proposalIn(const Store::IdentityRepository &identity, qint64 id, MergeState required,
+                                 const QString &why)
+{
+    auto proposal = identity.proposal(id);
+    if (!proposal)
+        return proposal;
+    if (proposal->state != required)
+        return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: %3"_s.arg(id).arg(toString(proposal->state), why));
+    return proposal;
+}
+
 Permission sideOf(System a, System b)
 {
     return (a == System::QuickBooks || b == System::QuickBooks) ? Permission::EditBilling : Permission::EditBookings;
@@ -225,13 +237,10 @@ Result<Identity::MergePlan> AdminCommands::executeMerge(const Actor &actor, qint
     auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.execute"_s, [&](Change &c) -> Result<bool> {
         Store::IdentityRepository identity(m_db, m_clock);
         Store::CustomerRepository customers(m_db, m_clock);
-        auto before = identity.proposal(proposalId);
+        auto before =
+            proposalIn(identity, proposalId, MergeState::Approved, u"only an approved merge can be executed"_s);
         if (!before)
             return std::unexpected(before.error());
-        if (before->state != MergeState::Approved)
-            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an approved merge can be executed"_s
-                                                 .arg(proposalId)
-                                                 .arg(toString(before->state)));
         auto survivor = customers.get(before->survivorId);
         if (!survivor)
             return std::unexpected(survivor.error());
@@ -323,13 +332,10 @@ Result<QStringList> AdminCommands::undoMerge(const Actor &actor, qint64 proposal
     auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.undo"_s, [&](Change &c) -> Result<bool> {
         Store::IdentityRepository identity(m_db, m_clock);
         Store::CustomerRepository customers(m_db, m_clock);
-        auto before = identity.proposal(proposalId);
+        auto before =
+            proposalIn(identity, proposalId, MergeState::Executed, u"only an executed merge can be undone"_s);
         if (!before)
             return std::unexpected(before.error());
-        if (before->state != MergeState::Executed)
-            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an executed merge can be undone"_s
-                                                 .arg(proposalId)
-                                                 .arg(toString(before->state)));
         const QJsonObject execution = QJsonDocument::fromJson(before->executionJson.toUtf8()).object();
         if (!execution.contains(u"movedLinks"_s))
             return fail(ErrorCode::Internal,
@@ -383,13 +389,10 @@ Status AdminCommands::recordRemoteMerge(const Actor &actor, qint64 proposalId, c
 {
     auto r = audited<bool>(actor, {Permission::ApproveMerge}, u"merge.remote"_s, [&](Change &c) -> Result<bool> {
         Store::IdentityRepository identity(m_db, m_clock);
-        auto proposal = identity.proposal(proposalId);
+        auto proposal =
+            proposalIn(identity, proposalId, MergeState::Executed, u"only an executed merge has remote steps"_s);
         if (!proposal)
             return std::unexpected(proposal.error());
-        if (proposal->state != MergeState::Executed)
-            return fail(ErrorCode::Conflict, u"merge proposal %1 is %2: only an executed merge has remote steps"_s
-                                                 .arg(proposalId)
-                                                 .arg(toString(proposal->state)));
         QJsonArray outcomes;
         QString hubspotSurvivor;
         for (const RemoteStepOutcome &o : report.outcomes) {

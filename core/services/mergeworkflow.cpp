@@ -3,7 +3,6 @@
 #include "services/admincommands.h"
 #include "store/identityrepository.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPromise>
@@ -30,36 +29,7 @@ Result<Identity::MergePlan> storedPlan(const Domain::MergeProposal &proposal)
         QJsonDocument::fromJson(proposal.executionJson.toUtf8()).object().value(u"plan"_s).toObject();
     if (plan.isEmpty())
         return fail(ErrorCode::Internal, u"merge proposal %1 has no stored plan"_s.arg(proposal.id));
-    Identity::MergePlan out;
-    out.survivorId = plan.value(u"survivorId"_s).toString();
-    for (const QJsonValue &v : plan.value(u"mergedIds"_s).toArray())
-        out.mergedIds.append(v.toString());
-    out.survivorValues = plan.value(u"survivorValues"_s).toObject();
-    for (const QJsonValue &v : plan.value(u"steps"_s).toArray()) {
-        const QJsonObject s = v.toObject();
-        Identity::MergeStep step;
-        bool known = false;
-        for (const auto action : {Identity::MergeStep::Action::MoveLink, Identity::MergeStep::Action::MergeContacts,
-                                  Identity::MergeStep::Action::RepointInvoices,
-                                  Identity::MergeStep::Action::DeactivateCustomer,
-                                  Identity::MergeStep::Action::ManualStep, Identity::MergeStep::Action::UpdateSurvivor}) {
-            if (Identity::toString(action) == s.value(u"action"_s).toString()) {
-                step.action = action;
-                known = true;
-            }
-        }
-        auto system = Domain::parseSystem(s.value(u"system"_s).toString());
-        if (!known || !system)
-            return fail(ErrorCode::Integrity, u"merge proposal %1 has an unreadable plan step"_s.arg(proposal.id));
-        step.system = *system;
-        step.survivorExternalId = s.value(u"survivorExternalId"_s).toString();
-        step.mergedExternalId = s.value(u"mergedExternalId"_s).toString();
-        step.automatic = s.value(u"automatic"_s).toBool(true);
-        step.undoableRemotely = s.value(u"undoableRemotely"_s).toBool(true);
-        step.description = s.value(u"description"_s).toString();
-        out.steps.append(step);
-    }
-    return out;
+    return Identity::MergePlan::fromJson(plan);
 }
 
 } // namespace

@@ -407,7 +407,7 @@ CalHttpServer::Plan CalcomEmulator::plan(const QHttpServerRequest &request)
             e.status = applied.httpStatus;
             plan.reply = error(e, path);
             if (applied.httpStatus == 429)
-                plan.reply.headers.append(
+                plan.reply.extraHeaders.append(
                     qMakePair(QByteArray("X-RateLimit-Reset-Default"), QByteArray("1")));
             plan.done = done();
             return plan;
@@ -438,7 +438,7 @@ CalHttpServer::Plan CalcomEmulator::plan(const QHttpServerRequest &request)
     };
     if (!verdict.admitted) {
         plan.reply = error(CalApiError::throttled(), path);
-        plan.reply.headers = limitHeaders;
+        plan.reply.extraHeaders = limitHeaders;
         plan.done = done();
         return plan;
     }
@@ -454,7 +454,7 @@ CalHttpServer::Plan CalcomEmulator::plan(const QHttpServerRequest &request)
         plan.reply = handleApi(method, segments.mid(1), query, body, apiVersion, *user, path);
         flushEvents();
     }
-    plan.reply.headers.append(limitHeaders);
+    plan.reply.extraHeaders.append(limitHeaders);
     if (lateFault) {
         plan.delayMs = lateFault->delayMs;
         plan.drop = lateFault->drop;

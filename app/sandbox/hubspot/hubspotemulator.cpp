@@ -99,7 +99,8 @@ HubSpotEmulator::HubSpotEmulator(QObject *parent)
       m_webhooks(new HsWebhookSender([this] { return m_clock->nowUtc().toMSecsSinceEpoch(); }, this))
 {
     m_realTime.start();
-    m_server = new HsHttpServer([this](const QHttpServerRequest &r) { return plan(r); }, this);
+    m_server = new HsHttpServer([this](const QHttpServerRequest &r) { return plan(r); }, this,
+                                HsHttpServer::Options{.contentTypeOnlyWithBody = true});
 }
 
 HubSpotEmulator::~HubSpotEmulator() = default;

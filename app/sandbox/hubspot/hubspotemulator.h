@@ -38,8 +38,8 @@ namespace Concord::Sandbox {
 // reads the request log and performs what a CRM user does in HubSpot.
 //
 // Lives on the thread that created it; all methods must be called there.
-// The HTTP front (HsHttpServer) is the QuickBooks emulator's: it is generic
-// (a plan per request: reply, delay or drop).
+// The HTTP front is the emulators' shared PlanHttpServer (a plan per
+// request: reply, delay or drop).
 class HubSpotEmulator : public QObject
 {
     Q_OBJECT
