@@ -34,6 +34,7 @@ struct OutboxJob {
     int attempts = 0;
     QDateTime nextAttemptAt;    // UTC
     QDateTime sourceChangedAt;  // when the change happened at its source (latency)
+    QString sourceKind;         // what kind of change caused it: "appointment", "payment", "customer", …
     QString lastErrorCode;
     QString lastErrorMessage;
     QString lastErrorDetail;
@@ -57,6 +58,7 @@ struct SyncLogEntry {
     QString action;
     QString outcome;            // "ok", "skipped", "echo", "error"
     qint64 latencyMs = -1;      // source change → delivered; -1 = not measured
+    QString kind;               // the kind of source change carried ("appointment", "payment", …)
     QString requestId;
     QString message;
 };
@@ -130,6 +132,35 @@ struct ReviewRun {
     qint64 completedByUserId = 0;
     QDateTime completedAt;
     QString findingsJson;
+};
+
+// A remote record standing for one of Concord's own entities beyond the
+// customer identity map: an appointment's HubSpot deal, an invoice plan's
+// QuickBooks invoice, an open follow-up task. `version` is the remote
+// version Concord last saw or wrote (SyncToken, updatedAt).
+struct RemoteRef {
+    QString entityType;         // "appointment", "invoice", "customer", …
+    QString entityId;
+    System system = System::HubSpot;
+    QString kind;               // "deal", "task/overdue", "invoice", …
+    QString remoteId;
+    QString version;
+    QDateTime updatedAt;
+};
+
+// Something the sync engine will not decide alone and shows to a person:
+// a wrong-place edit, a staff double-booking, a blocked client.
+struct SyncFlag {
+    qint64 id = 0;
+    QString kind;               // "wrong_place_edit", "double_booking", "booking_block", …
+    QString subject;            // what it is about, unique per kind ("appointment/12", "customer/cus_…")
+    QString system;             // the system where it was seen; empty = Concord
+    QString message;            // in words
+    QByteArray detailJson;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime resolvedAt;       // invalid while open
+    QString resolvedBy;
 };
 
 } // namespace Concord::Domain

@@ -434,11 +434,59 @@ Migration schemaV3()
     return m;
 }
 
+// The sync engine's own state: which remote records stand for Concord's
+// appointments and invoices beyond the customer identity map (HubSpot deals,
+// tasks, QuickBooks invoices by plan key), what Concord itself wrote (echo
+// suppression), what it flagged for a person (wrong-place edits, double
+// bookings, booking blocks), and the kind of change each job and log entry
+// carries (latency per kind).
+Migration schemaV4()
+{
+    Migration m;
+    m.version = 4;
+    m.description = u"sync engine: remote references, echoes, flags, change kinds"_s;
+    m.statements = {
+        uR"(CREATE TABLE remote_refs (
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            version TEXT NOT NULL DEFAULT '',
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (entity_type, entity_id, system, kind)))"_s,
+        u"CREATE INDEX remote_refs_remote ON remote_refs(system, kind, remote_id)"_s,
+        uR"(CREATE TABLE sync_echoes (
+            system TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            version TEXT NOT NULL,
+            recorded_at BIGINT NOT NULL,
+            PRIMARY KEY (system, entity_type, remote_id, version)))"_s,
+        uR"(CREATE TABLE sync_flags (
+            id {{ID}},
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            system TEXT NOT NULL DEFAULT '',
+            message TEXT NOT NULL,
+            detail_json TEXT NOT NULL DEFAULT '{}',
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            resolved_at BIGINT,
+            resolved_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (kind, subject)))"_s,
+        u"ALTER TABLE outbox_jobs ADD COLUMN source_kind TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE sync_log ADD COLUMN kind TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX outbox_entity ON outbox_jobs(entity_type, entity_id)"_s,
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3()};
+    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4()};
     return all;
 }
 

@@ -54,15 +54,15 @@ Result<qint64> OperationsRepository::appendLog(SyncLogEntry e)
     if (!e.at.isValid())
         e.at = m_clock.nowUtc();
     return m_db.insert(u"INSERT INTO sync_log (at, system, direction, entity_type, entity_id, external_id, action, outcome, "
-                       "latency_ms, request_id, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                       "latency_ms, request_id, message, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
                        {Sql::fromDateTime(e.at), toString(e.system), e.direction, e.entityType, e.entityId, e.externalId,
-                        e.action, e.outcome, e.latencyMs, e.requestId, e.message});
+                        e.action, e.outcome, e.latencyMs, e.requestId, e.message, e.kind});
 }
 
 Result<QList<SyncLogEntry>> OperationsRepository::recentLog(int limit) const
 {
     return m_db.select<SyncLogEntry>(u"SELECT id, at, system, direction, entity_type, entity_id, external_id, action, "
-                                     "outcome, latency_ms, request_id, message FROM sync_log ORDER BY at DESC, id DESC "
+                                     "outcome, latency_ms, request_id, message, kind FROM sync_log ORDER BY at DESC, id DESC "
                                      "LIMIT ?"_s,
                                      {limit}, [](const QSqlQuery &q) {
                                          SyncLogEntry e;
@@ -78,6 +78,7 @@ Result<QList<SyncLogEntry>> OperationsRepository::recentLog(int limit) const
                                          e.latencyMs = q.value(9).toLongLong();
                                          e.requestId = q.value(10).toString();
                                          e.message = q.value(11).toString();
+                                         e.kind = q.value(12).toString();
                                          return e;
                                      });
 }
@@ -87,6 +88,21 @@ Result<QList<qint64>> OperationsRepository::latenciesSince(const QDateTime &sinc
     return m_db.select<qint64>(u"SELECT latency_ms FROM sync_log WHERE direction = 'out' AND outcome = 'ok' "
                                "AND latency_ms >= 0 AND at >= ? ORDER BY latency_ms"_s,
                                {Sql::fromDateTime(since)}, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
+}
+
+Result<QHash<QString, QList<qint64>>> OperationsRepository::latenciesByKindSince(const QDateTime &since) const
+{
+    auto rows = m_db.select<std::pair<QString, qint64>>(
+        u"SELECT kind, latency_ms FROM sync_log WHERE direction = 'out' AND outcome = 'ok' "
+        "AND latency_ms >= 0 AND at >= ? ORDER BY latency_ms"_s,
+        {Sql::fromDateTime(since)},
+        [](const QSqlQuery &q) { return std::pair{q.value(0).toString(), q.value(1).toLongLong()}; });
+    if (!rows)
+        return std::unexpected(rows.error());
+    QHash<QString, QList<qint64>> byKind;
+    for (const auto &[kind, ms] : std::as_const(*rows))
+        byKind[kind].append(ms);
+    return byKind;
 }
 
 Status OperationsRepository::setCursor(System system, const QString &resource, const QString &value)

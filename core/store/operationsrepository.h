@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "domain/operations.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -25,6 +26,8 @@ public:
     // Latencies (ms) of successful outbound deliveries since `since`, ascending,
     // for p50/p95 figures.
     [[nodiscard]] Result<QList<qint64>> latenciesSince(const QDateTime &since) const;
+    // The same per kind of source change (SyncLogEntry::kind), each ascending.
+    [[nodiscard]] Result<QHash<QString, QList<qint64>>> latenciesByKindSince(const QDateTime &since) const;
 
     [[nodiscard]] Status setCursor(Domain::System system, const QString &resource, const QString &value);
     // nullopt when capture has never run for this resource.

@@ -14,7 +14,7 @@ namespace {
 const QString kColumns =
     u"id, target_system, operation, entity_type, entity_id, payload_json, idempotency_key, state, attempts, "
     "next_attempt_at, source_changed_at, last_error_code, last_error_message, last_error_detail, last_http_status, "
-    "last_request_id, claimed_by, lease_until, created_at, updated_at"_s;
+    "last_request_id, claimed_by, lease_until, created_at, updated_at, source_kind"_s;
 
 OutboxJob fromRow(const QSqlQuery &q)
 {
@@ -39,6 +39,7 @@ OutboxJob fromRow(const QSqlQuery &q)
     j.leaseUntil = Sql::toDateTime(q.value(17));
     j.createdAt = Sql::toDateTime(q.value(18));
     j.updatedAt = Sql::toDateTime(q.value(19));
+    j.sourceKind = q.value(20).toString();
     return j;
 }
 
@@ -61,12 +62,13 @@ Result<qint64> OutboxRepository::enqueue(OutboxJob job)
         return std::unexpected(existing.error());
     const QDateTime now = m_clock.nowUtc();
     return m_db.insert(u"INSERT INTO outbox_jobs (target_system, operation, entity_type, entity_id, payload_json, "
-                       "idempotency_key, state, attempts, next_attempt_at, source_changed_at, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) RETURNING id"_s,
+                       "idempotency_key, state, attempts, next_attempt_at, source_changed_at, created_at, updated_at, "
+                       "source_kind) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?) RETURNING id"_s,
                        {toString(job.targetSystem), job.operation, job.entityType, job.entityId,
                         job.payloadJson.isEmpty() ? u"{}"_s : QString::fromUtf8(job.payloadJson), job.idempotencyKey,
                         Sql::fromDateTime(job.nextAttemptAt.isValid() ? job.nextAttemptAt : now),
-                        Sql::fromDateTime(job.sourceChangedAt), Sql::fromDateTime(now), Sql::fromDateTime(now)});
+                        Sql::fromDateTime(job.sourceChangedAt), Sql::fromDateTime(now), Sql::fromDateTime(now),
+                        job.sourceKind});
 }
 
 Result<OutboxJob> OutboxRepository::get(qint64 id) const

@@ -27,10 +27,10 @@ const QStringList kExpectedTables = {
     u"contact_points"_s,   u"credits"_s,             u"customers"_s,       u"discount_rules"_s,
     u"duplicate_candidates"_s, u"external_links"_s,  u"field_mappings"_s,  u"inbound_events"_s,
     u"invoice_lines"_s,    u"invoice_policies"_s,    u"invoices"_s,        u"merge_proposals"_s,
-    u"outbox_jobs"_s,      u"payment_applications"_s, u"payments"_s,       u"review_runs"_s,
-    u"review_schedules"_s, u"schema_migrations"_s,   u"services"_s,        u"staff"_s,
-    u"status_mappings"_s,  u"sync_cursors"_s,        u"sync_log"_s,        u"tax_rules"_s,
-    u"users"_s,
+    u"outbox_jobs"_s,      u"payment_applications"_s, u"payments"_s,       u"remote_refs"_s,
+    u"review_runs"_s,      u"review_schedules"_s,    u"schema_migrations"_s, u"services"_s,
+    u"staff"_s,            u"status_mappings"_s,     u"sync_cursors"_s,    u"sync_echoes"_s,
+    u"sync_flags"_s,       u"sync_log"_s,            u"tax_rules"_s,       u"users"_s,
 };
 
 // Explicitly created indexes (not the automatic ones behind UNIQUE/PRIMARY KEY).
@@ -38,7 +38,8 @@ const QStringList kExpectedIndexes = {
     u"appointments_customer"_s, u"appointments_start"_s,       u"contact_points_lookup"_s,
     u"customers_display_name"_s, u"external_links_customer"_s, u"invoice_lines_appointment"_s,
     u"invoice_policies_scope"_s, u"invoices_customer"_s,       u"outbox_due"_s,
-    u"payment_applications_invoice"_s, u"sync_log_at"_s,
+    u"outbox_entity"_s,         u"payment_applications_invoice"_s, u"remote_refs_remote"_s,
+    u"sync_log_at"_s,
 };
 
 const QStringList kExpectedTriggers = {u"audit_log_no_delete"_s, u"audit_log_no_replace"_s,
