@@ -14,5 +14,6 @@ int runQuickBooks(const QStringList &args);
 int runHubSpot(const QStringList &args);
 int runCalcom(const QStringList &args);
 int runDedupe(const QStringList &args);
+int runSync(const QStringList &args);
 
 } // namespace Concord::Cli

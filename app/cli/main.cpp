@@ -30,6 +30,8 @@ const char *const kHelp =
     "  quickbooks query \"SELECT …\"   run a QuickBooks query (JSON)\n"
     "  quickbooks changes --since ISO8601   what changed (Change Data Capture)\n"
     "  quickbooks connect       authorize Concord in the browser (OAuth 2.0)\n"
+    "  sync --once | --watch [--json]\n"
+    "                           carry changes between Cal.com, QuickBooks and HubSpot\n"
     "  sandbox [--seed tutoring|empty] [--ports-file F]\n"
     "                           run the local API emulators until stopped (Ctrl+C)\n"
     "\n"
@@ -103,5 +105,7 @@ int main(int argc, char *argv[])
         return Concord::Cli::runCalcom(commandArgs);
     if (command == u"dedupe"_s)
         return Concord::Cli::runDedupe(commandArgs);
+    if (command == u"sync"_s)
+        return Concord::Cli::runSync(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }

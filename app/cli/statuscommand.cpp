@@ -10,6 +10,19 @@ using namespace Qt::StringLiterals;
 
 namespace Concord::Cli {
 
+namespace {
+
+// "0.8 s", "38.2 s", "300 s": whole seconds when exact, else tenths (rounded).
+QString seconds(qint64 ms)
+{
+    if (ms % 1000 == 0)
+        return u"%1 s"_s.arg(ms / 1000);
+    const qint64 tenths = (ms + 50) / 100;
+    return u"%1.%2 s"_s.arg(tenths / 10).arg(tenths % 10);
+}
+
+} // namespace
+
 int runStatus(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -38,6 +51,24 @@ int runStatus(const QStringList &args)
             .arg(status->auditEntries));
     for (const Domain::Connection &c : std::as_const(status->connections))
         out(u"%1: %2\n"_s.arg(Domain::displayName(c.system), Domain::toString(c.state)));
+
+    // Sync health: what waits for a person, and how fast changes were carried
+    // against the promise (product.md §6) over the last day.
+    out(u"Sync:         %1 in flight, %2 delivered, %3 dismissed; %4 open flags\n"_s.arg(status->inFlightJobs)
+            .arg(status->succeededJobs)
+            .arg(status->dismissedJobs)
+            .arg(status->openFlags));
+    if (status->latency.isEmpty())
+        out(u"Latency:      nothing delivered in the last 24 h\n"_s);
+    for (const Sync::LatencySummary &l : std::as_const(status->latency)) {
+        const QString kind = l.kind.isEmpty() ? u"(unspecified)"_s : l.kind;
+        QString line = u"Latency:      %1: %2 changes, p50 %3, p95 %4"_s.arg(kind)
+                           .arg(l.count)
+                           .arg(seconds(l.p50Ms), seconds(l.p95Ms));
+        if (l.targetMs > 0)
+            line += u" (target under %1: %2)"_s.arg(seconds(l.targetMs), l.withinTarget ? u"met"_s : u"MISSED"_s);
+        out(line + u'\n');
+    }
     return ExitOk;
 }
 

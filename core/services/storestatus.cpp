@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "store/operationsrepository.h"
 #include "store/outboxrepository.h"
+#include "store/syncstaterepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +15,15 @@ using namespace Qt::StringLiterals;
 
 namespace Concord::Services {
 
-Result<StoreStatus> collectStatus(Store::Database &db)
+namespace {
+
+// The window `status` reports latency over: "the last day" is what an office
+// manager compares with the promise (product.md §6).
+constexpr int kLatencyWindowHours = 24;
+
+} // namespace
+
+Result<StoreStatus> collectStatus(Store::Database &db, const Clock &clock)
 {
     StoreStatus s;
     s.url = db.url().redacted();
@@ -38,6 +47,18 @@ Result<StoreStatus> collectStatus(Store::Database &db)
         return std::unexpected(jobs.error());
     s.pendingJobs = jobs->pending + jobs->inFlight;
     s.failedJobs = jobs->failed;
+    s.inFlightJobs = jobs->inFlight;
+    s.succeededJobs = jobs->succeeded;
+    s.dismissedJobs = jobs->dismissed;
+    auto flags = Store::SyncStateRepository(db, clock).openFlags();
+    if (!flags)
+        return std::unexpected(flags.error());
+    s.openFlags = flags->size();
+    s.latencySince = clock.nowUtc().addSecs(-qint64(kLatencyWindowHours) * 3600);
+    auto latencies = Store::OperationsRepository(db, clock).latenciesByKindSince(s.latencySince);
+    if (!latencies)
+        return std::unexpected(latencies.error());
+    s.latency = Sync::summarizeByKind(*latencies);
     auto connections = Store::OperationsRepository(db).connections();
     if (!connections)
         return std::unexpected(connections.error());
@@ -60,6 +81,17 @@ QByteArray statusToJson(const StoreStatus &s)
             {u"lastError"_s, c.lastError},
         });
     }
+    QJsonArray kinds;
+    for (const Sync::LatencySummary &l : s.latency) {
+        kinds.append(QJsonObject{
+            {u"kind"_s, l.kind},
+            {u"count"_s, l.count},
+            {u"p50Ms"_s, l.p50Ms},
+            {u"p95Ms"_s, l.p95Ms},
+            {u"targetMs"_s, l.targetMs > 0 ? QJsonValue(l.targetMs) : QJsonValue()},
+            {u"withinTarget"_s, l.withinTarget},
+        });
+    }
     const QJsonObject root{
         {u"store"_s, QJsonObject{{u"open"_s, s.open},
                                  {u"url"_s, s.url},
@@ -73,7 +105,18 @@ QByteArray statusToJson(const StoreStatus &s)
                                   {u"pendingJobs"_s, s.pendingJobs},
                                   {u"failedJobs"_s, s.failedJobs},
                                   {u"auditEntries"_s, s.auditEntries},
-                                  {u"users"_s, s.users}}},
+                                  {u"users"_s, s.users},
+                                  {u"openFlags"_s, s.openFlags}}},
+        {u"outbox"_s, QJsonObject{{u"pending"_s, s.pendingJobs - s.inFlightJobs},
+                                  {u"inFlight"_s, s.inFlightJobs},
+                                  {u"failed"_s, s.failedJobs},
+                                  {u"succeeded"_s, s.succeededJobs},
+                                  {u"dismissed"_s, s.dismissedJobs}}},
+        {u"latency"_s, QJsonObject{{u"since"_s, s.latencySince.isValid()
+                                                   ? QJsonValue(s.latencySince.toString(Qt::ISODateWithMs))
+                                                   : QJsonValue()},
+                                   {u"windowHours"_s, kLatencyWindowHours},
+                                   {u"kinds"_s, kinds}}},
         {u"connections"_s, connections},
         {u"version"_s, QStringLiteral(CONCORD_VERSION)},
     };

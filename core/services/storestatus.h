@@ -1,6 +1,8 @@
 #pragma once
 
+#include "common/clock.h"
 #include "domain/operations.h"
+#include "sync/latencystats.h"
 
 #include <QList>
 #include <QMetaType>
@@ -24,6 +26,13 @@ struct StoreStatus {
     qint64 auditEntries = 0;
     qint64 users = 0;
     QList<Domain::Connection> connections; // one per system, NotConfigured when absent
+    // Sync health (product.md §6, §7).
+    qint64 inFlightJobs = 0;    // part of pendingJobs: claimed by a worker right now
+    qint64 succeededJobs = 0;
+    qint64 dismissedJobs = 0;
+    qint64 openFlags = 0;       // things the engine will not decide alone (wrong-place edits, …)
+    QDateTime latencySince;     // start of the latency window (UTC): 24 h before collection
+    QList<Sync::LatencySummary> latency; // per kind of change carried since latencySince
     QString error;              // why the store is not open, when !open
 };
 
@@ -39,10 +48,15 @@ class Database;
 
 namespace Concord::Services {
 
-// Reads the counts, schema version and connection states of an open store.
-[[nodiscard]] Result<StoreStatus> collectStatus(Store::Database &db);
+// Reads the counts, schema version and connection states of an open store,
+// plus the sync health: the outbox by state, open flags and the delivery
+// latency per kind over the 24 hours before `clock`'s now.
+[[nodiscard]] Result<StoreStatus> collectStatus(Store::Database &db, const Clock &clock = Clock::system());
 
 // The whole status as JSON (for `concord-cli status --json`): no secrets.
+// Keys: store{…}, counts{…, openFlags}, outbox{pending, inFlight, failed,
+// succeeded, dismissed}, latency{since, windowHours, kinds[{kind, count,
+// p50Ms, p95Ms, targetMs (null = none), withinTarget}]}, connections[…], version.
 [[nodiscard]] QByteArray statusToJson(const StoreStatus &status);
 
 } // namespace Concord::Services

@@ -155,6 +155,44 @@ Status OutboxRepository::markFailed(qint64 id, const Error &error, const QDateTi
                     u"marked failed"_s);
 }
 
+Status OutboxRepository::defer(qint64 id, const QDateTime &retryAt, const QString &reason)
+{
+    const QVariant now = Sql::fromDateTime(m_clock.nowUtc());
+    return setState(id,
+                    u"UPDATE outbox_jobs SET state = 'pending', next_attempt_at = ?, "
+                    "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, "
+                    "last_error_message = ?, claimed_by = '', lease_until = NULL, updated_at = ? "
+                    "WHERE id = ? AND state = 'in_flight'"_s,
+                    {Sql::fromDateTime(retryAt), reason, now, id}, u"deferred"_s);
+}
+
+Result<bool> OutboxRepository::hasPending(const QString &operation, const QString &entityType,
+                                          const QString &entityId) const
+{
+    auto rows = m_db.select<int>(u"SELECT 1 FROM outbox_jobs WHERE operation = ? AND entity_type = ? AND entity_id = ? "
+                                 "AND state = 'pending' LIMIT 1"_s,
+                                 {operation, entityType, entityId}, [](const QSqlQuery &) { return 1; });
+    if (!rows)
+        return std::unexpected(rows.error());
+    return !rows->isEmpty();
+}
+
+Result<QDateTime> OutboxRepository::nextDueAt() const
+{
+    auto rows = m_db.select<QDateTime>(u"SELECT MIN(next_attempt_at) FROM outbox_jobs WHERE state = 'pending'"_s, {},
+                                       [](const QSqlQuery &q) { return Sql::toDateTime(q.value(0)); });
+    if (!rows)
+        return std::unexpected(rows.error());
+    return rows->isEmpty() ? QDateTime() : rows->first();
+}
+
+Result<int> OutboxRepository::releaseClaims(const QString &worker)
+{
+    return m_db.update(u"UPDATE outbox_jobs SET state = 'pending', claimed_by = '', lease_until = NULL, updated_at = ? "
+                       "WHERE state = 'in_flight' AND claimed_by = ?"_s,
+                       {Sql::fromDateTime(m_clock.nowUtc()), worker});
+}
+
 Status OutboxRepository::retryNow(qint64 id)
 {
     const QVariant now = Sql::fromDateTime(m_clock.nowUtc());

@@ -52,6 +52,20 @@ public:
     // otherwise it becomes Failed and waits for a person.
     [[nodiscard]] Status markFailed(qint64 id, const Error &error, const QDateTime &retryAt);
 
+    // Puts a claimed job back without counting the attempt: it waits for
+    // something else first (the customer's remote record, another job on the
+    // same entity). `reason` is kept as the job's last message.
+    [[nodiscard]] Status defer(qint64 id, const QDateTime &retryAt, const QString &reason);
+    // Whether a job of `operation` for the entity waits, unclaimed (so a new
+    // trigger can ride on it instead of adding another).
+    [[nodiscard]] Result<bool> hasPending(const QString &operation, const QString &entityType,
+                                          const QString &entityId) const;
+    // When the earliest pending job falls due; invalid when none waits.
+    [[nodiscard]] Result<QDateTime> nextDueAt() const;
+    // A restarted worker takes back what it had claimed before it died
+    // (same worker name), instead of waiting for the leases to run out.
+    [[nodiscard]] Result<int> releaseClaims(const QString &worker);
+
     // Admin actions on the retry queue (audited by the command layer).
     [[nodiscard]] Status retryNow(qint64 id);
     [[nodiscard]] Status dismiss(qint64 id);

@@ -5,7 +5,11 @@
 #include "security/auditlog.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/operationsrepository.h"
+#include "store/outboxrepository.h"
+#include "store/syncstaterepository.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -68,6 +72,61 @@ private:
             QVERIFY(log.append(Security::Actor::user(u"olivia"_s, Domain::Role::Owner), u"user.create"_s, u"user"_s,
                                QString::number(i), {}, QJsonObject{{u"n"_s, i}}));
         }
+    }
+
+    // Sync activity as the engine records it, relative to the real clock (the
+    // CLI's): deliveries an hour ago and one a day and more ago (outside the
+    // 24-hour window), two open flags and one resolved, and outbox jobs in
+    // every state.
+    void writeSyncActivity()
+    {
+        auto db = Store::Database::open(u"sqlite://"_s + m_storePath);
+        QVERIFY(db);
+        QVERIFY(Store::migrate(**db));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Store::OperationsRepository ops(**db);
+        const auto delivered = [&](const QString &kind, qint64 ms, qint64 secsAgo) {
+            Domain::SyncLogEntry e;
+            e.at = now.addSecs(-secsAgo);
+            e.system = Domain::System::HubSpot;
+            e.direction = u"out"_s;
+            e.entityType = kind;
+            e.entityId = u"1"_s;
+            e.action = u"update"_s;
+            e.outcome = u"ok"_s;
+            e.latencyMs = ms;
+            e.kind = kind;
+            return ops.appendLog(e);
+        };
+        for (qint64 ms : {9000, 1200, 70000, 4000, 30000})
+            QVERIFY(delivered(u"appointment"_s, ms, 3600));
+        QVERIFY(delivered(u"appointment"_s, 1, 25 * 3600));
+        QVERIFY(delivered(u"payment"_s, 250000, 7200));
+        QVERIFY(delivered(u"payment"_s, 100000, 7200));
+
+        Store::OutboxRepository outbox(**db);
+        for (int i = 1; i <= 4; ++i) {
+            Domain::OutboxJob job;
+            job.operation = u"deal.update"_s;
+            job.entityType = u"appointment"_s;
+            job.entityId = QString::number(i);
+            job.idempotencyKey = u"cli-job-%1"_s.arg(i);
+            QVERIFY(outbox.enqueue(job));
+        }
+        const auto claimed = outbox.claimDue(u"worker"_s, 3, 600);
+        QVERIFY(claimed && claimed->size() == 3);
+        QVERIFY(outbox.markSucceeded(claimed->at(0).id, u"req-1"_s));
+        QVERIFY(outbox.markFailed(claimed->at(1).id, Error::make(ErrorCode::RemoteValidation, u"no"_s), {}));
+
+        Store::SyncStateRepository state(**db);
+        for (const QString &subject : {u"appointment/1"_s, u"appointment/2"_s, u"appointment/3"_s}) {
+            Domain::SyncFlag flag;
+            flag.kind = u"wrong_place_edit"_s;
+            flag.subject = subject;
+            flag.message = u"tax edited in HubSpot"_s;
+            QVERIFY(state.raiseFlag(flag));
+        }
+        QVERIFY(state.resolveFlag(u"wrong_place_edit"_s, u"appointment/3"_s, u"olga"_s));
     }
 
 private Q_SLOTS:
@@ -152,6 +211,59 @@ private Q_SLOTS:
         QCOMPARE(root.value(u"connections"_s).toArray().size(), 3);
         QCOMPARE(root.value(u"connections"_s).toArray().at(0).toObject().value(u"state"_s).toString(),
                  u"not_configured"_s);
+    }
+
+    void statusReportsSyncHealth()
+    {
+        writeSyncActivity();
+        if (QTest::currentTestFailed())
+            return;
+        const Run r = cli({u"status"_s, u"--config"_s, m_config, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject counts = root.value(u"counts"_s).toObject();
+        QCOMPARE(counts.value(u"pendingJobs"_s).toInt(), 2); // one waiting, one in flight
+        QCOMPARE(counts.value(u"failedJobs"_s).toInt(), 1);
+        QCOMPARE(counts.value(u"openFlags"_s).toInt(), 2);
+        QCOMPARE(root.value(u"outbox"_s).toObject(),
+                 (QJsonObject{{u"pending"_s, 1}, {u"inFlight"_s, 1}, {u"failed"_s, 1}, {u"succeeded"_s, 1},
+                              {u"dismissed"_s, 0}}));
+        const QJsonObject latency = root.value(u"latency"_s).toObject();
+        QCOMPARE(latency.value(u"windowHours"_s).toInt(), 24);
+        const QJsonArray kinds = latency.value(u"kinds"_s).toArray();
+        QCOMPARE(kinds.size(), 2);
+        // Nearest rank over the five recent appointment deliveries (the
+        // day-old one is outside the window): p50 9 s, p95 70 s, over 60 s.
+        QCOMPARE(kinds.at(0).toObject(),
+                 (QJsonObject{{u"kind"_s, u"appointment"_s}, {u"count"_s, 5}, {u"p50Ms"_s, 9000}, {u"p95Ms"_s, 70000},
+                              {u"targetMs"_s, 60000}, {u"withinTarget"_s, false}}));
+        QCOMPARE(kinds.at(1).toObject(),
+                 (QJsonObject{{u"kind"_s, u"payment"_s}, {u"count"_s, 2}, {u"p50Ms"_s, 100000}, {u"p95Ms"_s, 250000},
+                              {u"targetMs"_s, 300000}, {u"withinTarget"_s, true}}));
+
+        const Run human = cli({u"status"_s, u"--config"_s, m_config});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY2(human.out.contains(u"Outbox:       2 pending, 1 failed\n"_s), qPrintable(human.out));
+        QVERIFY2(human.out.contains(u"Sync:         1 in flight, 1 delivered, 0 dismissed; 2 open flags\n"_s),
+                 qPrintable(human.out));
+        QVERIFY2(human.out.contains(u"Latency:      appointment: 5 changes, p50 9 s, p95 70 s (target under 60 s: "
+                                    u"MISSED)\n"_s),
+                 qPrintable(human.out));
+        QVERIFY2(human.out.contains(u"Latency:      payment: 2 changes, p50 100 s, p95 250 s (target under 300 s: "
+                                    u"met)\n"_s),
+                 qPrintable(human.out));
+    }
+
+    void statusOfAQuietStoreSaysSo()
+    {
+        writeAuditEntries(1);
+        const Run human = cli({u"status"_s, u"--config"_s, m_config});
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY2(human.out.contains(u"Latency:      nothing delivered in the last 24 h\n"_s), qPrintable(human.out));
+        const Run json = cli({u"status"_s, u"--config"_s, m_config, u"--json"_s});
+        const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(root.value(u"latency"_s).toObject().value(u"kinds"_s).toArray().size(), 0);
+        QCOMPARE(root.value(u"counts"_s).toObject().value(u"openFlags"_s).toInt(), 0);
     }
 
     void storeFromNewerConcordIsRefused()

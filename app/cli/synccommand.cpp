@@ -1,0 +1,169 @@
+// concord-cli sync --config F (--once | --watch): Concord's main job without
+// a window (architecture.md, "Command line").
+#include "clicontext.h"
+#include "commands.h"
+
+#include "common/clock.h"
+#include "security/secretstore.h"
+#include "store/operationsrepository.h"
+#include "sync/connectorset.h"
+#include "sync/syncengine.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Concord::Cli {
+
+namespace {
+
+int g_stopPipe[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_stopPipe[0], &byte, 1);
+}
+
+QString keychainService()
+{
+    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
+    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
+}
+
+QJsonObject reportJson(const Sync::CycleReport &r)
+{
+    QJsonArray failed;
+    for (const Domain::OutboxJob &j : r.failedJobs) {
+        failed.append(QJsonObject{{u"id"_s, j.id},
+                                  {u"system"_s, Domain::toString(j.targetSystem)},
+                                  {u"operation"_s, j.operation},
+                                  {u"entity"_s, j.entityType + u'/' + j.entityId},
+                                  {u"attempts"_s, j.attempts},
+                                  {u"error"_s, j.lastErrorMessage},
+                                  {u"requestId"_s, j.lastRequestId}});
+    }
+    return QJsonObject{{u"customersSeen"_s, r.customersSeen},
+                       {u"bookingsSeen"_s, r.bookingsSeen},
+                       {u"moneySeen"_s, r.moneySeen},
+                       {u"echoes"_s, r.echoes},
+                       {u"stale"_s, r.stale},
+                       {u"applyErrors"_s, r.applyErrors},
+                       {u"jobsEnqueued"_s, r.jobsEnqueued},
+                       {u"delivered"_s, r.delivered},
+                       {u"retriesScheduled"_s, r.retriesScheduled},
+                       {u"pendingJobs"_s, r.pendingJobs},
+                       {u"needsAttention"_s, failed},
+                       {u"problems"_s, QJsonArray::fromStringList(r.problems)}};
+}
+
+void printReport(const Sync::CycleReport &r, bool json)
+{
+    if (json) {
+        out(QString::fromUtf8(QJsonDocument(reportJson(r)).toJson(QJsonDocument::Indented)));
+        return;
+    }
+    out(u"Captured: %1 customers, %2 bookings, %3 invoices and payments (%4 of Concord's own writes recognised)\n"_s
+            .arg(r.customersSeen)
+            .arg(r.bookingsSeen)
+            .arg(r.moneySeen)
+            .arg(r.echoes));
+    out(u"Delivered: %1 changes; %2 still queued for a later retry\n"_s.arg(r.delivered).arg(r.pendingJobs));
+    if (r.applyErrors > 0)
+        out(u"Changes that could not be applied: %1 (see the sync log)\n"_s.arg(r.applyErrors));
+    if (!r.failedJobs.isEmpty()) {
+        out(u"Needs attention (%1):\n"_s.arg(r.failedJobs.size()));
+        for (const Domain::OutboxJob &j : r.failedJobs)
+            out(u"  #%1 %2 %3/%4 after %5 attempts: %6%7\n"_s.arg(j.id)
+                    .arg(j.operation, j.entityType, j.entityId)
+                    .arg(j.attempts)
+                    .arg(j.lastErrorMessage,
+                         j.lastRequestId.isEmpty() ? QString() : u" (request %1)"_s.arg(j.lastRequestId)));
+    }
+    for (const QString &p : r.problems)
+        err(u"concord-cli: %1\n"_s.arg(p));
+}
+
+} // namespace
+
+int runSync(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(u"once"_s, u"One full cycle: capture, decide, deliver; then exit."_s));
+    parser.addOption(QCommandLineOption(u"watch"_s, u"Keep syncing until interrupted (Ctrl+C, SIGTERM)."_s));
+    parser.addOption(QCommandLineOption(u"json"_s, u"Print the cycle's report as JSON."_s));
+    if (int rc = parseSubcommand(parser, args,
+                                 u"Carry bookings, customers, invoices and payments between Cal.com, QuickBooks "
+                                 "and HubSpot."_s);
+        rc >= 0)
+        return rc;
+    const bool once = parser.isSet(u"once"_s);
+    const bool watch = parser.isSet(u"watch"_s);
+    if (once == watch)
+        return usageError(u"sync needs exactly one of --once or --watch"_s);
+
+    auto config = loadConfig(parser);
+    if (!config)
+        return reportError(config.error());
+    auto db = openStore(*config);
+    if (!db)
+        return reportError(db.error());
+    auto secrets = Security::SecretStore::create(config->secretsBackend, keychainService());
+    if (!secrets)
+        return reportError(secrets.error());
+    const Clock &clock = Clock::system();
+    Store::OperationsRepository operations(**db, clock);
+    auto connectors = Sync::ConnectorSet::create(*config, **secrets, operations, clock);
+    if (!connectors)
+        return reportError(connectors.error());
+
+    Sync::EngineSettings settings;
+    settings.applier.businessTimeZone = config->businessTimeZone;
+    settings.applier.defaultRegion = config->defaultRegion;
+    settings.runner.businessTimeZone = config->businessTimeZone;
+    Sync::SyncEngine engine(**db, **connectors, settings, clock);
+
+    const bool json = parser.isSet(u"json"_s);
+    int exitCode = ExitOk;
+    if (once) {
+        QObject::connect(&engine, &Sync::SyncEngine::onceFinished, QCoreApplication::instance(),
+                         [&exitCode, json](const Sync::CycleReport &r) {
+                             printReport(r, json);
+                             exitCode = (r.failedJobs.isEmpty() && r.applyErrors == 0) ? ExitOk : ExitFailures;
+                             QCoreApplication::quit();
+                         });
+        engine.runOnce();
+        QCoreApplication::exec();
+        return exitCode;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_stopPipe) != 0)
+        return reportError(Error::make(ErrorCode::Internal, u"cannot set up signal handling"_s));
+    QSocketNotifier notifier(g_stopPipe[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&engine] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_stopPipe[1], &byte, 1);
+        err(u"concord-cli: stopping: finishing the deliveries in flight\n"_s);
+        engine.stop();
+    });
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    QObject::connect(&engine, &Sync::SyncEngine::stopped, QCoreApplication::instance(), [&engine, json] {
+        printReport(engine.report(), json);
+        QCoreApplication::quit();
+    });
+    engine.startWatching();
+    QCoreApplication::exec();
+    return engine.report().failedJobs.isEmpty() ? ExitOk : ExitFailures;
+}
+
+} // namespace Concord::Cli

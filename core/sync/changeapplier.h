@@ -1,0 +1,139 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "domain/appointment.h"
+#include "domain/billing.h"
+#include "domain/rules.h"
+#include "identity/normalize.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Concord::Calcom { struct Booking; struct EventType; }
+namespace Concord::QuickBooks { struct Customer; struct Invoice; struct Payment; struct CreditMemo; struct RefundReceipt; struct Item; }
+namespace Concord::HubSpot { struct Contact; }
+namespace Concord::Store { class Database; }
+
+namespace Concord::Sync {
+
+struct ApplierSettings {
+    QString businessTimeZone = QStringLiteral("UTC");  // dates of sessions and invoices
+    QString defaultRegion = QStringLiteral("US");      // phone numbers without a country code
+    QString currency = QStringLiteral("USD");
+    QString actor = QStringLiteral("sync");             // who links and flags (audit, links)
+    // Staff buffer between sessions, for double-booking detection.
+    int staffBufferMinutes = 0;
+};
+
+// What applying one captured change did (for the cycle report and tests).
+struct ApplyOutcome {
+    bool echo = false;          // Concord's own write read back: nothing carried
+    bool stale = false;         // older than what the store holds: ignored
+    bool changed = false;       // the store changed
+    int jobsEnqueued = 0;
+    int customersCreated = 0;
+    QString entityId;           // Concord's id of what it touched
+    QString note;
+};
+
+// The desired state of an appointment's HubSpot deal, computed from the store
+// when the job is delivered (so jobs delivered out of order still leave the
+// latest state).
+struct DesiredDeal {
+    QString customerId;
+    QString dealName;
+    QString stage;              // empty: leave as is
+    QString amount;             // decimal text
+    QString closeDate;          // ISO instant (the session's start)
+    QString description;        // invoice number and link, when invoiced
+    QString ownerEmail;         // staff email → HubSpot owner
+    bool closeTasks = false;
+};
+
+// Decide (architecture.md, data flow steps 2–5): turns captured remote
+// changes into store state plus outbox jobs, in one transaction each, so a
+// crash leaves either both or neither. No network: the job runner delivers.
+// Thread affinity: the thread that owns `db` (the sync thread).
+class ChangeApplier
+{
+public:
+    ChangeApplier(Store::Database &db, const Clock &clock, ApplierSettings settings);
+
+    [[nodiscard]] const ApplierSettings &settings() const { return m_settings; }
+
+    // Catalog: Cal.com event types ↔ QuickBooks Items by name (the service
+    // type mapping's default); the item's unit price is the hourly rate.
+    [[nodiscard]] Status importCatalog(const QList<Calcom::EventType> &eventTypes,
+                                       const QList<QuickBooks::Item> &items);
+
+    // People seen in QuickBooks or HubSpot: linked to the Concord customer
+    // with the same stored link, email or phone; a second record in the same
+    // system becomes its own customer (a duplicate for the review, never
+    // merged silently); nobody matching → a new customer.
+    [[nodiscard]] Result<ApplyOutcome> applyQuickBooksCustomer(const QuickBooks::Customer &customer);
+    [[nodiscard]] Result<ApplyOutcome> applyHubSpotContact(const HubSpot::Contact &contact);
+
+    // A booking as Cal.com holds it now: the attendee resolved (link, email,
+    // phone; created and pushed to QuickBooks/HubSpot only when unknown), the
+    // appointment's state moved (reschedules keep its identity), the deal,
+    // tasks, cancellation money and booking block decided.
+    [[nodiscard]] Result<ApplyOutcome> applyBooking(const Calcom::Booking &booking);
+
+    // QuickBooks money, mirrored: status from QuickBooks' own numbers; lines
+    // tied to appointments; deals and tasks follow.
+    [[nodiscard]] Result<ApplyOutcome> applyInvoice(const QuickBooks::Invoice &invoice, const QDateTime &changedAt);
+    [[nodiscard]] Result<ApplyOutcome> applyPayment(const QuickBooks::Payment &payment, const QDateTime &changedAt);
+    [[nodiscard]] Result<ApplyOutcome> applyCreditMemo(const QuickBooks::CreditMemo &memo, const QDateTime &changedAt);
+    [[nodiscard]] Result<ApplyOutcome> applyRefundReceipt(const QuickBooks::RefundReceipt &receipt,
+                                                          const QDateTime &changedAt);
+    // QuickBooks deleted an invoice (CDC stub).
+    [[nodiscard]] Result<ApplyOutcome> applyInvoiceDeleted(const QString &quickbooksId);
+
+    // Billing pass: completed sessions without an invoice get one per policy
+    // (per session now; monthly once the month is over), overdue balances get
+    // a follow-up task, money statuses move with the calendar (overdue).
+    [[nodiscard]] Result<int> decideBilling(const QDate &today);
+
+    // For the job runner.
+    [[nodiscard]] Result<DesiredDeal> desiredDeal(qint64 appointmentId) const;
+
+    // Status of a QuickBooks invoice from its own numbers.
+    [[nodiscard]] static Domain::MoneyStatus moneyStatusOf(const Domain::Money &total, const Domain::Money &balance,
+                                                          const Domain::Money &deposit, bool voided, bool refunded,
+                                                          const QDate &dueDate, const QDate &today, bool anyPayment);
+
+private:
+    struct Person {
+        QString given, family, display, email, phone, timeZone;
+    };
+    [[nodiscard]] Result<QString> resolvePerson(const Person &person, Domain::System system, const QString &externalId,
+                                                ApplyOutcome &outcome);
+    [[nodiscard]] Result<QString> createCustomer(const Person &person, Domain::System source);
+    [[nodiscard]] Status addMissingContacts(const QString &customerId, const Person &person, Domain::System source);
+    [[nodiscard]] Result<int> ensureRemoteCustomer(const QString &customerId, const QDateTime &sourceAt,
+                                                   QStringView kind);
+    [[nodiscard]] Result<int> enqueueDeal(qint64 appointmentId, const QString &trigger, QStringView kind,
+                                          const QDateTime &sourceAt);
+    [[nodiscard]] Result<int> enqueueCloseTasks(const QString &entityType, const QString &entityId,
+                                                const QString &trigger, QStringView kind, const QDateTime &sourceAt);
+    [[nodiscard]] Result<int> decideCancellationMoney(const Domain::Appointment &appointment,
+                                                      const QDateTime &canceledAt, QStringView kind);
+    [[nodiscard]] Result<int> checkBookingBlock(const Domain::Appointment &appointment, const Calcom::Booking &booking);
+    [[nodiscard]] Status checkDoubleBooking(const Domain::Appointment &appointment);
+    [[nodiscard]] Result<QList<Domain::InvoicePolicy>> policies() const;
+    [[nodiscard]] QString activeCustomer(const QString &customerId) const;
+    [[nodiscard]] Result<int> tieLinesToAppointments(Domain::Invoice &invoice);
+    [[nodiscard]] Result<int> afterMoneyChange(const Domain::Invoice &before, const Domain::Invoice &after,
+                                               QStringView kind, const QDateTime &changedAt);
+    [[nodiscard]] QDate localDate(const QDateTime &utc) const;
+
+    Store::Database &m_db;
+    const Clock &m_clock;
+    ApplierSettings m_settings;
+    Identity::PhoneNormalizer m_phones;
+};
+
+} // namespace Concord::Sync

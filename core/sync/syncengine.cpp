@@ -1,0 +1,690 @@
+#include "sync/syncengine.h"
+
+#include "connectors/calcom/booking.h"
+#include "connectors/calcom/calcomclient.h"
+#include "connectors/calcom/eventtype.h"
+#include "connectors/hubspot/contact.h"
+#include "connectors/hubspot/hubspotclient.h"
+#include "connectors/quickbooks/creditmemo.h"
+#include "connectors/quickbooks/customer.h"
+#include "connectors/quickbooks/deletedentity.h"
+#include "connectors/quickbooks/invoice.h"
+#include "connectors/quickbooks/item.h"
+#include "connectors/quickbooks/payment.h"
+#include "connectors/quickbooks/querybuilder.h"
+#include "connectors/quickbooks/quickbooksclient.h"
+#include "connectors/quickbooks/refundreceipt.h"
+#include "store/database.h"
+#include "store/operationsrepository.h"
+#include "store/outboxrepository.h"
+#include "sync/connectorset.h"
+#include "sync/defaultmappings.h"
+#include "sync/jobs.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+using namespace Concord::Domain;
+
+Q_LOGGING_CATEGORY(lcSync, "concord.sync")
+
+namespace Concord::Sync {
+
+namespace {
+
+const QString kBookings = u"bookings"_s;
+const QString kCdc = u"cdc"_s;
+const QString kCustomers = u"customers"_s;
+const QString kContacts = u"contacts"_s;
+
+QDateTime parseCursor(const std::optional<SyncCursor> &cursor)
+{
+    if (!cursor)
+        return {};
+    return QDateTime::fromString(cursor->value, Qt::ISODateWithMs);
+}
+
+} // namespace
+
+DeliveryPolicy EngineSettings::defaultDelivery()
+{
+    // Bounded exponential backoff with jitter for whole operations (the
+    // connectors already retried each request a few times): 2 s, 6 s, 18 s,
+    // 54 s, 162 s, 486 s, 10 min … for 10 attempts, then a person decides.
+    Connectors::RetryPolicy p;
+    p.maxAttempts = 10;
+    p.initialDelay = std::chrono::seconds(2);
+    p.multiplier = 3;
+    p.maxDelay = std::chrono::minutes(10);
+    p.jitter = 0.2;
+    DeliveryPolicy d;
+    d.retry = p;
+    return d;
+}
+
+SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSettings settings, const Clock &clock,
+                       QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_connectors(connectors)
+    , m_settings(std::move(settings))
+    , m_clock(clock)
+    , m_applier(db, clock, m_settings.applier)
+    , m_runner(db, connectors, m_applier, clock, m_settings.runner)
+{
+    m_dueTimer.setSingleShot(true);
+    connect(&m_dueTimer, &QTimer::timeout, this, &SyncEngine::pump);
+    m_calcomTimer.setInterval(m_settings.calcomPollMs);
+    m_quickbooksTimer.setInterval(m_settings.quickbooksPollMs);
+    m_hubspotTimer.setInterval(m_settings.hubspotPollMs);
+    m_billingTimer.setInterval(m_settings.billingPassMs);
+    connect(&m_calcomTimer, &QTimer::timeout, this, [this] { pollNow(System::CalCom); });
+    connect(&m_quickbooksTimer, &QTimer::timeout, this, [this] { pollNow(System::QuickBooks); });
+    connect(&m_hubspotTimer, &QTimer::timeout, this, [this] { pollNow(System::HubSpot); });
+    connect(&m_billingTimer, &QTimer::timeout, this, [this] {
+        billingPass();
+        pump();
+    });
+
+    // Status mappings are data with defaults: a fresh store gets them, a
+    // person's edits are never overwritten.
+    if (auto added = installDefaultMappings(m_db, m_settings.applier.actor, m_clock); !added)
+        problem(u"default mappings could not be installed: %1"_s.arg(added.error().message));
+
+    // A restarted worker takes back what it had claimed when it died.
+    Store::OutboxRepository outbox(m_db, m_clock);
+    if (auto released = outbox.releaseClaims(m_settings.worker); released && *released > 0)
+        qCInfo(lcSync) << "took back" << *released << "jobs claimed before a restart";
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::problem(const QString &text)
+{
+    qCWarning(lcSync).noquote() << text;
+    if (m_report.problems.size() < 200)
+        m_report.problems << text;
+}
+
+// ---------------------------------------------------------------------------
+// Modes
+
+void SyncEngine::runOnce()
+{
+    m_once = true;
+    m_report = {};
+    for (const QString &why : m_connectors.missing())
+        problem(why);
+    captureAll([this] {
+        billingPass();
+        pump();
+        checkOnceDone();
+    });
+}
+
+void SyncEngine::startWatching()
+{
+    m_watching = true;
+    for (const QString &why : m_connectors.missing())
+        problem(why);
+    captureAll([this] {
+        billingPass();
+        pump();
+        m_calcomTimer.start();
+        m_quickbooksTimer.start();
+        m_hubspotTimer.start();
+        m_billingTimer.start();
+    });
+}
+
+void SyncEngine::stop()
+{
+    m_stopping = true;
+    m_watching = false;
+    m_calcomTimer.stop();
+    m_quickbooksTimer.stop();
+    m_hubspotTimer.stop();
+    m_billingTimer.stop();
+    m_dueTimer.stop();
+    if (m_inFlight == 0)
+        QMetaObject::invokeMethod(this, &SyncEngine::stopped, Qt::QueuedConnection);
+}
+
+void SyncEngine::pollNow(System system)
+{
+    if (m_stopping)
+        return;
+    auto after = [this] {
+        billingPass();
+        pump();
+    };
+    switch (system) {
+    case System::CalCom:
+        if (!m_calcomBusy)
+            captureCalcom(after);
+        break;
+    case System::QuickBooks:
+        if (!m_quickbooksBusy)
+            captureQuickBooks(after);
+        break;
+    case System::HubSpot:
+        if (!m_hubspotBusy)
+            captureHubSpotContacts([this] { pump(); });
+        break;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Capture
+
+void SyncEngine::captureAll(Next next)
+{
+    m_capturing = true;
+    captureCatalog([this, next] {
+        captureQuickBooksCustomers([this, next] {
+            captureHubSpotContacts([this, next] {
+                captureCalcom([this, next] {
+                    captureQuickBooks([this, next] {
+                        m_capturing = false;
+                        next();
+                    });
+                });
+            });
+        });
+    });
+}
+
+void SyncEngine::count(const Result<ApplyOutcome> &outcome)
+{
+    if (!outcome) {
+        ++m_report.applyErrors;
+        return;
+    }
+    if (outcome->echo)
+        ++m_report.echoes;
+    if (outcome->stale)
+        ++m_report.stale;
+    m_report.jobsEnqueued += outcome->jobsEnqueued;
+}
+
+void SyncEngine::logIn(System system, const QString &entityType, const QString &entityId, const QString &action,
+                       const Result<ApplyOutcome> &outcome, const QString &kind)
+{
+    count(outcome);
+    // Only what a person may need is logged: errors, echoes and stale events
+    // (so "why did nothing happen?" has an answer). Ordinary captures show in
+    // the jobs they cause.
+    SyncLogEntry e;
+    e.system = system;
+    e.direction = u"in"_s;
+    e.entityType = entityType;
+    e.entityId = entityId;
+    e.action = action;
+    e.kind = kind;
+    if (!outcome) {
+        e.outcome = u"error"_s;
+        e.message = outcome.error().toString();
+        problem(u"%1 %2 %3: %4"_s.arg(displayName(system), entityType, entityId, outcome.error().message));
+    } else if (outcome->echo) {
+        e.outcome = u"echo"_s;
+    } else if (outcome->stale) {
+        e.outcome = u"skipped"_s;
+        e.message = outcome->note;
+    } else {
+        return;
+    }
+    Store::OperationsRepository ops(m_db, m_clock);
+    if (auto ok = ops.appendLog(e); !ok)
+        qCWarning(lcSync) << "sync log:" << ok.error().toString();
+}
+
+void SyncEngine::captureCatalog(Next next)
+{
+    if (m_catalogDone || !m_connectors.calcom() || !m_connectors.quickBooks())
+        return next();
+    QPointer<SyncEngine> self(this);
+    m_connectors.calcom()->eventTypes().then(this, [self, next](Result<QList<Calcom::EventType>> types) {
+        if (!types) {
+            self->problem(u"Cal.com event types could not be read: %1"_s.arg(types.error().message));
+            return next();
+        }
+        self->m_connectors.quickBooks()->items().then(self.data(), [self, next, types = *types](Result<QList<QuickBooks::Item>> items) {
+            if (!items) {
+                self->problem(u"QuickBooks items could not be read: %1"_s.arg(items.error().message));
+                return next();
+            }
+            if (auto ok = self->m_applier.importCatalog(types, *items); !ok)
+                self->problem(u"the service catalog could not be saved: %1"_s.arg(ok.error().message));
+            else
+                self->m_catalogDone = true;
+            next();
+        });
+    });
+}
+
+void SyncEngine::captureQuickBooksCustomers(Next next)
+{
+    // The first cycle reads every customer; later ones see customer changes
+    // through CDC with the money.
+    auto *qbo = m_connectors.quickBooks();
+    if (!qbo)
+        return next();
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(System::QuickBooks, kCustomers);
+    if (!cursor) {
+        problem(cursor.error().message);
+        return next();
+    }
+    if (cursor->has_value())
+        return next();
+    const QDateTime startedAt = m_clock.nowUtc();
+    QPointer<SyncEngine> self(this);
+    qbo->queryAll<QuickBooks::Customer>(QuickBooks::QueryBuilder::select(u"Customer"_s))
+        .then(this, [self, startedAt, next](Result<QList<QuickBooks::Customer>> customers) {
+            if (!customers) {
+                self->problem(u"QuickBooks customers could not be read: %1"_s.arg(customers.error().message));
+                return next();
+            }
+            for (const QuickBooks::Customer &c : std::as_const(*customers)) {
+                ++self->m_report.customersSeen;
+                self->logIn(System::QuickBooks, u"Customer"_s, c.id, u"import"_s,
+                            self->m_applier.applyQuickBooksCustomer(c), Jobs::KindCustomer.toString());
+            }
+            Store::OperationsRepository o(self->m_db, self->m_clock);
+            if (auto ok = o.setCursor(System::QuickBooks, kCustomers, startedAt.toString(Qt::ISODateWithMs)); !ok)
+                self->problem(ok.error().message);
+            next();
+        });
+}
+
+void SyncEngine::captureHubSpotContacts(Next next)
+{
+    auto *hs = m_connectors.hubSpot();
+    if (!hs || m_hubspotBusy)
+        return next();
+    m_hubspotBusy = true;
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(System::HubSpot, kContacts);
+    if (!cursor) {
+        m_hubspotBusy = false;
+        problem(cursor.error().message);
+        return next();
+    }
+    QDateTime since = parseCursor(*cursor);
+    if (!since.isValid())
+        since = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QPointer<SyncEngine> self(this);
+    hs->contactChanges(since).then(this, [self, next](Result<HubSpot::ContactChanges> changes) {
+        self->m_hubspotBusy = false;
+        if (!changes) {
+            self->problem(u"HubSpot contacts could not be read: %1"_s.arg(changes.error().message));
+            return next();
+        }
+        for (const HubSpot::Contact &c : std::as_const(changes->contacts)) {
+            ++self->m_report.customersSeen;
+            self->logIn(System::HubSpot, u"contact"_s, c.id, u"capture"_s, self->m_applier.applyHubSpotContact(c),
+                        Jobs::KindCustomer.toString());
+        }
+        Store::OperationsRepository o(self->m_db, self->m_clock);
+        if (auto ok = o.setCursor(System::HubSpot, kContacts, changes->until.toString(Qt::ISODateWithMs)); !ok)
+            self->problem(ok.error().message);
+        next();
+    });
+}
+
+void SyncEngine::captureCalcom(Next next)
+{
+    auto *cal = m_connectors.calcom();
+    if (!cal || m_calcomBusy)
+        return next();
+    m_calcomBusy = true;
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(System::CalCom, kBookings);
+    if (!cursor) {
+        m_calcomBusy = false;
+        problem(cursor.error().message);
+        return next();
+    }
+    QDateTime since = parseCursor(*cursor);
+    if (!since.isValid())
+        since = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QPointer<SyncEngine> self(this);
+    cal->bookingChangesSince(since).then(this, [self, next](Result<Calcom::BookingChanges> changes) {
+        self->m_calcomBusy = false;
+        if (!changes) {
+            self->problem(u"Cal.com bookings could not be read: %1"_s.arg(changes.error().message));
+            return next();
+        }
+        // New halves of reschedules before the old halves they replace, so
+        // the appointment has moved before its old booking says "cancelled".
+        QList<Calcom::Booking> ordered = changes->bookings;
+        std::stable_sort(ordered.begin(), ordered.end(), [](const Calcom::Booking &a, const Calcom::Booking &b) {
+            if (a.changedAt() != b.changedAt())
+                return a.changedAt() < b.changedAt();
+            return a.isRescheduleOf() && !b.isRescheduleOf();
+        });
+        for (const Calcom::Booking &b : std::as_const(ordered)) {
+            ++self->m_report.bookingsSeen;
+            self->logIn(System::CalCom, u"booking"_s, b.uid, u"capture"_s, self->m_applier.applyBooking(b),
+                        Jobs::KindAppointment.toString());
+        }
+        Store::OperationsRepository o(self->m_db, self->m_clock);
+        if (auto ok = o.setCursor(System::CalCom, kBookings, changes->nextSince.toString(Qt::ISODateWithMs)); !ok)
+            self->problem(ok.error().message);
+        next();
+    });
+}
+
+void SyncEngine::captureQuickBooks(Next next)
+{
+    auto *qbo = m_connectors.quickBooks();
+    if (!qbo || m_quickbooksBusy)
+        return next();
+    m_quickbooksBusy = true;
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(System::QuickBooks, kCdc);
+    if (!cursor) {
+        m_quickbooksBusy = false;
+        problem(cursor.error().message);
+        return next();
+    }
+    const QDateTime since = parseCursor(*cursor);
+    const QDateTime startedAt = m_clock.nowUtc();
+    if (!since.isValid())
+        return fullQuickBooksRead(startedAt, next);
+    QPointer<SyncEngine> self(this);
+    const QStringList entities{u"Customer"_s, u"Invoice"_s, u"Payment"_s, u"CreditMemo"_s, u"RefundReceipt"_s};
+    qbo->changesSince(entities, since).then(this, [self, startedAt, next](Result<QuickBooks::CdcResult> cdc) {
+        if (!cdc) {
+            self->m_quickbooksBusy = false;
+            self->problem(u"QuickBooks changes could not be read: %1"_s.arg(cdc.error().message));
+            return next();
+        }
+        if (cdc->fullComparisonNeeded)
+            return self->fullQuickBooksRead(startedAt, next);
+        const QuickBooks::CdcResponse &c = cdc->changes;
+        if (auto customers = c.changedAs<QuickBooks::Customer>(); customers) {
+            for (const auto &x : std::as_const(*customers))
+                self->logIn(System::QuickBooks, u"Customer"_s, x.id, u"cdc"_s, self->m_applier.applyQuickBooksCustomer(x),
+                            Jobs::KindCustomer.toString());
+        } else {
+            self->problem(customers.error().message);
+        }
+        if (auto invoices = c.changedAs<QuickBooks::Invoice>(); invoices) {
+            for (const auto &x : std::as_const(*invoices)) {
+                ++self->m_report.moneySeen;
+                self->logIn(System::QuickBooks, u"Invoice"_s, x.id, u"cdc"_s,
+                            self->m_applier.applyInvoice(x, x.metaData.lastUpdatedTime), Jobs::KindInvoice.toString());
+            }
+        } else {
+            self->problem(invoices.error().message);
+        }
+        if (auto payments = c.changedAs<QuickBooks::Payment>(); payments) {
+            for (const auto &x : std::as_const(*payments)) {
+                ++self->m_report.moneySeen;
+                self->logIn(System::QuickBooks, u"Payment"_s, x.id, u"cdc"_s,
+                            self->m_applier.applyPayment(x, x.metaData.lastUpdatedTime), Jobs::KindPayment.toString());
+            }
+        } else {
+            self->problem(payments.error().message);
+        }
+        if (auto memos = c.changedAs<QuickBooks::CreditMemo>(); memos) {
+            for (const auto &x : std::as_const(*memos))
+                self->logIn(System::QuickBooks, u"CreditMemo"_s, x.id, u"cdc"_s,
+                            self->m_applier.applyCreditMemo(x, x.metaData.lastUpdatedTime), Jobs::KindPayment.toString());
+        }
+        if (auto receipts = c.changedAs<QuickBooks::RefundReceipt>(); receipts) {
+            for (const auto &x : std::as_const(*receipts))
+                self->logIn(System::QuickBooks, u"RefundReceipt"_s, x.id, u"cdc"_s,
+                            self->m_applier.applyRefundReceipt(x, x.metaData.lastUpdatedTime),
+                            Jobs::KindPayment.toString());
+        }
+        for (const QuickBooks::DeletedEntity &d : c.deleted) {
+            if (d.entityName == u"Invoice"_s)
+                self->logIn(System::QuickBooks, u"Invoice"_s, d.id, u"deleted"_s,
+                            self->m_applier.applyInvoiceDeleted(d.id), Jobs::KindInvoice.toString());
+        }
+        // Truncated at 1000 objects: go on from the newest change seen
+        // (inclusive: a repeat is harmless); otherwise from QuickBooks' time.
+        QDateTime nextSince = c.time.isValid() ? c.time : startedAt;
+        if (cdc->mayBeTruncated) {
+            QDateTime newest;
+            for (const auto &list : c.changed)
+                for (const QJsonObject &o : list)
+                    newest = std::max(newest, QDateTime::fromString(o.value(u"MetaData"_s).toObject()
+                                                                        .value(u"LastUpdatedTime"_s).toString(),
+                                                                    Qt::ISODate));
+            if (newest.isValid())
+                nextSince = newest;
+        }
+        Store::OperationsRepository o(self->m_db, self->m_clock);
+        if (auto ok = o.setCursor(System::QuickBooks, kCdc, nextSince.toUTC().toString(Qt::ISODateWithMs)); !ok)
+            self->problem(ok.error().message);
+        self->m_quickbooksBusy = false;
+        if (cdc->mayBeTruncated)
+            return self->captureQuickBooks(next);
+        next();
+    });
+}
+
+void SyncEngine::fullQuickBooksRead(const QDateTime &startedAt, Next next)
+{
+    // No cursor yet, or beyond CDC's 30 days: read the money whole. The
+    // cursor is the read's start, so changes made during it come again.
+    auto *qbo = m_connectors.quickBooks();
+    QPointer<SyncEngine> self(this);
+    auto finish = [self, startedAt, next] {
+        Store::OperationsRepository o(self->m_db, self->m_clock);
+        if (auto ok = o.setCursor(System::QuickBooks, kCdc, startedAt.toString(Qt::ISODateWithMs)); !ok)
+            self->problem(ok.error().message);
+        self->m_quickbooksBusy = false;
+        next();
+    };
+    auto fail = [self, next](const Error &e) {
+        self->problem(u"QuickBooks money could not be read: %1"_s.arg(e.message));
+        self->m_quickbooksBusy = false;
+        next();
+    };
+    qbo->queryAll<QuickBooks::Customer>(QuickBooks::QueryBuilder::select(u"Customer"_s))
+        .then(this, [self, qbo, finish, fail](Result<QList<QuickBooks::Customer>> customers) {
+            if (!customers)
+                return fail(customers.error());
+            for (const auto &x : std::as_const(*customers))
+                self->logIn(System::QuickBooks, u"Customer"_s, x.id, u"read"_s, self->m_applier.applyQuickBooksCustomer(x),
+                            Jobs::KindCustomer.toString());
+            qbo->queryAll<QuickBooks::Invoice>(QuickBooks::QueryBuilder::select(u"Invoice"_s))
+                .then(self.data(), [self, qbo, finish, fail](Result<QList<QuickBooks::Invoice>> invoices) {
+                    if (!invoices)
+                        return fail(invoices.error());
+                    for (const auto &x : std::as_const(*invoices)) {
+                        ++self->m_report.moneySeen;
+                        self->logIn(System::QuickBooks, u"Invoice"_s, x.id, u"read"_s,
+                                    self->m_applier.applyInvoice(x, x.metaData.lastUpdatedTime),
+                                    Jobs::KindInvoice.toString());
+                    }
+                    qbo->queryAll<QuickBooks::Payment>(QuickBooks::QueryBuilder::select(u"Payment"_s))
+                        .then(self.data(), [self, finish, fail](Result<QList<QuickBooks::Payment>> payments) {
+                            if (!payments)
+                                return fail(payments.error());
+                            for (const auto &x : std::as_const(*payments)) {
+                                ++self->m_report.moneySeen;
+                                self->logIn(System::QuickBooks, u"Payment"_s, x.id, u"read"_s,
+                                            self->m_applier.applyPayment(x, x.metaData.lastUpdatedTime),
+                                            Jobs::KindPayment.toString());
+                            }
+                            finish();
+                        });
+                });
+        });
+}
+
+void SyncEngine::billingPass()
+{
+    const QTimeZone zone(m_settings.applier.businessTimeZone.toUtf8());
+    const QDate today = zone.isValid() ? m_clock.nowUtc().toTimeZone(zone).date() : m_clock.nowUtc().date();
+    auto n = m_applier.decideBilling(today);
+    if (!n)
+        problem(u"billing decisions failed: %1"_s.arg(n.error().toString()));
+    else
+        m_report.jobsEnqueued += *n;
+}
+
+// ---------------------------------------------------------------------------
+// Deliver
+
+void SyncEngine::pump()
+{
+    if (m_stopping)
+        return;
+    Store::OutboxRepository outbox(m_db, m_clock);
+    while (m_inFlight < m_settings.maxParallel) {
+        auto claimed = outbox.claimDue(m_settings.worker, 1, m_settings.leaseSecs);
+        if (!claimed) {
+            problem(u"the outbox could not be read: %1"_s.arg(claimed.error().message));
+            break;
+        }
+        if (claimed->isEmpty())
+            break;
+        const OutboxJob job = claimed->first();
+        const QString entity = job.entityType + u'/' + job.entityId;
+        if (m_busyEntities.contains(entity)) {
+            // One delivery per entity at a time: two deal writes for one
+            // appointment must not both create it.
+            if (auto ok = outbox.defer(job.id, m_clock.nowUtc().addMSecs(250), u"another job on the same record is running"_s);
+                !ok)
+                problem(ok.error().message);
+            continue;
+        }
+        deliver(job);
+    }
+    scheduleNextDue();
+    checkOnceDone();
+}
+
+void SyncEngine::deliver(const OutboxJob &job)
+{
+    ++m_inFlight;
+    const QString entity = job.entityType + u'/' + job.entityId;
+    m_busyEntities.insert(entity);
+    QPointer<SyncEngine> self(this);
+    m_runner.run(job, [self, job, entity](JobResult result) {
+        if (!self)
+            return;
+        self->m_busyEntities.remove(entity);
+        --self->m_inFlight;
+        self->finishJob(job, result);
+        if (self->m_stopping) {
+            if (self->m_inFlight == 0)
+                emit self->stopped();
+            return;
+        }
+        // Continue from the event loop, not from inside the runner's callback.
+        QMetaObject::invokeMethod(self.data(), &SyncEngine::pump, Qt::QueuedConnection);
+    });
+}
+
+void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
+{
+    Store::OutboxRepository outbox(m_db, m_clock);
+    Store::OperationsRepository ops(m_db, m_clock);
+    const QDateTime now = m_clock.nowUtc();
+    SyncLogEntry e;
+    e.at = now;
+    e.system = job.targetSystem;
+    e.direction = u"out"_s;
+    e.entityType = job.entityType;
+    e.entityId = job.entityId;
+    e.externalId = result.remoteId;
+    e.action = job.operation;
+    e.kind = job.sourceKind;
+    e.requestId = result.requestId;
+    e.message = result.note;
+    switch (result.kind) {
+    case JobResult::Kind::Done:
+        if (auto ok = outbox.markSucceeded(job.id, result.requestId); !ok)
+            problem(ok.error().message);
+        e.outcome = u"ok"_s;
+        e.latencyMs = job.sourceChangedAt.isValid() ? std::max<qint64>(0, job.sourceChangedAt.msecsTo(now)) : -1;
+        ++m_report.delivered;
+        emit jobFinished(job, true, result.note);
+        break;
+    case JobResult::Kind::Deferred:
+        if (job.createdAt.isValid() && job.createdAt.secsTo(now) > m_settings.maxDeferSecs) {
+            // Waiting too long is a failure a person must see, never a loop.
+            Error err = Error::make(ErrorCode::Conflict, u"still %1 after %2 minutes"_s.arg(result.note)
+                                                             .arg(m_settings.maxDeferSecs / 60));
+            if (auto ok = outbox.markFailed(job.id, err, {}); !ok)
+                problem(ok.error().message);
+            ++m_report.needsAttention;
+            e.outcome = u"error"_s;
+            e.message = err.message;
+            emit jobFinished(job, false, err.message);
+            break;
+        }
+        if (auto ok = outbox.defer(job.id, now.addMSecs(result.deferMs), result.note); !ok)
+            problem(ok.error().message);
+        ++m_report.deferred;
+        return; // not worth a log line: it is the normal wait for a prerequisite
+    case JobResult::Kind::Failed: {
+        const Error err = result.error.value_or(Error::make(ErrorCode::Internal, u"failed without a cause"_s));
+        const DeliveryDecision decision = decideAfterFailure(err, job.targetSystem, std::max(1, job.attempts), now,
+                                                             m_settings.delivery, {}, job.entityType);
+        // The cause in plain words is what the retry queue shows; the
+        // technical text stays in the detail.
+        Error stored = err;
+        stored.detail = err.message + (err.detail.isEmpty() ? QString() : u" — "_s + err.detail);
+        stored.message = decision.cause;
+        const QDateTime retryAt = decision.retryAt.value_or(QDateTime());
+        if (auto ok = outbox.markFailed(job.id, stored, retryAt); !ok)
+            problem(ok.error().message);
+        e.outcome = u"error"_s;
+        e.message = decision.cause;
+        e.requestId = err.requestId;
+        if (retryAt.isValid()) {
+            ++m_report.retriesScheduled;
+        } else {
+            ++m_report.needsAttention;
+            problem(u"%1 %2/%3 needs attention: %4"_s.arg(job.operation, job.entityType, job.entityId, decision.cause));
+        }
+        emit jobFinished(job, false, err.message);
+        break;
+    }
+    }
+    if (auto ok = ops.appendLog(e); !ok)
+        qCWarning(lcSync) << "sync log:" << ok.error().toString();
+}
+
+void SyncEngine::scheduleNextDue()
+{
+    if (m_stopping)
+        return;
+    Store::OutboxRepository outbox(m_db, m_clock);
+    auto next = outbox.nextDueAt();
+    if (!next || !next->isValid())
+        return;
+    const qint64 ms = std::clamp<qint64>(m_clock.nowUtc().msecsTo(*next), 10, 60'000);
+    if (!m_dueTimer.isActive() || m_dueTimer.remainingTime() > ms)
+        m_dueTimer.start(int(ms));
+}
+
+void SyncEngine::checkOnceDone()
+{
+    if (!m_once || m_capturing || m_inFlight > 0)
+        return;
+    Store::OutboxRepository outbox(m_db, m_clock);
+    auto next = outbox.nextDueAt();
+    if (next && next->isValid() && m_clock.nowUtc().secsTo(*next) <= m_settings.onceRetryHorizonSecs)
+        return; // a retry is due soon: wait for it (the due timer wakes us)
+    m_once = false;
+    m_dueTimer.stop();
+    Store::OutboxFilter failed;
+    failed.state = JobState::Failed;
+    if (auto jobs = outbox.list(failed); jobs)
+        m_report.failedJobs = *jobs;
+    if (auto counts = outbox.counts(); counts)
+        m_report.pendingJobs = counts->pending;
+    QMetaObject::invokeMethod(this, [this] { emit onceFinished(m_report); }, Qt::QueuedConnection);
+}
+
+} // namespace Concord::Sync

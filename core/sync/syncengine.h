@@ -1,0 +1,149 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "connectors/http/retrypolicy.h"
+#include "sync/deliverypolicy.h"
+#include "domain/operations.h"
+#include "sync/changeapplier.h"
+#include "sync/jobrunner.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace Concord::Store { class Database; }
+
+namespace Concord::Sync {
+
+class ConnectorSet;
+
+struct EngineSettings {
+    // The outbox worker's name. Stable for one desktop or service, so a
+    // restarted process takes back the jobs it had claimed when it died.
+    QString worker = QStringLiteral("concord-sync");
+    // Polling (always on; webhooks only shorten the wait).
+    int calcomPollMs = 5'000;
+    int quickbooksPollMs = 10'000;
+    int hubspotPollMs = 60'000;
+    int billingPassMs = 30'000;   // calendar-driven decisions: sessions that ended, invoices falling overdue
+    int maxParallel = 8;          // deliveries in flight at once (each API's limiter still rules)
+    int leaseSecs = 300;
+    // --once waits for retries due within this horizon (QuickBooks' 60 s
+    // throttle wait fits), then reports what is left.
+    int onceRetryHorizonSecs = 75;
+    // A job waiting for a prerequisite longer than this needs a person.
+    int maxDeferSecs = 900;
+    DeliveryPolicy delivery = defaultDelivery();
+    ApplierSettings applier;
+    RunnerSettings runner;
+
+    [[nodiscard]] static DeliveryPolicy defaultDelivery();
+};
+
+// What one cycle (or the life of a watch, so far) did.
+struct CycleReport {
+    int customersSeen = 0;
+    int bookingsSeen = 0;
+    int moneySeen = 0;       // invoices, payments, credits
+    int echoes = 0;          // Concord's own writes read back
+    int stale = 0;           // older than the store: ignored
+    int applyErrors = 0;     // changes that could not be applied (in the sync log, with the cause)
+    int jobsEnqueued = 0;
+    int delivered = 0;
+    int deferred = 0;
+    int retriesScheduled = 0;
+    int needsAttention = 0;  // failed for good in this cycle
+    QStringList problems;    // in words
+    QList<Domain::OutboxJob> failedJobs; // everything waiting for a person at the end
+    qint64 pendingJobs = 0;  // still queued at the end (retries beyond the horizon)
+};
+
+// Concord's main job (architecture.md, "Data flow of one change"): captures
+// changes from Cal.com, QuickBooks and HubSpot by polling with persisted
+// cursors, applies them through the ChangeApplier (store state and outbox
+// jobs in one transaction), and drains the outbox through the JobRunner
+// within each API's limits, retrying by policy; what cannot be carried waits
+// in the retry queue with its cause.
+//
+// Thread affinity: the sync thread (owns the store connection and the
+// connectors). Nothing here blocks: every remote call is asynchronous.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSettings settings, const Clock &clock,
+               QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // One full cycle: capture everything new, decide, deliver until nothing
+    // is due within the retry horizon. Emits onceFinished.
+    void runOnce();
+    // Keeps syncing: pollers on their timers, deliveries as jobs fall due.
+    void startWatching();
+    // Stops capturing and claiming; deliveries in flight finish (their
+    // results are recorded). Emits stopped once idle.
+    void stop();
+
+    // Webhook hint: something changed in `system`; poll it now.
+    void pollNow(Domain::System system);
+
+    [[nodiscard]] const CycleReport &report() const { return m_report; }
+    [[nodiscard]] ChangeApplier &applier() { return m_applier; }
+
+signals:
+    void onceFinished(const Concord::Sync::CycleReport &report);
+    void jobFinished(const Concord::Domain::OutboxJob &job, bool delivered, const QString &note);
+    void stopped();
+
+private:
+    using Next = std::function<void()>;
+    void captureAll(Next next);
+    void captureCatalog(Next next);
+    void captureQuickBooksCustomers(Next next);
+    void captureHubSpotContacts(Next next);
+    void captureCalcom(Next next);
+    void captureQuickBooks(Next next);
+    void fullQuickBooksRead(const QDateTime &startedAt, Next next);
+    void billingPass();
+
+    void pump();
+    void deliver(const Domain::OutboxJob &job);
+    void finishJob(const Domain::OutboxJob &job, const JobResult &result);
+    void scheduleNextDue();
+    void checkOnceDone();
+
+    void logIn(Domain::System system, const QString &entityType, const QString &entityId, const QString &action,
+               const Result<ApplyOutcome> &outcome, const QString &kind);
+    void count(const Result<ApplyOutcome> &outcome);
+    void problem(const QString &text);
+
+    Store::Database &m_db;
+    ConnectorSet &m_connectors;
+    EngineSettings m_settings;
+    const Clock &m_clock;
+    ChangeApplier m_applier;
+    JobRunner m_runner;
+
+    CycleReport m_report;
+    bool m_once = false;
+    bool m_watching = false;
+    bool m_stopping = false;
+    bool m_capturing = false;
+    bool m_catalogDone = false;
+    bool m_calcomBusy = false;
+    bool m_quickbooksBusy = false;
+    bool m_hubspotBusy = false;
+    int m_inFlight = 0;
+    QSet<QString> m_busyEntities;
+    QTimer m_dueTimer;
+    QTimer m_calcomTimer;
+    QTimer m_quickbooksTimer;
+    QTimer m_hubspotTimer;
+    QTimer m_billingTimer;
+};
+
+} // namespace Concord::Sync
