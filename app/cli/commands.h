@@ -15,5 +15,6 @@ int runHubSpot(const QStringList &args);
 int runCalcom(const QStringList &args);
 int runDedupe(const QStringList &args);
 int runSync(const QStringList &args);
+int runQueue(const QStringList &args);
 
 } // namespace Concord::Cli

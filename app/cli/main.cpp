@@ -32,7 +32,9 @@ const char *const kHelp =
     "  quickbooks connect       authorize Concord in the browser (OAuth 2.0)\n"
     "  sync --once | --watch [--json]\n"
     "                           carry changes between Cal.com, QuickBooks and HubSpot\n"
-    "  sandbox [--seed tutoring|empty] [--ports-file F]\n"
+    "  queue list|retry|override|link|dismiss …\n"
+    "                           the retry queue: what failed and why; act on it\n"
+    "  sandbox [--seed tutoring|empty] [--ports-file F] [--api-delay MS]\n"
     "                           run the local API emulators until stopped (Ctrl+C)\n"
     "\n"
     "Options:\n"
@@ -107,5 +109,7 @@ int main(int argc, char *argv[])
         return Concord::Cli::runDedupe(commandArgs);
     if (command == u"sync"_s)
         return Concord::Cli::runSync(commandArgs);
+    if (command == u"queue"_s)
+        return Concord::Cli::runQueue(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }

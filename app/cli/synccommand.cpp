@@ -130,6 +130,7 @@ int runSync(const QStringList &args)
     settings.applier.businessTimeZone = config->businessTimeZone;
     settings.applier.defaultRegion = config->defaultRegion;
     settings.runner.businessTimeZone = config->businessTimeZone;
+    settings.runner.hubspotSearchLagSecs = config->hubspotSearchLagSecs;
     Sync::SyncEngine engine(**db, **connectors, settings, clock);
 
     const bool json = parser.isSet(u"json"_s);

@@ -1,7 +1,9 @@
 // concord: the desktop GUI's composition root. It reads the configuration,
 // picks the store, starts the long-lived "sync" thread with the Backend on it,
 // and wires the Backend to the MainWindow with queued connections: the GUI
-// thread only ever sees value types (architecture.md, "Threads").
+// thread only ever sees value types (architecture.md, "Threads"). --demo
+// also runs the embedded sandbox (the three emulators) on a thread of its own.
+#include "demosync.h"
 #include "windowcapture.h"
 
 #include "auditpage.h"
@@ -19,6 +21,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -72,9 +75,9 @@ void defineOptions(QCommandLineParser &parser)
         { QStringLiteral("demo"),
           QCoreApplication::translate(
               "main",
-              "Start with a fresh, empty store in a temporary folder, removed on exit. "
-              "(Later versions also start local stand-ins for QuickBooks, HubSpot and "
-              "Cal.com here.)") });
+              "Try Concord without touching real accounts: start local stand-ins for "
+              "QuickBooks, HubSpot and Cal.com holding a sample tutoring business, and "
+              "a fresh store in a temporary folder. Everything is removed on exit.") });
     parser.addOption({ QStringLiteral("lang"),
                        QCoreApplication::translate(
                            "main",
@@ -266,6 +269,10 @@ int main(int argc, char *argv[])
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::auditVerified, &window, &MainWindow::showAuditVerification,
                      Qt::QueuedConnection);
+    // What the sync engine just carried, for a few seconds in the status bar.
+    QObject::connect(backend, &Backend::syncActivity, &window,
+                     [&window](const QString &text) { window.statusBar()->showMessage(text, 4000); },
+                     Qt::QueuedConnection);
     QObject::connect(backend, &Backend::errorOccurred, &window, &MainWindow::showError,
                      Qt::QueuedConnection);
     // Requests: window (GUI thread) → Backend (sync thread).
@@ -304,16 +311,51 @@ int main(int argc, char *argv[])
 
     // Connected before the thread starts, so no answer can come first.
     syncThread.start();
-    QMetaObject::invokeMethod(
-        backend, [backend, storeUrl] { backend->open(storeUrl); }, Qt::QueuedConnection);
+    const auto openStore = [backend, storeUrl] {
+        QMetaObject::invokeMethod(
+            backend, [backend, storeUrl] { backend->open(storeUrl); }, Qt::QueuedConnection);
+    };
+
+    // --demo: the store opens once the stand-ins answer (or failed to start),
+    // so the demo's first picture, and a --screenshot, show them running. The
+    // GUI keeps its event loop meanwhile; seeding takes about a second.
+    std::unique_ptr<Concord::App::DemoSandbox> demo;
+    if (demoFolder) {
+        demo = std::make_unique<Concord::App::DemoSandbox>(storeUrl);
+        window.statusBar()->showMessage(QCoreApplication::translate(
+            "main", "Starting the local stand-ins for QuickBooks, HubSpot and Cal.com…"));
+        QObject::connect(
+            demo.get(), &Concord::App::DemoSandbox::ready, &window,
+            [&window, backend, openStore](const Concord::Config &demoConfig,
+                                              std::shared_ptr<Concord::Security::SecretStore> secrets) {
+                window.statusBar()->clearMessage();
+                openStore();
+                Concord::App::startDemoSync(demoConfig, std::move(secrets), backend);
+            });
+        QObject::connect(
+            demo.get(), &Concord::App::DemoSandbox::failed, &window,
+            [&window, openStore](const Concord::Error &error) {
+                const QString message =
+                    QCoreApplication::translate("main", "The demo's stand-ins could not start: %1")
+                        .arg(error.message);
+                printError(message);
+                window.statusBar()->showMessage(message);
+                openStore(); // the store works without them
+            });
+        demo->start();
+    } else {
+        openStore();
+    }
 
     window.show();
     const int exitCode = QCoreApplication::exec();
 
     // Orderly shutdown: close the database on the thread that opened it, then
     // stop the thread and wait for it (the Backend is deleted as it finishes).
+    // The sandbox goes last: the sync thread talks to it until it stops.
     QMetaObject::invokeMethod(backend, &Backend::close, Qt::BlockingQueuedConnection);
     syncThread.quit();
     syncThread.wait();
+    demo.reset();
     return exitCode;
 }

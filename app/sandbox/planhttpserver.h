@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpSocket>
@@ -25,6 +26,13 @@ namespace Concord::Sandbox {
 // for the client's delayed ACK of the headers — about 40 ms per answer on
 // Linux loopback, which would cap time-scaled benchmarks far below a
 // service's rate limit.
+//
+// A server-wide API delay (setApiDelayMs) adds the same latency to every
+// answer, on top of a plan's own delayMs, so benchmarks can measure a sync
+// against a service that is slow to answer (e.g. "150 ms per API call").
+// Requests under /__admin/ (the emulators' shared admin prefix: seeding,
+// faults, the log) are not delayed: they stand for the test harness, not the
+// network.
 template<typename Reply>
 class PlanHttpServer : public QAbstractHttpServer
 {
@@ -46,6 +54,18 @@ public:
     explicit PlanHttpServer(Handler handler, QObject *parent = nullptr, Options options = {})
         : QAbstractHttpServer(parent), m_handler(std::move(handler)), m_options(options)
     {
+    }
+
+    // Extra real ms before every non-admin answer (and before a planned
+    // drop); 0 = none. Negative values count as 0. Applies to requests
+    // planned after the call.
+    void setApiDelayMs(int ms) { m_apiDelayMs = ms > 0 ? ms : 0; }
+    [[nodiscard]] int apiDelayMs() const { return m_apiDelayMs; }
+
+    // Whether a request path belongs to the admin API (never delayed).
+    [[nodiscard]] static bool isAdminPath(const QString &path)
+    {
+        return path == QLatin1String("/__admin") || path.startsWith(QLatin1String("/__admin/"));
     }
 
 protected:
@@ -78,8 +98,11 @@ protected:
             if (plan.done)
                 plan.done(r.status);
         };
-        if (plan.delayMs > 0)
-            QTimer::singleShot(plan.delayMs, this, finish);
+        int delayMs = plan.delayMs;
+        if (m_apiDelayMs > 0 && !isAdminPath(request.url().path()))
+            delayMs += m_apiDelayMs;
+        if (delayMs > 0)
+            QTimer::singleShot(delayMs, this, finish);
         else
             finish();
         return true;
@@ -93,6 +116,7 @@ protected:
 private:
     Handler m_handler;
     Options m_options;
+    int m_apiDelayMs = 0;
 };
 
 } // namespace Concord::Sandbox

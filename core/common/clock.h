@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <atomic>
+
 namespace Concord {
 
 // Injectable source of "now" (UTC), so tests move time instead of sleeping.
@@ -33,6 +35,23 @@ public:
 
 private:
     QDateTime m_now;
+};
+
+// Real time shifted by an adjustable offset: time flows (rate-limit windows,
+// timeouts stay real) and a test or the demo can jump ahead ("two hours
+// later the session has ended"). Thread-safe.
+class OffsetClock final : public Clock
+{
+public:
+    [[nodiscard]] QDateTime nowUtc() const override
+    {
+        return QDateTime::currentDateTimeUtc().addMSecs(m_offsetMs.load(std::memory_order_relaxed));
+    }
+    void advanceSecs(qint64 secs) { m_offsetMs.fetch_add(secs * 1000, std::memory_order_relaxed); }
+    [[nodiscard]] qint64 offsetMs() const { return m_offsetMs.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<qint64> m_offsetMs{0};
 };
 
 } // namespace Concord

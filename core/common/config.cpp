@@ -41,7 +41,7 @@ const std::vector<GroupSpec> &knownGroups()
           { u"base_url"_s, u"realm_id"_s, u"token_url"_s, u"client_id"_s, u"minor_version"_s } },
         { u"hubspot"_s,
           { u"base_url"_s, u"token_url"_s, u"client_id"_s, u"auth"_s, u"api_version"_s,
-            u"burst_limit"_s } },
+            u"burst_limit"_s, u"search_lag_seconds"_s } },
         { u"calcom"_s, { u"base_url"_s } },
         { u"webhooks"_s, { u"listen"_s } },
         { u"sync"_s, { u"default_region"_s, u"business_time_zone"_s } },
@@ -466,6 +466,16 @@ Result<Config> Config::load(const QString &path)
             ini.problem(u"hubspot"_s, u"burst_limit"_s,
                         u"expected requests per 10 seconds from 1 to 250 (100 Free/Starter, 190 "
                         "Professional/Enterprise), got '%1'"_s.arg(*burst));
+    }
+
+    if (const auto lag = ini.text(u"hubspot"_s, u"search_lag_seconds"_s)) {
+        bool ok = false;
+        const int secs = lag->toInt(&ok);
+        if (ok && secs >= 0 && secs <= 300)
+            config.hubspotSearchLagSecs = secs;
+        else
+            ini.problem(u"hubspot"_s, u"search_lag_seconds"_s,
+                        u"expected seconds from 0 to 300 (HubSpot reports up to about 30), got '%1'"_s.arg(*lag));
     }
 
     // [calcom]

@@ -29,6 +29,7 @@ struct Config {
     QString hubspotAuth = QStringLiteral("private_app"); // private_app (HUBSPOT_TOKEN) | oauth
     QString hubspotApiVersion = QStringLiteral("v3");    // v3 | YYYY-03 | YYYY-09 (date-based object paths)
     int hubspotBurstLimit = 100;                          // requests per 10 s: 100 Free/Starter, 190 Pro/Enterprise
+    int hubspotSearchLagSecs = 30;                        // how long a new record takes to show in search
 
     // [calcom]
     QUrl calcomBaseUrl;             // default https://api.cal.com

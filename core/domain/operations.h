@@ -35,6 +35,7 @@ struct OutboxJob {
     QDateTime nextAttemptAt;    // UTC
     QDateTime sourceChangedAt;  // when the change happened at its source (latency)
     QString sourceKind;         // what kind of change caused it: "appointment", "payment", "customer", …
+    QDateTime previousAttemptAt; // when the attempt before the current one started; invalid = first attempt
     QString lastErrorCode;
     QString lastErrorMessage;
     QString lastErrorDetail;

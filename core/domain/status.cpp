@@ -85,10 +85,12 @@ QList<AppointmentStatus> allowedTransitions(AppointmentStatus from)
         // Moved again: a real move that keeps the appointment's identity.
         return { S::Rescheduled, S::Completed, S::NoShow, S::Canceled };
     case S::Completed:
-        // The host marked attendance wrongly and corrects it.
-        return { S::NoShow };
+        // The host marked attendance wrongly and corrects it; or the
+        // session is canceled after the fact (it did not really take place:
+        // Cal.com, the authority on timing, says so, and its money follows).
+        return { S::NoShow, S::Canceled };
     case S::NoShow:
-        return { S::Completed };
+        return { S::Completed, S::Canceled };
     case S::Canceled:
         // A canceled booking is re-booked as a new appointment in Cal.com.
         return {};

@@ -1,6 +1,8 @@
 #include "services/admincommands.h"
 
 #include "common/logging.h"
+#include "domain/decimal.h"
+#include "domain/money.h"
 #include "security/auditlog.h"
 #include "services/auditjson.h"
 #include "store/customerrepository.h"
@@ -8,11 +10,17 @@
 #include "store/identityrepository.h"
 #include "store/outboxrepository.h"
 #include "store/rulesrepository.h"
+#include "store/syncstaterepository.h"
 #include "store/userrepository.h"
+#include "sync/deliverypolicy.h"
+#include "sync/jobs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace Concord::Domain;
@@ -496,45 +504,433 @@ Result<InvoicePolicy> AdminCommands::saveInvoicePolicy(const Actor &actor, const
                     &Store::RulesRepository::invoicePolicies, &Store::RulesRepository::saveInvoicePolicy);
 }
 
-Status AdminCommands::jobCommand(const Actor &actor, const QString &action, qint64 jobId,
-                                 const std::function<Status(Store::OutboxRepository &)> &apply)
+// ---------------------------------------------------------------------------
+// Retry queue
+
+namespace {
+
+// `value` as the person wrote it, for "got …" in a message.
+QString shown(const QJsonValue &value)
 {
-    auto r = audited<bool>(actor, {Permission::ManageRetryQueue}, action, [&](Change &c) -> Result<bool> {
-        Store::OutboxRepository outbox(m_db, m_clock);
-        auto before = outbox.get(jobId);
-        if (!before)
-            return std::unexpected(before.error());
-        if (auto ok = apply(outbox); !ok)
-            return std::unexpected(ok.error());
-        auto after = outbox.get(jobId);
-        if (!after)
-            return std::unexpected(after.error());
-        c = {u"outbox_job"_s, QString::number(jobId), AuditJson::toJson(*before), AuditJson::toJson(*after)};
-        return true;
-    });
+    if (value.isString())
+        return u'"' + value.toString() + u'"';
+    if (value.isNull())
+        return u"null"_s;
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    return value.isArray() ? u"an array"_s : u"an object"_s;
+}
+
+// InvalidArgument "the <operation> payload <where>needs '<key>' <what>[ (got …)]".
+std::unexpected<Error> badKey(const QString &operation, const QString &where, const QString &key,
+                              const QString &what, const QJsonValue &got)
+{
+    const QString at = where.isEmpty() ? QString() : where + u' ';
+    QString message = u"the %1 payload %2needs '%3' %4"_s.arg(operation, at, key, what);
+    if (!got.isUndefined())
+        message += u" (got %1)"_s.arg(shown(got));
+    return fail(ErrorCode::InvalidArgument, message);
+}
+
+// A key the runner cannot do without: a string with something in it.
+Status needText(const QString &operation, const QJsonObject &object, const QString &key,
+                const QString &what, const QString &where = {})
+{
+    const QJsonValue v = object.value(key);
+    if (v.isString() && !v.toString().trimmed().isEmpty())
+        return {};
+    return badKey(operation, where, key, u"(%1, a non-empty string)"_s.arg(what), v);
+}
+
+// An optional key: absent, or a string (the runner reads it with toString(),
+// so a number there would silently become empty).
+Status optionalText(const QString &operation, const QJsonObject &object, const QString &key,
+                    const QString &what)
+{
+    const QJsonValue v = object.value(key);
+    if (v.isUndefined() || v.isString())
+        return {};
+    return badKey(operation, {}, key, u"to be a string (%1) when present"_s.arg(what), v);
+}
+
+Status optionalDate(const QString &operation, const QJsonObject &object, const QString &key,
+                    const QString &where = {})
+{
+    const QJsonValue v = object.value(key);
+    if (v.isUndefined() || (v.isString() && QDate::fromString(v.toString(), Qt::ISODate).isValid()))
+        return {};
+    return badKey(operation, where, key, u"to be a date such as \"2026-03-28\" when present"_s, v);
+}
+
+Status needDateTime(const QString &operation, const QJsonObject &object, const QString &key,
+                    bool required)
+{
+    const QJsonValue v = object.value(key);
+    if ((!required && v.isUndefined())
+        || (v.isString() && QDateTime::fromString(v.toString(), Qt::ISODateWithMs).isValid()))
+        return {};
+    return badKey(operation, {}, key,
+                  u"to be a date and time such as \"2026-03-28T15:00:00Z\"%1"_s.arg(
+                      required ? u""_s : u" when present"_s),
+                  v);
+}
+
+// A whole number of minor units (cents); `positive` refuses zero and less.
+Status minorUnits(const QString &operation, const QJsonObject &object, const QString &key,
+                  bool required, bool positive)
+{
+    const QJsonValue v = object.value(key);
+    if (!required && v.isUndefined())
+        return {};
+    constexpr qint64 kNotWhole = std::numeric_limits<qint64>::min();
+    const qint64 n = v.isDouble() ? v.toInteger(kNotWhole) : kNotWhole;
+    if (n != kNotWhole && (!positive || n > 0))
+        return {};
+    return badKey(operation, {}, key,
+                  u"as a whole number of minor units (cents)%1, e.g. 6500 for 65.00"_s.arg(
+                      positive ? u" above zero"_s : QString()),
+                  v);
+}
+
+// The currency the amounts are in: USD when absent, as the runner assumes.
+Result<QString> currencyOf(const QString &operation, const QJsonObject &object)
+{
+    const QJsonValue v = object.value(u"currency"_s);
+    if (v.isUndefined())
+        return u"USD"_s;
+    if (v.isString() && Money::fromMinor(0, v.toString()))
+        return v.toString();
+    return badKey(operation, {}, u"currency"_s,
+                  u"to be a three-letter ISO 4217 code such as \"USD\" when present"_s, v);
+}
+
+// Invoice lines as QuickBooks gets them: amount, quantity and rate are
+// decimal *strings* (exact; never a binary double).
+Status checkLines(const QString &operation, const QJsonObject &payload)
+{
+    const QJsonValue lines = payload.value(u"lines"_s);
+    if (!lines.isArray() || lines.toArray().isEmpty())
+        return badKey(operation, {}, u"lines"_s,
+                      u"(a non-empty array of lines with amount, quantity and rate)"_s, lines);
+    auto currency = currencyOf(operation, payload);
+    if (!currency)
+        return std::unexpected(currency.error());
+    const QJsonArray all = lines.toArray();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const QString where = u"lines[%1]"_s.arg(i);
+        if (!all.at(i).isObject())
+            return fail(
+                ErrorCode::InvalidArgument,
+                u"the %1 payload %2 must be an object with amount, quantity and rate (got %3)"_s
+                    .arg(operation, where, shown(all.at(i))));
+        const QJsonObject line = all.at(i).toObject();
+        const QJsonValue amount = line.value(u"amount"_s);
+        if (!amount.isString() || !Money::parse(amount.toString(), *currency))
+            return badKey(operation, where, u"amount"_s,
+                          u"as a decimal string in %1 such as \"65.00\""_s.arg(*currency), amount);
+        for (const QString &key : { u"quantity"_s, u"rate"_s }) {
+            const QJsonValue v = line.value(key);
+            if (!v.isString() || !Decimal::parse(v.toString()))
+                return badKey(operation, where, key, u"as a decimal string such as \"1.5\""_s, v);
+        }
+        if (auto ok = optionalDate(operation, line, u"serviceDate"_s, where); !ok)
+            return ok;
+    }
+    return {};
+}
+
+QJsonObject refJson(const RemoteRef &ref)
+{
+    return { { u"entity"_s, ref.entityType + u'/' + ref.entityId },
+             { u"system"_s, toString(ref.system) },
+             { u"kind"_s, ref.kind },
+             { u"remoteId"_s, ref.remoteId } };
+}
+
+} // namespace
+
+Status validateJobPayload(const QString &operation, const QJsonObject &p)
+{
+    namespace Jobs = Sync::Jobs;
+    const QString &op = operation;
+    auto all = [](std::initializer_list<Status> checks) -> Status {
+        for (const Status &s : checks) {
+            if (!s)
+                return s;
+        }
+        return {};
+    };
+    if (op == Jobs::QboCustomerEnsure || op == Jobs::HubSpotContactEnsure) {
+        for (const QString &key :
+             { u"displayName"_s, u"givenName"_s, u"familyName"_s, u"email"_s, u"phone"_s }) {
+            if (auto ok = optionalText(op, p, key, u"the customer's %1"_s.arg(key)); !ok)
+                return ok;
+        }
+        // QuickBooks refuses a customer without a name; a HubSpot contact
+        // with nothing to find it by would be a stranger nobody can match.
+        const QStringList needOne = op == Jobs::QboCustomerEnsure
+            ? QStringList { u"displayName"_s, u"givenName"_s, u"familyName"_s }
+            : QStringList { u"email"_s, u"phone"_s, u"givenName"_s, u"familyName"_s };
+        for (const QString &key : needOne) {
+            if (!p.value(key).toString().trimmed().isEmpty())
+                return {};
+        }
+        return fail(ErrorCode::InvalidArgument,
+                    u"the %1 payload needs at least one of '%2' (a non-empty string)"_s.arg(
+                        op, needOne.join(u"', '"_s)));
+    }
+    if (op == Jobs::HubSpotDealUpsert)
+        return fail(ErrorCode::Unsupported,
+                    u"a %1 job takes the deal from the appointment itself, not from its payload, "
+                    u"so an edited "
+                    "payload would change nothing: correct the appointment (or the status mapping) "
+                    "and retry, or "
+                    "link the job to the existing deal"_s.arg(op));
+    if (op == Jobs::HubSpotTaskCreate)
+        return all({ needText(op, p, u"refKind"_s, u"which task this is, e.g. \"task/overdue\""_s),
+                     needText(op, p, u"subject"_s, u"the task's subject"_s),
+                     needText(op, p, u"customerId"_s,
+                              u"the Concord customer whose contact gets the task"_s),
+                     optionalText(op, p, u"body"_s, u"the task's text"_s),
+                     needDateTime(op, p, u"dueAt"_s, false) });
+    if (op == Jobs::HubSpotTaskClose)
+        return needText(op, p, u"refKind"_s, u"which task to complete, e.g. \"task/overdue\""_s);
+    if (op == Jobs::QboInvoiceCreate)
+        return all({ needText(op, p, u"customerId"_s, u"the Concord customer the invoice is for"_s),
+                     optionalText(op, p, u"planKey"_s, u"the invoice plan's key"_s),
+                     optionalDate(op, p, u"txnDate"_s), optionalDate(op, p, u"dueDate"_s),
+                     minorUnits(op, p, u"depositMinor"_s, false, false), checkLines(op, p) });
+    if (op == Jobs::QboInvoiceVoid)
+        return needText(op, p, u"quickbooksId"_s, u"the QuickBooks invoice id"_s);
+    if (op == Jobs::QboCreditMemoCreate || op == Jobs::QboRefundReceiptCreate) {
+        auto currency = currencyOf(op, p);
+        if (!currency)
+            return std::unexpected(currency.error());
+        return all({ needText(op, p, u"customerId"_s, u"the Concord customer to credit"_s),
+                     minorUnits(op, p, u"amountMinor"_s, true, true) });
+    }
+    if (op == Jobs::CalcomBookingCancel || op == Jobs::CalcomBookingDecline)
+        return all({ needText(op, p, u"uid"_s, u"the Cal.com booking uid"_s),
+                     optionalText(op, p, u"reason"_s, u"what Cal.com tells the attendee"_s) });
+    if (op == Jobs::CalcomBookingReschedule)
+        return all({ needText(op, p, u"uid"_s, u"the Cal.com booking uid"_s),
+                     needDateTime(op, p, u"start"_s, true) });
+    return {}; // not an operation Concord knows the shape of: an object is all we can ask
+}
+
+Status AdminCommands::jobCommand(const Actor &actor, const QString &action, qint64 jobId,
+                                 const JobAction &apply)
+{
+    auto r = audited<bool>(
+        actor, { Permission::ManageRetryQueue }, action, [&](Change &c) -> Result<bool> {
+            Store::OutboxRepository outbox(m_db, m_clock);
+            auto before = outbox.get(jobId);
+            if (!before)
+                return std::unexpected(before.error());
+            JobAudit extra;
+            if (auto ok = apply(outbox, *before, extra); !ok)
+                return std::unexpected(ok.error());
+            auto after = outbox.get(jobId);
+            if (!after)
+                return std::unexpected(after.error());
+            QJsonObject was = AuditJson::toJson(*before);
+            for (auto it = extra.extraBefore.constBegin(); it != extra.extraBefore.constEnd(); ++it)
+                was.insert(it.key(), it.value());
+            QJsonObject is = AuditJson::toJson(*after);
+            for (auto it = extra.extraAfter.constBegin(); it != extra.extraAfter.constEnd(); ++it)
+                is.insert(it.key(), it.value());
+            c = { u"outbox_job"_s, QString::number(jobId), was, is };
+            return true;
+        });
     return r ? Status() : std::unexpected(r.error());
 }
 
 Status AdminCommands::retryJob(const Actor &actor, qint64 jobId)
 {
-    return jobCommand(actor, u"job.retry"_s, jobId, [jobId](Store::OutboxRepository &o) { return o.retryNow(jobId); });
+    return jobCommand(actor, u"job.retry"_s, jobId,
+                      [](Store::OutboxRepository &o, const OutboxJob &job, JobAudit &) {
+                          return o.retryNow(job.id);
+                      });
 }
 
-Status AdminCommands::dismissJob(const Actor &actor, qint64 jobId)
+Result<QList<JobOutcome>> AdminCommands::retryJobs(const Actor &actor, const QList<qint64> &jobIds)
 {
-    return jobCommand(actor, u"job.dismiss"_s, jobId, [jobId](Store::OutboxRepository &o) { return o.dismiss(jobId); });
+    // Refused as a whole: a person who may not retry one may retry none.
+    if (auto ok = authorize(actor, Permission::ManageRetryQueue); !ok) {
+        qCInfo(lcSecurity) << "refused job.retry (bulk) for" << actor.username << "-"
+                           << ok.error().message;
+        return std::unexpected(ok.error());
+    }
+    QList<JobOutcome> outcomes;
+    QSet<qint64> seen;
+    for (qint64 id : jobIds) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        auto ok = retryJob(actor, id);
+        outcomes.append(JobOutcome { id, ok ? std::nullopt : std::optional<Error>(ok.error()) });
+    }
+    return outcomes;
 }
 
-Status AdminCommands::overrideJob(const Actor &actor, qint64 jobId, const QByteArray &payloadJson)
+Status AdminCommands::overrideJobPayload(const Actor &actor, qint64 jobId,
+                                         const QByteArray &payloadJson)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(payloadJson, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(ErrorCode::InvalidArgument, u"the edited payload is not a JSON object: %1 at offset %2"_s.arg(
-                                                    parseError.errorString())
-                                                    .arg(parseError.offset));
-    return jobCommand(actor, u"job.override"_s, jobId,
-                      [&](Store::OutboxRepository &o) { return o.overridePayload(jobId, payloadJson); });
+    return jobCommand(
+        actor, u"job.override"_s, jobId,
+        [&](Store::OutboxRepository &o, const OutboxJob &job, JobAudit &) -> Status {
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(payloadJson, &parseError);
+            if (parseError.error != QJsonParseError::NoError)
+                return fail(ErrorCode::InvalidArgument,
+                            u"the edited payload is not valid JSON: %1 at offset %2"_s
+                                .arg(parseError.errorString())
+                                .arg(parseError.offset));
+            if (!doc.isObject())
+                return fail(ErrorCode::InvalidArgument,
+                            u"the edited payload must be a JSON object ({…}), not an array"_s);
+            if (auto ok = validateJobPayload(job.operation, doc.object()); !ok)
+                return ok;
+            // Stored compact, as the sync engine writes payloads.
+            return o.overridePayload(job.id, doc.toJson(QJsonDocument::Compact));
+        });
+}
+
+Status AdminCommands::linkJobToExisting(const Actor &actor, qint64 jobId, const QString &remoteId)
+{
+    namespace Jobs = Sync::Jobs;
+    const QString remote = remoteId.trimmed();
+    return jobCommand(
+        actor, u"job.link"_s, jobId,
+        [&](Store::OutboxRepository &o, const OutboxJob &job, JobAudit &audit) -> Status {
+            if (remote.isEmpty())
+                return fail(
+                    ErrorCode::InvalidArgument,
+                    u"linking job %1 needs the id of the existing remote record"_s.arg(job.id));
+            // Checked first so a job that is done or claimed is reported as such,
+            // not as whatever the link would have run into.
+            if (job.state != JobState::Pending && job.state != JobState::Failed)
+                return fail(ErrorCode::Conflict,
+                            u"job %1 is %2 and cannot be resolved by a link"_s.arg(job.id).arg(
+                                toString(job.state)));
+            const QString op = job.operation;
+            const QJsonObject payload = Sync::Jobs::payloadOf(job);
+            const QString system = Sync::shortName(job.targetSystem);
+            QString note;
+
+            if ((op == Jobs::QboCustomerEnsure || op == Jobs::HubSpotContactEnsure)
+                && job.entityType == u"customer"_s) {
+                Store::IdentityRepository identity(m_db, m_clock);
+                if (auto customer = Store::CustomerRepository(m_db, m_clock).get(job.entityId);
+                    !customer)
+                    return std::unexpected(customer.error());
+                auto links = identity.linksFor(job.entityId);
+                if (!links)
+                    return std::unexpected(links.error());
+                for (const ExternalLink &l : std::as_const(*links)) {
+                    // A second record for one person in one system is a
+                    // duplicate for review, never something to link by hand here.
+                    if (l.system == job.targetSystem && l.externalId != remote)
+                        return fail(ErrorCode::Conflict,
+                                    u"customer %1 is already linked to %2 record %3; retry the job "
+                                    u"(it uses that link) or "
+                                    "review the duplicate instead"_s.arg(job.entityId, system,
+                                                                         l.externalId));
+                }
+                ExternalLink link;
+                link.customerId = job.entityId;
+                link.system = job.targetSystem;
+                link.externalId = remote;
+                link.method = MatchMethod::Manual;
+                link.evidenceJson = QString::fromUtf8(
+                    QJsonDocument(QJsonObject { { u"outboxJob"_s, QString::number(job.id) } })
+                        .toJson(QJsonDocument::Compact));
+                link.linkedBy = actor.username;
+                auto stored = identity.link(link);
+                if (!stored)
+                    return std::unexpected(stored.error());
+                audit.extraAfter.insert(u"link"_s, AuditJson::toJson(*stored));
+                note = u"linked by %1 to the existing %2 record %3"_s.arg(actor.username, system,
+                                                                          remote);
+            } else {
+                RemoteRef ref;
+                if (op == Jobs::HubSpotDealUpsert) {
+                    ref = {
+                        u"appointment"_s, job.entityId, System::HubSpot, u"deal"_s, remote, {}, {}
+                    };
+                } else if (op == Jobs::QboInvoiceCreate) {
+                    ref = { u"invoice-plan"_s,
+                            payload.value(u"planKey"_s).toString(job.entityId),
+                            System::QuickBooks,
+                            u"invoice"_s,
+                            remote,
+                            {},
+                            {} };
+                } else if (op == Jobs::HubSpotTaskCreate) {
+                    const QString refKind = payload.value(u"refKind"_s).toString();
+                    if (refKind.isEmpty())
+                        return fail(ErrorCode::InvalidArgument,
+                                    u"job %1 has no refKind in its payload, so Concord cannot tell "
+                                    u"which task it is; "
+                                    "edit the payload first"_s.arg(job.id));
+                    ref = {
+                        job.entityType, job.entityId, System::HubSpot, refKind, remote, {}, {}
+                    };
+                } else {
+                    return fail(
+                        ErrorCode::Unsupported,
+                        u"a %1 job cannot be linked to an existing record: only customer, deal, "
+                        u"invoice and task "
+                        "creations have one to link; retry or dismiss it instead"_s.arg(op));
+                }
+                Store::SyncStateRepository state(m_db, m_clock);
+                auto owner = state.refByRemote(ref.system, ref.kind, ref.remoteId);
+                if (!owner)
+                    return std::unexpected(owner.error());
+                if (*owner
+                    && ((*owner)->entityType != ref.entityType
+                        || (*owner)->entityId != ref.entityId))
+                    return fail(ErrorCode::Conflict,
+                                u"%1 %2 %3 already belongs to %4 %5"_s.arg(
+                                    Sync::shortName(ref.system), ref.kind, ref.remoteId,
+                                    (*owner)->entityType, (*owner)->entityId));
+                auto previous = state.ref(ref.entityType, ref.entityId, ref.system, ref.kind);
+                if (!previous)
+                    return std::unexpected(previous.error());
+                if (*previous)
+                    audit.extraBefore.insert(u"ref"_s, refJson(**previous));
+                if (auto ok = state.setRef(ref); !ok)
+                    return ok;
+                audit.extraAfter.insert(u"ref"_s, refJson(ref));
+                note = u"linked by %1 to the existing %2 %3 %4"_s.arg(
+                    actor.username, Sync::shortName(ref.system), ref.kind, remote);
+            }
+            return o.resolveByLink(job.id, note);
+        });
+}
+
+Status AdminCommands::dismiss(const Actor &actor, qint64 jobId,
+                              const std::optional<QString> &reason)
+{
+    return jobCommand(
+        actor, u"job.dismiss"_s, jobId,
+        [&](Store::OutboxRepository &o, const OutboxJob &job, JobAudit &audit) -> Status {
+            if (reason && reason->trimmed().isEmpty())
+                return fail(
+                    ErrorCode::InvalidArgument,
+                    u"dismissing job %1 needs a reason (it stays in the audit log for whoever looks next)"_s
+                        .arg(job.id));
+            audit.extraAfter.insert(
+                u"reason"_s, reason ? QJsonValue(reason->trimmed()) : QJsonValue(QJsonValue::Null));
+            return o.dismiss(job.id);
+        });
+}
+
+Status AdminCommands::dismissJob(const Actor &actor, qint64 jobId, const QString &reason)
+{
+    return dismiss(actor, jobId, reason);
 }
 
 } // namespace Concord::Services

@@ -10,9 +10,11 @@
 #include "services/remotemerge.h"
 #include "security/permissions.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <functional>
+#include <optional>
 
 namespace Concord::Store {
 class Database;
@@ -21,6 +23,21 @@ class RulesRepository;
 }
 
 namespace Concord::Services {
+
+// How one job fared in a bulk retry-queue action.
+struct JobOutcome {
+    qint64 jobId = 0;
+    std::optional<Error> error; // nullopt: done
+};
+
+// Whether `payload` carries what the job runner (core/sync/jobrunner.cpp)
+// reads for `operation` (the vocabulary in core/sync/jobs.h): InvalidArgument
+// naming the first missing or malformed key, e.g. "lines[1] needs 'rate' …".
+// hubspot.deal.upsert is Unsupported: the runner takes the deal from the
+// appointment, so an edited payload would silently change nothing.
+// Operations it does not know only need to be a JSON object.
+// Thread-safe: a pure function.
+[[nodiscard]] Status validateJobPayload(const QString &operation, const QJsonObject &payload);
 
 // Every mutating command a person (or Concord's automation) can issue against
 // the store. Each one: checks the actor's permission (refused with
@@ -87,10 +104,51 @@ public:
     [[nodiscard]] Result<Domain::InvoicePolicy> saveInvoicePolicy(const Security::Actor &actor,
                                                                   const Domain::InvoicePolicy &policy);
 
-    // Retry queue (ManageRetryQueue).
+    // Retry queue (ManageRetryQueue; product.md §7). Each action on a job is
+    // one transaction with one audit entry ("job.retry", "job.override",
+    // "job.link", "job.dismiss"; entity outbox_job/<id>) whose before/after
+    // are the whole job (AuditJson::toJson, payload included) plus what the
+    // action added (the reason, the link made). A refused actor gets
+    // PermissionDenied before the job is even read. A job claimed by a worker
+    // (in flight) or already done is a Conflict naming its state.
+
+    // Retry now: a pending, failed or dismissed job becomes due now.
     [[nodiscard]] Status retryJob(const Security::Actor &actor, qint64 jobId);
-    [[nodiscard]] Status dismissJob(const Security::Actor &actor, qint64 jobId);
-    [[nodiscard]] Status overrideJob(const Security::Actor &actor, qint64 jobId, const QByteArray &payloadJson);
+    // Retries job by job, each in its own audited transaction — deliberately
+    // not all-or-nothing: one job that cannot be retried (gone, in flight,
+    // already delivered) must not hold back the others, and the person sees
+    // exactly which ones failed and why. One outcome per distinct id, in the
+    // order given (repeats are retried once). PermissionDenied for the whole
+    // call, with nothing changed, when the actor may not manage the queue.
+    [[nodiscard]] Result<QList<JobOutcome>> retryJobs(const Security::Actor &actor,
+                                                      const QList<qint64> &jobIds);
+    // Manual override: replaces the payload and makes the job due now. The
+    // payload must be a JSON object that carries what the job runner reads
+    // for the job's operation (validateJobPayload); InvalidArgument naming
+    // the missing or malformed key otherwise. Audited with both payloads.
+    [[nodiscard]] Status overrideJobPayload(const Security::Actor &actor, qint64 jobId,
+                                            const QByteArray &payloadJson);
+    // "This already exists remotely as `remoteId`": records the link the job
+    // would have made, then marks the job succeeded (a pending or failed job
+    // only). Per operation:
+    //  - quickbooks.customer.ensure / hubspot.contact.ensure (customer jobs):
+    //    an identity link customer → remoteId in the job's system (method
+    //    Manual, linkedBy = actor). Conflict when the remote record belongs to
+    //    another customer, or this customer already links another record there;
+    //  - hubspot.deal.upsert: the ref appointment/<id> → HubSpot deal;
+    //  - quickbooks.invoice.create: invoice-plan/<planKey or entity id> →
+    //    QuickBooks invoice;
+    //  - hubspot.task.create: <entity> → HubSpot <payload refKind>.
+    //  A ref that some other entity already holds to the same remote record is
+    //  a Conflict (two appointments on one deal is a mistake, not a link); a
+    //  ref of this entity to another record is replaced (the audit keeps the old).
+    // Any other operation: Unsupported (nothing to link; retry or dismiss).
+    [[nodiscard]] Status linkJobToExisting(const Security::Actor &actor, qint64 jobId,
+                                           const QString &remoteId);
+    // Takes a pending or failed job out of the queue for good. The reason is
+    // required (InvalidArgument when blank) and kept in the audit entry.
+    [[nodiscard]] Status dismissJob(const Security::Actor &actor, qint64 jobId,
+                                    const QString &reason);
 
 private:
     struct Change {
@@ -110,8 +168,18 @@ private:
                        Result<QList<T>> (Store::RulesRepository::*list)() const,
                        Result<T> (Store::RulesRepository::*save)(T));
     // A retry-queue action on one job, audited with the job before and after.
-    [[nodiscard]] Status jobCommand(const Security::Actor &actor, const QString &action, qint64 jobId,
-                                    const std::function<Status(Store::OutboxRepository &)> &apply);
+    // `apply` gets the job as it was; what it puts in `extraBefore` /
+    // `extraAfter` is added to the audit's before / after objects.
+    struct JobAudit {
+        QJsonObject extraBefore;
+        QJsonObject extraAfter;
+    };
+    using JobAction =
+        std::function<Status(Store::OutboxRepository &, const Domain::OutboxJob &, JobAudit &)>;
+    [[nodiscard]] Status jobCommand(const Security::Actor &actor, const QString &action,
+                                    qint64 jobId, const JobAction &apply);
+    [[nodiscard]] Status dismiss(const Security::Actor &actor, qint64 jobId,
+                                 const std::optional<QString> &reason);
     template<typename T, typename Body>
     Result<T> audited(const Security::Actor &actor, std::initializer_list<Security::Permission> needs,
                       const QString &action, Body body);

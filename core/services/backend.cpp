@@ -5,9 +5,14 @@
 #include "services/admincommands.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/operationsrepository.h"
+#include "security/secretstore.h"
+#include "sync/connectorset.h"
+#include "sync/syncengine.h"
 
 #include <QDir>
 #include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +36,21 @@ QString localUsername()
 struct Backend::Private {
     std::unique_ptr<Store::Database> db;
     QString url;
+    // The sync engine and what it needs, in destruction order (engine first).
+    std::shared_ptr<Security::SecretStore> secrets;
+    std::unique_ptr<Store::OperationsRepository> operations;
+    std::unique_ptr<Sync::ConnectorSet> connectors;
+    std::unique_ptr<Sync::SyncEngine> engine;
+    // Status refreshes are coalesced: a burst of deliveries refreshes once a second.
+    bool refreshPending = false;
+
+    void stopSync()
+    {
+        engine.reset();
+        connectors.reset();
+        operations.reset();
+        secrets.reset();
+    }
 };
 
 Backend::Backend(QObject *parent)
@@ -122,7 +142,44 @@ void Backend::verifyAudit()
 
 void Backend::close()
 {
+    d->stopSync();
     d->db.reset();
+}
+
+void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretStore> secrets)
+{
+    if (!d->db) {
+        emit errorOccurred(Error::make(ErrorCode::InvalidArgument, u"the store is not open: cannot start syncing"_s));
+        return;
+    }
+    d->stopSync();
+    d->secrets = std::move(secrets);
+    d->operations = std::make_unique<Store::OperationsRepository>(*d->db);
+    auto connectors = Sync::ConnectorSet::create(config, *d->secrets, *d->operations, Clock::system());
+    if (!connectors) {
+        emit errorOccurred(connectors.error());
+        return;
+    }
+    d->connectors = std::move(*connectors);
+    Sync::EngineSettings settings;
+    settings.applier.businessTimeZone = config.businessTimeZone;
+    settings.applier.defaultRegion = config.defaultRegion;
+    settings.runner.businessTimeZone = config.businessTimeZone;
+    settings.runner.hubspotSearchLagSecs = config.hubspotSearchLagSecs;
+    d->engine = std::make_unique<Sync::SyncEngine>(*d->db, *d->connectors, settings, Clock::system());
+    connect(d->engine.get(), &Sync::SyncEngine::jobFinished, this,
+            [this](const Domain::OutboxJob &job, bool delivered, const QString &note) {
+                emit syncActivity(delivered ? tr("%1: %2").arg(job.operation, note)
+                                            : tr("%1 failed: %2").arg(job.operation, note));
+                if (d->refreshPending)
+                    return;
+                d->refreshPending = true;
+                QTimer::singleShot(1000, this, [this] {
+                    d->refreshPending = false;
+                    refreshStatus();
+                });
+            });
+    d->engine->startWatching();
 }
 
 } // namespace Concord::Services

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/config.h"
 #include "common/error.h"
 #include "security/auditentry.h"
 #include "services/storestatus.h"
@@ -9,6 +10,10 @@
 #include <QString>
 
 #include <memory>
+
+namespace Concord::Security {
+class SecretStore;
+}
 
 namespace Concord::Services {
 
@@ -34,7 +39,18 @@ public Q_SLOTS:
     // Walks the whole chain. Answers with auditVerified().
     void verifyAudit();
     // Closes the database connection; call before the thread quits.
+    // Stops the sync engine first (deliveries in flight are abandoned to
+    // their leases and taken back at the next start).
     void close();
+
+public:
+    // Starts the sync engine on this thread over the open store (the
+    // store's single writer), watching: polls, decides, delivers. `secrets`
+    // must be usable from this thread (the demo's in-memory store, or a
+    // ForwardingSecretStore). Call through a queued invocation. Each carried
+    // change refreshes the status (statusChanged); problems go to
+    // errorOccurred.
+    void startSync(const Concord::Config &config, std::shared_ptr<Concord::Security::SecretStore> secrets);
 
 Q_SIGNALS:
     void opened(const Concord::Services::StoreStatus &status);
@@ -42,6 +58,9 @@ Q_SIGNALS:
     void auditLoaded(const QList<Concord::Security::AuditEntry> &entries);
     void auditVerified(const Concord::Security::AuditVerification &result);
     void errorOccurred(const Concord::Error &error);
+    // The sync engine carried (or failed to carry) a change: one line for
+    // the status bar.
+    void syncActivity(const QString &text);
 
 private:
     struct Private;

@@ -482,11 +482,27 @@ Migration schemaV4()
     return m;
 }
 
+// When each delivery attempt of a job started. A retried create whose first
+// attempt was cut off (a crash, a lost answer) must look for what that
+// attempt may have made; HubSpot's search shows a new record only after a
+// lag, so the runner needs the time of the interrupted attempt.
+Migration schemaV5()
+{
+    Migration m;
+    m.version = 5;
+    m.description = u"outbox: start time of the latest and the previous attempt"_s;
+    m.statements = {
+        u"ALTER TABLE outbox_jobs ADD COLUMN last_attempt_at BIGINT"_s,
+        u"ALTER TABLE outbox_jobs ADD COLUMN previous_attempt_at BIGINT"_s,
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4()};
+    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5()};
     return all;
 }
 

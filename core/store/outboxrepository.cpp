@@ -14,7 +14,7 @@ namespace {
 const QString kColumns =
     u"id, target_system, operation, entity_type, entity_id, payload_json, idempotency_key, state, attempts, "
     "next_attempt_at, source_changed_at, last_error_code, last_error_message, last_error_detail, last_http_status, "
-    "last_request_id, claimed_by, lease_until, created_at, updated_at, source_kind"_s;
+    "last_request_id, claimed_by, lease_until, created_at, updated_at, source_kind, previous_attempt_at"_s;
 
 OutboxJob fromRow(const QSqlQuery &q)
 {
@@ -40,6 +40,7 @@ OutboxJob fromRow(const QSqlQuery &q)
     j.createdAt = Sql::toDateTime(q.value(18));
     j.updatedAt = Sql::toDateTime(q.value(19));
     j.sourceKind = q.value(20).toString();
+    j.previousAttemptAt = Sql::toDateTime(q.value(21));
     return j;
 }
 
@@ -105,8 +106,9 @@ Result<QList<OutboxJob>> OutboxRepository::claimDue(const QString &worker, int m
     QList<OutboxJob> claimed;
     for (qint64 id : std::as_const(*ids)) {
         if (auto ok = m_db.exec(u"UPDATE outbox_jobs SET state = 'in_flight', claimed_by = ?, lease_until = ?, "
-                                "attempts = attempts + 1, updated_at = ? WHERE id = ?"_s,
-                                {worker, Sql::fromDateTime(now.addSecs(leaseSecs)), nowMs, id});
+                                "attempts = attempts + 1, previous_attempt_at = last_attempt_at, last_attempt_at = ?, "
+                                "updated_at = ? WHERE id = ?"_s,
+                                {worker, Sql::fromDateTime(now.addSecs(leaseSecs)), nowMs, nowMs, id});
             !ok) {
             return std::unexpected(ok.error());
         }
@@ -216,6 +218,15 @@ Status OutboxRepository::overridePayload(qint64 id, const QByteArray &payloadJso
                     u"UPDATE outbox_jobs SET payload_json = ?, state = 'pending', next_attempt_at = ?, updated_at = ? "
                     "WHERE id = ? AND state IN ('pending','failed','dismissed')"_s,
                     {QString::fromUtf8(payloadJson), now, now, id}, u"edited"_s);
+}
+
+Status OutboxRepository::resolveByLink(qint64 id, const QString &note)
+{
+    return setState(
+        id,
+        u"UPDATE outbox_jobs SET state = 'succeeded', last_error_message = ?, claimed_by = '', "
+        "lease_until = NULL, updated_at = ? WHERE id = ? AND state IN ('pending','failed')"_s,
+        { note, Sql::fromDateTime(m_clock.nowUtc()), id }, u"resolved by a link"_s);
 }
 
 Result<QList<OutboxJob>> OutboxRepository::list(const OutboxFilter &filter) const

@@ -71,6 +71,13 @@ public:
     [[nodiscard]] Status dismiss(qint64 id);
     // Replaces the payload (manual override) and makes the job due now.
     [[nodiscard]] Status overridePayload(qint64 id, const QByteArray &payloadJson);
+    // A person found that what the job would create already exists remotely
+    // and linked it: the job is done without another delivery. Only from
+    // pending or failed (a claimed job belongs to its worker; Conflict
+    // otherwise). `note` becomes the job's last message, like defer()'s
+    // reason; the failed attempt's code, detail, HTTP status and request id
+    // stay, since they still describe the last delivery.
+    [[nodiscard]] Status resolveByLink(qint64 id, const QString &note);
 
     [[nodiscard]] Result<QList<Domain::OutboxJob>> list(const OutboxFilter &filter) const;
     [[nodiscard]] Result<OutboxCounts> counts() const;

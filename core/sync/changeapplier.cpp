@@ -1348,6 +1348,30 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
         return std::unexpected(recent.error());
     QList<Billing::Session> sessions;
     QHash<QString, QDateTime> changedAt;
+    Store::Transaction sweep(m_db);
+    if (!sweep.started())
+        return std::unexpected(sweep.started().error());
+    int swept = 0;
+    for (Appointment &a : *recent) {
+        // A session that has ended is completed: Cal.com does not announce
+        // it (an accepted booking in the past is a held session), so the
+        // calendar moves it here, and its deal and invoice follow.
+        if ((a.status == AppointmentStatus::Booked || a.status == AppointmentStatus::Rescheduled)
+            && a.start.utc().addSecs(qint64(a.durationMinutes) * 60) <= now) {
+            Appointment done = a;
+            done.status = AppointmentStatus::Completed;
+            auto moved = appointments.applyUpdate(done);
+            if (!moved)
+                return std::unexpected(moved.error());
+            a = *moved;
+            auto deal = enqueueDeal(a.id, u"completed"_s, Jobs::KindAppointment, a.start.utc().addSecs(qint64(a.durationMinutes) * 60));
+            if (!deal)
+                return std::unexpected(deal.error());
+            swept += *deal;
+        }
+    }
+    if (auto ok = sweep.commit(); !ok)
+        return std::unexpected(ok.error());
     for (const Appointment &a : std::as_const(*recent)) {
         if (a.status != AppointmentStatus::Completed)
             continue;
@@ -1377,7 +1401,7 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
     auto plans = Billing::planInvoices(sessions, *all);
     if (!plans)
         return std::unexpected(plans.error());
-    int n = 0;
+    int n = swept;
     Store::Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
@@ -1420,11 +1444,15 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
                 continue;
             if (!(inv.dueDate.isValid() && inv.dueDate < today && inv.balance.minorUnits() > 0))
                 continue;
-            Invoice after = inv;
+            // The whole invoice, lines included: saving replaces the lines.
+            auto whole = billing.invoice(inv.id);
+            if (!whole)
+                return std::unexpected(whole.error());
+            Invoice after = *whole;
             after.status = MoneyStatus::Overdue;
             if (auto ok = billing.saveInvoice(after); !ok)
                 return std::unexpected(ok.error());
-            auto jobs = afterMoneyChange(inv, after, Jobs::KindInvoice, now);
+            auto jobs = afterMoneyChange(*whole, after, Jobs::KindInvoice, now);
             if (!jobs)
                 return std::unexpected(jobs.error());
             n += *jobs;

@@ -83,6 +83,15 @@ JobRunner::JobRunner(Store::Database &db, ConnectorSet &connectors, ChangeApplie
 {
 }
 
+int JobRunner::waitForSearch(const OutboxJob &job) const
+{
+    if (!job.previousAttemptAt.isValid())
+        return 0;
+    const qint64 ready = job.previousAttemptAt.toMSecsSinceEpoch() + qint64(m_settings.hubspotSearchLagSecs) * 1000;
+    const qint64 left = ready - m_clock.nowUtc().toMSecsSinceEpoch();
+    return left > 0 ? int(std::min<qint64>(left, 120'000)) : 0;
+}
+
 Result<QString> JobRunner::linkedId(const QString &customerId, System system) const
 {
     Store::IdentityRepository identity(m_db, m_clock);
@@ -140,7 +149,8 @@ void JobRunner::run(const OutboxJob &job, std::function<void(JobResult)> done)
         createCredit(job, false, std::move(done));
     else if (op == Jobs::QboRefundReceiptCreate)
         createCredit(job, true, std::move(done));
-    else if (op == Jobs::CalcomBookingCancel || op == Jobs::CalcomBookingDecline)
+    else if (op == Jobs::CalcomBookingCancel || op == Jobs::CalcomBookingDecline
+             || op == Jobs::CalcomBookingReschedule)
         changeBooking(job, std::move(done));
     else
         done(JobResult::failed(Error::make(ErrorCode::Unsupported, u"unknown job operation '%1'"_s.arg(op))));
@@ -353,6 +363,8 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
         create();
         return;
     }
+    if (auto wait = waitForSearch(job); wait > 0)
+        return done(JobResult::deferred(u"waiting for HubSpot's search to show what the interrupted attempt made"_s, wait));
     // A retry: the first attempt may have created the deal before its answer
     // was lost. The name carries the appointment's reference, so look first.
     HubSpot::SearchRequest search;
@@ -418,6 +430,8 @@ void JobRunner::createTask(const OutboxJob &job, std::function<void(JobResult)> 
     };
     if (job.attempts <= 1)
         return create();
+    if (auto wait = waitForSearch(job); wait > 0)
+        return done(JobResult::deferred(u"waiting for HubSpot's search to show what the interrupted attempt made"_s, wait));
     HubSpot::SearchRequest search;
     search.filterGroups = {{HubSpot::Filter::eq(u"hs_task_subject"_s, subject)}};
     search.limit = 1;
@@ -652,10 +666,18 @@ void JobRunner::changeBooking(const OutboxJob &job, std::function<void(JobResult
             return done(JobResult::failed(ok.error()));
         done(JobResult::done(booking->uid, booking->statusText));
     };
-    if (job.operation == Jobs::CalcomBookingDecline)
+    if (job.operation == Jobs::CalcomBookingReschedule) {
+        const QDateTime start = QDateTime::fromString(p.value(u"start"_s).toString(), Qt::ISODateWithMs);
+        if (!start.isValid())
+            return done(JobResult::failed(badPayload(job, u"has no valid start"_s)));
+        // The new booking comes back with rescheduledFromUid: the applier
+        // moves the same appointment (never a cancel plus a stranger's booking).
+        cal->rescheduleBooking(uid, start, reason, p.value(u"by"_s).toString()).then(this, after);
+    } else if (job.operation == Jobs::CalcomBookingDecline) {
         cal->declineBooking(uid, reason).then(this, after);
-    else
+    } else {
         cal->cancelBooking(uid, reason).then(this, after);
+    }
 }
 
 } // namespace Concord::Sync

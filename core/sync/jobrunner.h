@@ -42,6 +42,10 @@ struct RunnerSettings {
     // sample companies).
     QString refundAccountId = QStringLiteral("4");
     QString pipeline = QStringLiteral("default"); // HubSpot deal pipeline
+    // HubSpot's search shows a new record this long after it was made: a
+    // create retried after an interrupted attempt waits that long after the
+    // attempt before it looks for the record ([hubspot] search_lag_seconds).
+    int hubspotSearchLagSecs = 30;
 };
 
 // Deliver (architecture.md, step 6): performs one outbox job against its
@@ -72,6 +76,9 @@ private:
     void createCredit(const Domain::OutboxJob &job, bool refund, std::function<void(JobResult)> done);
     void changeBooking(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
 
+    // Milliseconds a retried HubSpot create still waits for the search index
+    // to show what the previous attempt may have made; 0 = look now.
+    [[nodiscard]] int waitForSearch(const Domain::OutboxJob &job) const;
     // The customer's record in `system`; empty when not linked yet.
     [[nodiscard]] Result<QString> linkedId(const QString &customerId, Domain::System system) const;
     [[nodiscard]] Status link(const QString &customerId, Domain::System system, const QString &externalId,

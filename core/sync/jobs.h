@@ -34,9 +34,6 @@ inline constexpr QStringView HubSpotTaskClose = u"hubspot.task.close";
 // QuickBooks invoices. entity: invoice-plan/<plan key>. Payload: the planned
 // invoice (customerId, txnDate, dueDate, deposit, taxCode, discount, lines[]).
 inline constexpr QStringView QboInvoiceCreate = u"quickbooks.invoice.create";
-// Replaces the lines of an invoice not yet paid (monthly invoice: a session
-// moved or left). entity: invoice-plan/<plan key>. Payload: lines[].
-inline constexpr QStringView QboInvoiceUpdateLines = u"quickbooks.invoice.update_lines";
 // entity: invoice/<Concord invoice id>. Payload: quickbooksId, reason.
 inline constexpr QStringView QboInvoiceVoid = u"quickbooks.invoice.void";
 // What was paid goes back as a credit memo or a refund receipt.

@@ -14,13 +14,19 @@
 #include "connectors/quickbooks/querybuilder.h"
 #include "connectors/quickbooks/quickbooksclient.h"
 #include "connectors/quickbooks/refundreceipt.h"
+#include "connectors/hubspot/crmrecords.h"
+#include "connectors/hubspot/search.h"
+#include "services/duplicatescan.h"
 #include "store/database.h"
+#include "store/syncstaterepository.h"
 #include "store/operationsrepository.h"
 #include "store/outboxrepository.h"
 #include "sync/connectorset.h"
 #include "sync/defaultmappings.h"
 #include "sync/jobs.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
 
@@ -170,7 +176,10 @@ void SyncEngine::pollNow(System system)
         break;
     case System::HubSpot:
         if (!m_hubspotBusy)
-            captureHubSpotContacts([this] { pump(); });
+            captureHubSpotContacts([this] {
+                scanIfNewCustomers();
+                captureHubSpotDeals([this] { pump(); });
+            });
         break;
     }
 }
@@ -186,8 +195,11 @@ void SyncEngine::captureAll(Next next)
             captureHubSpotContacts([this, next] {
                 captureCalcom([this, next] {
                     captureQuickBooks([this, next] {
-                        m_capturing = false;
-                        next();
+                        captureHubSpotDeals([this, next] {
+                            scanIfNewCustomers();
+                            m_capturing = false;
+                            next();
+                        });
                     });
                 });
             });
@@ -205,6 +217,7 @@ void SyncEngine::count(const Result<ApplyOutcome> &outcome)
         ++m_report.echoes;
     if (outcome->stale)
         ++m_report.stale;
+    m_report.customersCreated += outcome->customersCreated;
     m_report.jobsEnqueued += outcome->jobsEnqueued;
 }
 
@@ -517,6 +530,151 @@ void SyncEngine::fullQuickBooksRead(const QDateTime &startedAt, Next next)
                         });
                 });
         });
+}
+
+void SyncEngine::scanIfNewCustomers()
+{
+    // New people may be duplicates of known ones (a second HubSpot contact,
+    // a QuickBooks twin): the scan stores candidates for review, never merges.
+    if (m_report.customersCreated == m_customersAtLastScan)
+        return;
+    m_customersAtLastScan = m_report.customersCreated;
+    auto scan = Services::scanForDuplicates(m_db, m_clock);
+    if (!scan)
+        problem(u"the duplicate scan failed: %1"_s.arg(scan.error().message));
+    else
+        m_report.duplicateCandidates += scan->newCandidates;
+}
+
+void SyncEngine::captureHubSpotDeals(Next next)
+{
+    // Deal stages are not HubSpot's to decide: they follow the appointment
+    // (Cal.com) and the money (QuickBooks). A stage someone moved by hand is
+    // a wrong-place edit: flagged, and the authoritative stage written back.
+    auto *hs = m_connectors.hubSpot();
+    if (!hs || m_dealsBusy)
+        return next();
+    m_dealsBusy = true;
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(System::HubSpot, u"deals"_s);
+    if (!cursor) {
+        m_dealsBusy = false;
+        problem(cursor.error().message);
+        return next();
+    }
+    const QDateTime since = parseCursor(*cursor);
+    if (!since.isValid()) {
+        // The first cycle: Concord's own deals are all written from now on.
+        if (auto ok = ops.setCursor(System::HubSpot, u"deals"_s, m_clock.nowUtc().toString(Qt::ISODateWithMs)); !ok)
+            problem(ok.error().message);
+        m_dealsBusy = false;
+        return next();
+    }
+    auto pages = std::make_shared<QList<HubSpot::Deal>>();
+    auto readPage = std::make_shared<std::function<void(QString)>>();
+    QPointer<SyncEngine> self(this);
+    *readPage = [self, hs, since, pages, readPage, next](const QString &after) {
+        HubSpot::SearchRequest request;
+        request.filterGroups = {{HubSpot::Filter::gte(u"hs_lastmodifieddate"_s, QString::number(since.toMSecsSinceEpoch()))}};
+        request.sorts = {{u"hs_lastmodifieddate"_s, true}};
+        request.properties = HubSpot::Deal::defaultProperties();
+        request.limit = HubSpot::SearchRequest::kMaxLimit;
+        request.after = after;
+        hs->search(u"deals"_s, request).then(self.data(), [self, pages, readPage, next](Result<HubSpot::SearchPage> page) {
+            if (!page) {
+                self->m_dealsBusy = false;
+                self->problem(u"HubSpot deals could not be read: %1"_s.arg(page.error().message));
+                *readPage = nullptr;
+                return next();
+            }
+            for (const HubSpot::CrmObject &o : std::as_const(page->results))
+                pages->append(HubSpot::Deal::fromObject(o));
+            if (!page->nextAfter.isEmpty() && pages->size() < HubSpot::SearchRequest::kResultCap)
+                return (*readPage)(page->nextAfter);
+            QDateTime newest;
+            for (const HubSpot::Deal &d : std::as_const(*pages)) {
+                newest = std::max(newest, d.lastModifiedAt);
+                self->logIn(System::HubSpot, u"deal"_s, d.id, u"capture"_s, self->checkDeal(d),
+                            Jobs::KindAppointment.toString());
+            }
+            if (newest.isValid()) {
+                Store::OperationsRepository o(self->m_db, self->m_clock);
+                if (auto ok = o.setCursor(System::HubSpot, u"deals"_s, newest.toString(Qt::ISODateWithMs)); !ok)
+                    self->problem(ok.error().message);
+            }
+            self->m_dealsBusy = false;
+            *readPage = nullptr;
+            next();
+        });
+    };
+    (*readPage)(QString());
+}
+
+Result<ApplyOutcome> SyncEngine::checkDeal(const HubSpot::Deal &deal)
+{
+    ApplyOutcome outcome;
+    Store::SyncStateRepository state(m_db, m_clock);
+    auto echo = state.isEcho(System::HubSpot, u"deal"_s, deal.id, deal.lastModifiedAt.toString(Qt::ISODateWithMs));
+    if (!echo)
+        return std::unexpected(echo.error());
+    if (*echo) {
+        outcome.echo = true;
+        return outcome;
+    }
+    auto ref = state.refByRemote(System::HubSpot, u"deal"_s, deal.id);
+    if (!ref)
+        return std::unexpected(ref.error());
+    if (!ref->has_value())
+        return outcome; // not one of Concord's deals
+    const qint64 appointmentId = (*ref)->entityId.toLongLong();
+    // Concord's own update of this deal is on its way: the stage HubSpot
+    // shows may simply be older than the store's (not anyone's edit).
+    Store::OutboxRepository queued(m_db, m_clock);
+    auto waiting = queued.hasPending(Jobs::HubSpotDealUpsert.toString(), u"appointment"_s, (*ref)->entityId);
+    if (!waiting)
+        return std::unexpected(waiting.error());
+    if (*waiting || m_busyEntities.contains(u"appointment/"_s + (*ref)->entityId))
+        return outcome;
+    auto desired = m_applier.desiredDeal(appointmentId);
+    if (!desired)
+        return std::unexpected(desired.error());
+    if (desired->stage.isEmpty() || desired->stage == deal.stage)
+        return outcome;
+    ++m_report.wrongPlaceEdits;
+    Store::Transaction tx(m_db);
+    if (!tx.started())
+        return std::unexpected(tx.started().error());
+    SyncFlag flag;
+    flag.kind = u"wrong_place_edit"_s;
+    flag.subject = u"deal/"_s + deal.id;
+    flag.system = toString(System::HubSpot);
+    flag.message = u"Deal \"%1\" was moved to \"%2\" in HubSpot, but the appointment and QuickBooks say \"%3\"%4"_s.arg(
+        deal.name, deal.stage, desired->stage,
+        m_settings.restoreAuthoritative ? u"; Concord put it back"_s : u""_s);
+    flag.detailJson = QJsonDocument(QJsonObject{{u"appointmentId"_s, (*ref)->entityId},
+                                                {u"hubspotStage"_s, deal.stage},
+                                                {u"authoritativeStage"_s, desired->stage},
+                                                {u"description"_s, desired->description}})
+                          .toJson(QJsonDocument::Compact);
+    if (auto ok = state.raiseFlag(flag); !ok)
+        return std::unexpected(ok.error());
+    if (m_settings.restoreAuthoritative) {
+        Store::OutboxRepository outbox(m_db, m_clock);
+        auto job = outbox.enqueue(Jobs::make(System::HubSpot, Jobs::HubSpotDealUpsert, u"appointment"_s,
+                                             (*ref)->entityId,
+                                             u"hubspot/deal/%1/restore/%2"_s.arg((*ref)->entityId,
+                                                                                  deal.lastModifiedAt.toString(Qt::ISODateWithMs)),
+                                             QJsonObject{{u"appointmentId"_s, (*ref)->entityId}},
+                                             Jobs::KindAppointment, deal.lastModifiedAt));
+        if (!job)
+            return std::unexpected(job.error());
+        outcome.jobsEnqueued = 1;
+    }
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    outcome.changed = true;
+    outcome.note = flag.message;
+    return outcome;
 }
 
 void SyncEngine::billingPass()

@@ -16,6 +16,7 @@
 #include <memory>
 
 namespace Concord::Store { class Database; }
+namespace Concord::HubSpot { struct Deal; }
 
 namespace Concord::Sync {
 
@@ -37,6 +38,9 @@ struct EngineSettings {
     int onceRetryHorizonSecs = 75;
     // A job waiting for a prerequisite longer than this needs a person.
     int maxDeferSecs = 900;
+    // A deal stage changed in HubSpot against what Cal.com and QuickBooks
+    // say is flagged; with this on, the authoritative stage is also written back.
+    bool restoreAuthoritative = true;
     DeliveryPolicy delivery = defaultDelivery();
     ApplierSettings applier;
     RunnerSettings runner;
@@ -47,6 +51,9 @@ struct EngineSettings {
 // What one cycle (or the life of a watch, so far) did.
 struct CycleReport {
     int customersSeen = 0;
+    int customersCreated = 0; // people Concord had not seen (linked or new)
+    int duplicateCandidates = 0; // pairs the duplicate scan stored after new customers
+    int wrongPlaceEdits = 0;  // changes made where the field has no authority: flagged (and undone)
     int bookingsSeen = 0;
     int moneySeen = 0;       // invoices, payments, credits
     int echoes = 0;          // Concord's own writes read back
@@ -109,6 +116,9 @@ private:
     void captureQuickBooks(Next next);
     void fullQuickBooksRead(const QDateTime &startedAt, Next next);
     void billingPass();
+    void captureHubSpotDeals(Next next);
+    void scanIfNewCustomers();
+    [[nodiscard]] Result<ApplyOutcome> checkDeal(const HubSpot::Deal &deal);
 
     void pump();
     void deliver(const Domain::OutboxJob &job);
@@ -137,6 +147,8 @@ private:
     bool m_calcomBusy = false;
     bool m_quickbooksBusy = false;
     bool m_hubspotBusy = false;
+    bool m_dealsBusy = false;
+    int m_customersAtLastScan = 0;
     int m_inFlight = 0;
     QSet<QString> m_busyEntities;
     QTimer m_dueTimer;
@@ -147,3 +159,5 @@ private:
 };
 
 } // namespace Concord::Sync
+
+Q_DECLARE_METATYPE(Concord::Sync::CycleReport)

@@ -138,6 +138,16 @@ void CalcomEmulator::setTimeScale(double scale)
     m_webhooks->setTimeScale(m_timeScale);
 }
 
+void CalcomEmulator::setApiDelay(int ms)
+{
+    m_server->setApiDelayMs(ms);
+}
+
+int CalcomEmulator::apiDelay() const
+{
+    return m_server->apiDelayMs();
+}
+
 qint64 CalcomEmulator::emulatedMs() const
 {
     // Real monotonic time, scaled (nanoseconds: whole real ms would quantize
@@ -883,6 +893,8 @@ CalReply CalcomEmulator::handleAdmin(const QString &method, const QStringList &p
             setThrottlingEnabled(in->value(u"enabled"_s).toBool());
         if (in->contains(u"timeScale"_s))
             setTimeScale(in->value(u"timeScale"_s).toDouble());
+        if (in->contains(u"apiDelayMs"_s))
+            setApiDelay(in->value(u"apiDelayMs"_s).toInt());
         return plain({});
     }
     if (action == u"webhooks"_s && method == u"POST"_s) {

@@ -83,6 +83,10 @@ public:
     void setClock(const Clock *clock);
     // Emulated ms per real ms for the throttle window and webhook retries.
     void setTimeScale(double scale);
+    // Extra real ms before every API answer (not the /__admin/ API), on top
+    // of injected fault delays: a slow service for benchmarks. 0 = none.
+    void setApiDelay(int ms);
+    [[nodiscard]] int apiDelay() const;
 
     // --- seeding ---
     qint64 addUser(CalUser user);

@@ -140,6 +140,16 @@ void HubSpotEmulator::setTimeScale(double scale)
     m_webhooks->setRetryDelayMs(qint64(60000.0 / m_timeScale));
 }
 
+void HubSpotEmulator::setApiDelay(int ms)
+{
+    m_server->setApiDelayMs(ms);
+}
+
+int HubSpotEmulator::apiDelay() const
+{
+    return m_server->apiDelayMs();
+}
+
 qint64 HubSpotEmulator::emulatedMs() const
 {
     // Limits run on real monotonic time, scaled (nanoseconds, so a large
@@ -569,6 +579,8 @@ QboReply HubSpotEmulator::handleAdmin(const QString &method, const QStringList &
             setThrottlingEnabled(in.value(u"enabled"_s).toBool());
         if (in.contains(u"timeScale"_s))
             setTimeScale(in.value(u"timeScale"_s).toDouble());
+        if (in.contains(u"apiDelayMs"_s))
+            setApiDelay(in.value(u"apiDelayMs"_s).toInt());
         if (in.contains(u"burstPer10s"_s)) {
             auto limits = m_limiter.limits();
             limits.burstPer10s = in.value(u"burstPer10s"_s).toInt(100);

@@ -78,6 +78,10 @@ public:
     void setClock(const Clock *clock);
     // Emulated ms per real ms for the rate-limit windows and webhook retries.
     void setTimeScale(double scale);
+    // Extra real ms before every API answer (not the /__admin/ API), on top
+    // of injected fault delays: a slow service for benchmarks. 0 = none.
+    void setApiDelay(int ms);
+    [[nodiscard]] int apiDelay() const;
 
     [[nodiscard]] HubSpotPortal &portal() { return m_portal; }
     [[nodiscard]] HsAuth &auth() { return m_auth; }

@@ -140,6 +140,16 @@ void QuickBooksEmulator::setTimeScale(double scale)
     m_webhooks->setTimeScale(m_timeScale);
 }
 
+void QuickBooksEmulator::setApiDelay(int ms)
+{
+    m_server->setApiDelayMs(ms);
+}
+
+int QuickBooksEmulator::apiDelay() const
+{
+    return m_server->apiDelayMs();
+}
+
 qint64 QuickBooksEmulator::emulatedMs() const
 {
     // Throttle windows run on real monotonic time (scaled), not on the injected
@@ -762,6 +772,8 @@ QboReply QuickBooksEmulator::handleAdmin(const QString &method, const QStringLis
             setThrottleXml(in.value(u"xml"_s).toBool());
         if (in.contains(u"timeScale"_s))
             setTimeScale(in.value(u"timeScale"_s).toDouble());
+        if (in.contains(u"apiDelayMs"_s))
+            setApiDelay(in.value(u"apiDelayMs"_s).toInt());
         return jsonReply({});
     }
     if (path.size() == 3 && path.at(0) == u"state"_s && method == u"GET"_s) {

@@ -89,6 +89,10 @@ public:
     // Emulated seconds per real second for throttle windows and webhook retry
     // delays (e.g. 60 makes the 500/min window last one real second).
     void setTimeScale(double scale);
+    // Extra real ms before every API answer (not the /__admin/ API), on top
+    // of injected fault delays: a slow service for benchmarks. 0 = none.
+    void setApiDelay(int ms);
+    [[nodiscard]] int apiDelay() const;
 
     // --- seeding and state ---
     void addRealm(const QString &realmId, int utcOffsetSecs = -7 * 3600);

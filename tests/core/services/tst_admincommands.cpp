@@ -462,18 +462,18 @@ private Q_SLOTS:
         QCOMPARE(json(e.beforeJson).value(u"state"_s).toString(), u"failed"_s);
         QCOMPARE(json(e.afterJson).value(u"state"_s).toString(), u"pending"_s);
 
-        auto badJson = commands.overrideJob(m_manager, job, "{not json");
+        auto badJson = commands.overrideJobPayload(m_manager, job, "{not json");
         QVERIFY(!badJson);
         QCOMPARE(badJson.error().code, ErrorCode::InvalidArgument);
 
-        QVERIFY(commands.overrideJob(m_manager, job, R"({"amount":"60.00"})"));
+        QVERIFY(commands.overrideJobPayload(m_manager, job, R"({"amount":"60.00"})"));
         QCOMPARE(Store::OutboxRepository(*m_db).get(job)->payloadJson, QByteArray(R"({"amount":"60.00"})"));
         e = lastAudit();
         QCOMPARE(e.action, u"job.override"_s);
         QCOMPARE(json(e.beforeJson).value(u"payload"_s).toObject().value(u"amount"_s).toString(), u"65.00"_s);
         QCOMPARE(json(e.afterJson).value(u"payload"_s).toObject().value(u"amount"_s).toString(), u"60.00"_s);
 
-        QVERIFY(commands.dismissJob(m_owner, job));
+        QVERIFY(commands.dismissJob(m_owner, job, u"the client paid by cash"_s));
         QCOMPARE_NAMES(Store::OutboxRepository(*m_db).get(job)->state, JobState::Dismissed);
         QVERIFY(AuditLog(*m_db).verify()->ok);
     }

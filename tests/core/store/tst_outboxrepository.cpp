@@ -541,9 +541,11 @@ void TestOutboxRepository::stateRules_data()
         {u"retry"_s, {S::Pending, S::Failed, S::Dismissed}},
         {u"dismiss"_s, {S::Pending, S::Failed}},
         {u"override"_s, {S::Pending, S::Failed, S::Dismissed}},
+        // A person linked what the job would create: done, from waiting only.
+        {u"link"_s, {S::Pending, S::Failed}},
     };
     for (const auto &[state, name] : states) {
-        for (const QString &action : {u"succeed"_s, u"fail"_s, u"retry"_s, u"dismiss"_s, u"override"_s}) {
+        for (const QString &action : {u"succeed"_s, u"fail"_s, u"retry"_s, u"dismiss"_s, u"override"_s, u"link"_s}) {
             QTest::addRow("%s: %s", name, qPrintable(action))
                 << int(state) << action << allowedFrom.value(action).contains(state);
         }
@@ -594,6 +596,12 @@ void TestOutboxRepository::stateRules()
         expected.state = JobState::Pending;
         expected.nextAttemptAt = now;
         expected.payloadJson = edited;
+    } else if (action == u"link"_s) {
+        // The failed attempt's code, detail, status and request id stay: they
+        // still describe the last delivery; the note replaces the message.
+        result = m_repo->resolveByLink(before.id, u"linked by mona to QuickBooks invoice 130"_s);
+        expected.state = JobState::Succeeded;
+        expected.lastErrorMessage = u"linked by mona to QuickBooks invoice 130"_s;
     } else {
         QFAIL("unknown action");
     }
@@ -612,7 +620,7 @@ void TestOutboxRepository::stateRules()
 void TestOutboxRepository::actionsOnMissingJobAreNotFound_data()
 {
     QTest::addColumn<QString>("action");
-    for (const char *action : {"succeed", "fail", "retry", "dismiss", "override"})
+    for (const char *action : {"succeed", "fail", "retry", "dismiss", "override", "link"})
         QTest::newRow(action) << QString::fromLatin1(action);
 }
 
@@ -631,6 +639,8 @@ void TestOutboxRepository::actionsOnMissingJobAreNotFound()
         result = m_repo->retryNow(missing);
     else if (action == u"dismiss"_s)
         result = m_repo->dismiss(missing);
+    else if (action == u"link"_s)
+        result = m_repo->resolveByLink(missing, u"linked"_s);
     else
         result = m_repo->overridePayload(missing, "{}");
     STORE_VERIFY_ERROR(result, ErrorCode::NotFound);
