@@ -85,7 +85,8 @@ Result<OutboxJob> OutboxRepository::byIdempotencyKey(const QString &key) const
                        u"no outbox job with key %1"_s.arg(key));
 }
 
-Result<QList<OutboxJob>> OutboxRepository::claimDue(const QString &worker, int max, int leaseSecs)
+Result<QList<OutboxJob>> OutboxRepository::claimDue(const QString &worker, int max, int leaseSecs,
+                                                    const QList<System> &skip)
 {
     if (worker.isEmpty() || max <= 0 || leaseSecs <= 0)
         return fail(ErrorCode::InvalidArgument, u"claiming jobs needs a worker name, a count and a lease"_s);
@@ -97,10 +98,18 @@ Result<QList<OutboxJob>> OutboxRepository::claimDue(const QString &worker, int m
     // PostgreSQL (team mode) takes row locks so concurrent workers skip each
     // other's claims; SQLite has one writer, and the transaction serializes.
     const QString lock = m_db.engine() == Engine::PostgreSQL ? u" FOR UPDATE SKIP LOCKED"_s : QString();
-    auto ids = m_db.select<qint64>(u"SELECT id FROM outbox_jobs WHERE (state = 'pending' AND next_attempt_at <= ?) "
-                                   "OR (state = 'in_flight' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"_s
-                                       + lock,
-                                   {nowMs, nowMs, max}, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
+    QString skipped;
+    QVariantList binds{nowMs, nowMs};
+    if (!skip.isEmpty()) {
+        skipped = u" AND target_system NOT IN ("_s + Database::placeholders(int(skip.size())) + u")"_s;
+        for (System sys : skip)
+            binds << toString(sys);
+    }
+    binds << max;
+    auto ids = m_db.select<qint64>(u"SELECT id FROM outbox_jobs WHERE ((state = 'pending' AND next_attempt_at <= ?) "
+                                   "OR (state = 'in_flight' AND lease_until < ?))"_s
+                                       + skipped + u" ORDER BY next_attempt_at, id LIMIT ?"_s + lock,
+                                   binds, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
     if (!ids)
         return std::unexpected(ids.error());
     QList<OutboxJob> claimed;

@@ -46,7 +46,9 @@ public:
     // Claims up to `max` jobs that are due (pending with nextAttemptAt ≤ now,
     // or in flight with an expired lease), oldest first, for `worker` until
     // now + leaseSecs.
-    [[nodiscard]] Result<QList<Domain::OutboxJob>> claimDue(const QString &worker, int max, int leaseSecs);
+    // Jobs for the systems in `skip` are left alone (their workers are busy).
+    [[nodiscard]] Result<QList<Domain::OutboxJob>> claimDue(const QString &worker, int max, int leaseSecs,
+                                                            const QList<Domain::System> &skip = {});
     [[nodiscard]] Status markSucceeded(qint64 id, const QString &requestId);
     // A failure. With `retryAt` valid the job waits for that time (transient);
     // otherwise it becomes Failed and waits for a person.

@@ -47,6 +47,8 @@ public:
     [[nodiscard]] HubSpot::HubSpotClient *hubSpot() const { return m_hubSpot.get(); }
     [[nodiscard]] Calcom::CalcomClient *calcom() const { return m_calcom.get(); }
     [[nodiscard]] Services::ConnectionRecorder *quickBooksConnection() const { return m_qboRecorder.get(); }
+    // The shared rate limiter (benchmarks run it on a scaled clock).
+    [[nodiscard]] Connectors::RateLimiter &limiter() const { return *m_limiter; }
     // Why a system is absent ("[calcom] API key not set …"); empty when present.
     [[nodiscard]] QStringList missing() const { return m_missing; }
 

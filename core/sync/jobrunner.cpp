@@ -28,8 +28,9 @@ namespace Concord::Sync {
 
 namespace {
 
-// While a prerequisite (the customer's remote record) is being made.
-constexpr int kWaitForPrerequisiteMs = 300;
+// While a prerequisite (the customer's remote record) is being made: about
+// the time a find-or-create takes at the APIs' pace.
+constexpr int kWaitForPrerequisiteMs = 1000;
 
 Error notConnected(System system)
 {

@@ -30,6 +30,8 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using namespace Concord::Domain;
 
@@ -377,14 +379,35 @@ void SyncEngine::captureCalcom(Next next)
                 return a.changedAt() < b.changedAt();
             return a.isRescheduleOf() && !b.isRescheduleOf();
         });
+        // Applied in batches, each committed together with the cursor up to
+        // its last booking: a crash loses at most one batch of work (redone
+        // harmlessly), never the progress of the whole read, and the store
+        // commits a few times instead of once per booking.
+        Store::OperationsRepository o(self->m_db, self->m_clock);
+        constexpr int kBatch = 200;
+        std::optional<Store::Transaction> batch;
+        int inBatch = 0;
         for (const Calcom::Booking &b : std::as_const(ordered)) {
+            if (!batch)
+                batch.emplace(self->m_db);
             ++self->m_report.bookingsSeen;
             self->logIn(System::CalCom, u"booking"_s, b.uid, u"capture"_s, self->m_applier.applyBooking(b),
                         Jobs::KindAppointment.toString());
+            if (++inBatch == kBatch) {
+                if (auto ok = o.setCursor(System::CalCom, kBookings, b.changedAt().toString(Qt::ISODateWithMs)); !ok)
+                    self->problem(ok.error().message);
+                if (auto ok = batch->commit(); !ok)
+                    self->problem(ok.error().message);
+                batch.reset();
+                inBatch = 0;
+            }
         }
-        Store::OperationsRepository o(self->m_db, self->m_clock);
         if (auto ok = o.setCursor(System::CalCom, kBookings, changes->nextSince.toString(Qt::ISODateWithMs)); !ok)
             self->problem(ok.error().message);
+        if (batch) {
+            if (auto ok = batch->commit(); !ok)
+                self->problem(ok.error().message);
+        }
         next();
     });
 }
@@ -633,7 +656,7 @@ Result<ApplyOutcome> SyncEngine::checkDeal(const HubSpot::Deal &deal)
     auto waiting = queued.hasPending(Jobs::HubSpotDealUpsert.toString(), u"appointment"_s, (*ref)->entityId);
     if (!waiting)
         return std::unexpected(waiting.error());
-    if (*waiting || m_busyEntities.contains(u"appointment/"_s + (*ref)->entityId))
+    if (*waiting || m_busyEntities.contains(u"hubspot:appointment/"_s + (*ref)->entityId))
         return outcome;
     auto desired = m_applier.desiredDeal(appointmentId);
     if (!desired)
@@ -696,8 +719,19 @@ void SyncEngine::pump()
     if (m_stopping)
         return;
     Store::OutboxRepository outbox(m_db, m_clock);
-    while (m_inFlight < m_settings.maxParallel) {
-        auto claimed = outbox.claimDue(m_settings.worker, 1, m_settings.leaseSecs);
+    // Jobs waiting for a prerequisite go back at once; a pump that meets many
+    // of them in a row (a thousand deals waiting for their contacts) stops
+    // and comes back shortly instead of cycling through the whole queue.
+    m_pumpQueued = false;
+    m_deferredInPump = 0;
+    while (m_deferredInPump < 50) {
+        QList<System> busy;
+        for (System sys : allSystems())
+            if (m_inFlightBySystem.value(sys) >= m_settings.maxParallel)
+                busy << sys;
+        if (busy.size() == allSystems().size())
+            break;
+        auto claimed = outbox.claimDue(m_settings.worker, 1, m_settings.leaseSecs, busy);
         if (!claimed) {
             problem(u"the outbox could not be read: %1"_s.arg(claimed.error().message));
             break;
@@ -705,17 +739,20 @@ void SyncEngine::pump()
         if (claimed->isEmpty())
             break;
         const OutboxJob job = claimed->first();
-        const QString entity = job.entityType + u'/' + job.entityId;
+        const QString entity = toString(job.targetSystem) + u':' + job.entityType + u'/' + job.entityId;
         if (m_busyEntities.contains(entity)) {
             // One delivery per entity at a time: two deal writes for one
             // appointment must not both create it.
             if (auto ok = outbox.defer(job.id, m_clock.nowUtc().addMSecs(250), u"another job on the same record is running"_s);
                 !ok)
                 problem(ok.error().message);
+            ++m_deferredInPump;
             continue;
         }
         deliver(job);
     }
+    if (m_deferredInPump >= 50 && !m_stopping)
+        QTimer::singleShot(200, this, &SyncEngine::pump);
     scheduleNextDue();
     checkOnceDone();
 }
@@ -723,7 +760,10 @@ void SyncEngine::pump()
 void SyncEngine::deliver(const OutboxJob &job)
 {
     ++m_inFlight;
-    const QString entity = job.entityType + u'/' + job.entityId;
+    ++m_inFlightBySystem[job.targetSystem];
+    // One delivery per record and system at a time (two writes of one deal
+    // must not both create it); other systems' jobs for it run alongside.
+    const QString entity = toString(job.targetSystem) + u':' + job.entityType + u'/' + job.entityId;
     m_busyEntities.insert(entity);
     QPointer<SyncEngine> self(this);
     m_runner.run(job, [self, job, entity](JobResult result) {
@@ -731,14 +771,19 @@ void SyncEngine::deliver(const OutboxJob &job)
             return;
         self->m_busyEntities.remove(entity);
         --self->m_inFlight;
+        --self->m_inFlightBySystem[job.targetSystem];
         self->finishJob(job, result);
         if (self->m_stopping) {
             if (self->m_inFlight == 0)
                 emit self->stopped();
             return;
         }
-        // Continue from the event loop, not from inside the runner's callback.
-        QMetaObject::invokeMethod(self.data(), &SyncEngine::pump, Qt::QueuedConnection);
+        // Continue from the event loop, not from inside the runner's
+        // callback; one queued pump serves every completion before it.
+        if (!self->m_pumpQueued) {
+            self->m_pumpQueued = true;
+            QMetaObject::invokeMethod(self.data(), &SyncEngine::pump, Qt::QueuedConnection);
+        }
     });
 }
 
@@ -783,6 +828,7 @@ void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
         if (auto ok = outbox.defer(job.id, now.addMSecs(result.deferMs), result.note); !ok)
             problem(ok.error().message);
         ++m_report.deferred;
+        ++m_deferredInPump;
         return; // not worth a log line: it is the normal wait for a prerequisite
     case JobResult::Kind::Failed: {
         const Error err = result.error.value_or(Error::make(ErrorCode::Internal, u"failed without a cause"_s));

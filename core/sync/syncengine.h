@@ -31,7 +31,9 @@ struct EngineSettings {
     int quickbooksPollMs = 10'000;
     int hubspotPollMs = 60'000;
     int billingPassMs = 30'000;   // calendar-driven decisions: sessions that ended, invoices falling overdue
-    int maxParallel = 8;          // deliveries in flight at once (each API's limiter still rules)
+    // Deliveries in flight at once per system (each API's limiter still
+    // rules): one slow API never starves the others.
+    int maxParallel = 8;
     int leaseSecs = 300;
     // --once waits for retries due within this horizon (QuickBooks' 60 s
     // throttle wait fits), then reports what is left.
@@ -150,6 +152,9 @@ private:
     bool m_dealsBusy = false;
     int m_customersAtLastScan = 0;
     int m_inFlight = 0;
+    QHash<Domain::System, int> m_inFlightBySystem;
+    int m_deferredInPump = 0; // deferrals met by the current pump (bounded)
+    bool m_pumpQueued = false;
     QSet<QString> m_busyEntities;
     QTimer m_dueTimer;
     QTimer m_calcomTimer;

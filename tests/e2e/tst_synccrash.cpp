@@ -30,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -117,7 +118,7 @@ void TestSyncCrash::initTestCase()
             b.hostUserId = host;
             b.title = u"Piano Lesson"_s;
             // Distinct hours so no staff double-booking muddies the picture.
-            const QDateTime start = base.addDays(s == 0 ? 0 : 7 + 7 * (s - 1)).addSecs(qint64(c % 24) * 3600 + (c / 24) * 60);
+            const QDateTime start = base.addDays(s == 0 ? 0 : 14 + 7 * (s - 1)).addSecs(qint64(c % 24) * 3600 + (c / 24) * 60);
             b.startMs = start.toMSecsSinceEpoch();
             b.endMs = start.addSecs(3600).toMSecsSinceEpoch();
             b.createdMs = now.addDays(-10).toMSecsSinceEpoch();
@@ -177,25 +178,34 @@ int TestSyncCrash::completedJobs() const
 
 void TestSyncCrash::killedAtRandomPointsConvergesWithoutDuplicates()
 {
-    // Kill points spread over the run: early (imports, first creates), the
-    // middle (deals and invoices in flight), late.
-    const int kills = 4;
+    // Kill points spread over the work, not the clock: after a random number
+    // of delivered changes each (early: customers being created; middle:
+    // deals and invoices in flight; late), so every kill lands mid-delivery.
+    QList<int> thresholds;
+    for (int k = 0; k < 4; ++k)
+        thresholds << 5 + int(QRandomGenerator::global()->bounded(900));
+    std::sort(thresholds.begin(), thresholds.end());
     int killed = 0;
-    for (int k = 0; k < kills; ++k) {
+    for (int k = 0; k < thresholds.size(); ++k) {
+        // The emulators live on this thread: wait with the event loop
+        // running (QTest::qWaitFor), never with a blocking waitFor…().
         QProcess *p = startSync();
-        QVERIFY(p->waitForStarted(10'000));
-        const int waitMs = 1500 + int(QRandomGenerator::global()->bounded(4000));
-        if (p->waitForFinished(waitMs)) {
-            // It finished before the kill point: nothing more to interrupt.
+        QVERIFY(QTest::qWaitFor([p] { return p->state() == QProcess::Running; }, 10'000));
+        const int target = thresholds.at(k);
+        QVERIFY2(QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning || completedJobs() >= target; }, 240'000),
+                 "the sync made no progress for four minutes");
+        if (p->state() == QProcess::NotRunning) {
             qInfo() << "run" << k << "finished before its kill point:" << p->exitCode();
             break;
         }
+        // A little more, so the kill lands at a random instant, not right after a commit.
+        QTest::qWait(int(QRandomGenerator::global()->bounded(400)));
         const int doneBefore = completedJobs();
         ::kill(pid_t(p->processId()), SIGKILL);
-        QVERIFY(p->waitForFinished(10'000));
+        QVERIFY(QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 10'000));
         QCOMPARE(p->exitStatus(), QProcess::CrashExit);
         ++killed;
-        qInfo() << "killed run" << k << "after" << waitMs << "ms with" << doneBefore << "jobs delivered";
+        qInfo() << "killed run" << k << "with" << doneBefore << "changes delivered";
     }
     QVERIFY2(killed >= 2, "the sync finished too fast to be interrupted");
 
@@ -204,7 +214,7 @@ void TestSyncCrash::killedAtRandomPointsConvergesWithoutDuplicates()
     int exitCode = -1;
     for (int attempt = 0; attempt < 4 && exitCode != 0; ++attempt) {
         QProcess *p = startSync();
-        QVERIFY(p->waitForFinished(280'000));
+        QVERIFY(QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 280'000));
         exitCode = p->exitCode();
         lastOutput = p->readAll();
     }

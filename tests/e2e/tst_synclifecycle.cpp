@@ -18,7 +18,9 @@
 #include "domain/operations.h"
 #include "domain/rules.h"
 #include "domain/status.h"
+#include "security/permissions.h"
 #include "security/secretstore.h"
+#include "services/bookingcommands.h"
 #include "store/appointmentrepository.h"
 #include "store/billingrepository.h"
 #include "store/customerrepository.h"
@@ -73,6 +75,7 @@ private slots:
     void firstTimeClientIsCreatedOnceEverywhere();
     void endedSessionIsInvoicedThenPaidInTwoSteps();
     void rescheduleKeepsTheAppointmentAndItsDeal();
+    void officeManagerReschedulesFromConcord();
     void canceledUnpaidSessionVoidsItsInvoice();
     void canceledPaidSessionIsCredited();
     void overdueInvoiceGetsOneFollowUpTask();
@@ -410,6 +413,43 @@ void TestSyncLifecycle::rescheduleKeepsTheAppointmentAndItsDeal()
     const auto *deal = m_sandbox->hubspot().portal().find(u"deals"_s, dealId.toLongLong());
     QVERIFY(deal);
     QVERIFY(deal->props.value(u"closedate"_s).startsWith(start.addDays(2).date().toString(Qt::ISODate)));
+}
+
+void TestSyncLifecycle::officeManagerReschedulesFromConcord()
+{
+    // Two-way scheduling: the office moves a session from Concord; Cal.com
+    // (the authority on timing) does it; the same appointment and deal follow.
+    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(4), QTime(20, 15), Qt::UTC);
+    const QString uid = book(start, u"Nadia Okafor"_s, u"nadia.okafor@example.org"_s, u"+1 555 301 7788"_s, 1);
+    QVERIFY(!uid.isEmpty());
+    QVERIFY(syncOnce().failedJobs.isEmpty());
+    const Appointment before = appointmentByUid(uid);
+    QVERIFY(before.id != 0);
+    const QString dealId = dealIdFor(before.id);
+
+    Services::BookingCommands commands(*m_db, m_clock);
+    const Security::Actor viewer = Security::Actor::user(u"vic"_s, Role::Viewer);
+    QCOMPARE(commands.requestReschedule(viewer, before.id, start.addDays(1), {}).error().code,
+             ErrorCode::PermissionDenied);
+    const Security::Actor manager = Security::Actor::user(u"mona"_s, Role::OfficeManager);
+    auto job = commands.requestReschedule(manager, before.id, start.addDays(1), u"tutor swap"_s);
+    QVERIFY2(job.has_value(), job ? "" : qPrintable(job.error().toString()));
+    const Sync::CycleReport r = syncOnce();
+    QVERIFY2(r.failedJobs.isEmpty(), qPrintable(r.problems.join(u"\n"_s)));
+
+    const auto *old = m_sandbox->calcom().state().booking(uid);
+    QVERIFY(old);
+    QCOMPARE(old->status, u"cancelled"_s);
+    QVERIFY(!old->rescheduledToUid.isEmpty());
+    const Appointment after = appointmentByUid(old->rescheduledToUid);
+    QCOMPARE(after.id, before.id);
+    QCOMPARE(after.start.utc(), start.addDays(1));
+    QCOMPARE(dealIdFor(after.id), dealId);
+    const auto *deal = m_sandbox->hubspot().portal().find(u"deals"_s, dealId.toLongLong());
+    QVERIFY(deal);
+    QVERIFY(deal->props.value(u"closedate"_s).startsWith(start.addDays(1).date().toString(Qt::ISODate)));
+    // The office's own change, read back from Cal.com, is not carried twice.
+    QCOMPARE(syncOnce().delivered, 0);
 }
 
 void TestSyncLifecycle::canceledUnpaidSessionVoidsItsInvoice()
