@@ -89,6 +89,9 @@ void defineOptions(QCommandLineParser &parser)
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+    QCommandLineOption screenshotAfter(QStringLiteral("screenshot-after"), QString(), QStringLiteral("ms"));
+    screenshotAfter.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotAfter);
     QCommandLineOption page(QStringLiteral("page"), QString(), QStringLiteral("n"),
                             QStringLiteral("1"));
     page.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -293,7 +296,11 @@ int main(int argc, char *argv[])
         auto *capture = new Concord::App::WindowCapture(&window, screenshotPath, &window);
         QObject::connect(capture, &Concord::App::WindowCapture::finished, app.get(),
                          [](bool ok) { QCoreApplication::exit(ok ? kExitOk : 1); });
-        if (window.currentPage() == window.auditPage()) {
+        const int after = parser.value(QStringLiteral("screenshot-after")).toInt();
+        if (after > 0) {
+            // The demo's live sync: capture once it has carried a while.
+            QTimer::singleShot(after, capture, &Concord::App::WindowCapture::captureSoon);
+        } else if (window.currentPage() == window.auditPage()) {
             QObject::connect(
                 backend, &Backend::auditLoaded, &window,
                 [&window] { window.auditPage()->requestVerification(); }, Qt::QueuedConnection);
@@ -303,10 +310,12 @@ int main(int argc, char *argv[])
             QObject::connect(backend, &Backend::opened, capture,
                              &Concord::App::WindowCapture::captureSoon, Qt::QueuedConnection);
         }
-        QObject::connect(backend, &Backend::errorOccurred, capture,
-                         &Concord::App::WindowCapture::captureSoon, Qt::QueuedConnection);
-        QTimer::singleShot(kScreenshotTimeoutMs, capture,
-                           &Concord::App::WindowCapture::captureSoon);
+        if (after <= 0) {
+            QObject::connect(backend, &Backend::errorOccurred, capture,
+                             &Concord::App::WindowCapture::captureSoon, Qt::QueuedConnection);
+            QTimer::singleShot(kScreenshotTimeoutMs, capture,
+                               &Concord::App::WindowCapture::captureSoon);
+        }
     }
 
     // Connected before the thread starts, so no answer can come first.

@@ -33,6 +33,9 @@ Result<std::unique_ptr<ConnectorSet>> ConnectorSet::create(const Config &config,
                                                            Store::OperationsRepository &operations, const Clock &clock)
 {
     std::unique_ptr<ConnectorSet> set(new ConnectorSet);
+    set->m_baseUrls = {{Domain::System::QuickBooks, config.quickbooksBaseUrl.toString()},
+                       {Domain::System::HubSpot, config.hubspotBaseUrl.toString()},
+                       {Domain::System::CalCom, config.calcomBaseUrl.toString()}};
     set->m_executor = std::make_unique<Connectors::HttpExecutor>(&set->m_network, clock);
     set->m_limiter = std::make_unique<Connectors::RateLimiter>(clock);
 

@@ -2,6 +2,9 @@
 
 #include "common/config.h"
 #include "common/error.h"
+#include "domain/system.h"
+
+#include <QHash>
 
 #include <QNetworkAccessManager>
 
@@ -49,6 +52,8 @@ public:
     [[nodiscard]] Services::ConnectionRecorder *quickBooksConnection() const { return m_qboRecorder.get(); }
     // The shared rate limiter (benchmarks run it on a scaled clock).
     [[nodiscard]] Connectors::RateLimiter &limiter() const { return *m_limiter; }
+    // Where each system's API is (for the connection record the dashboard shows).
+    [[nodiscard]] QString baseUrl(Domain::System system) const { return m_baseUrls.value(system); }
     // Why a system is absent ("[calcom] API key not set …"); empty when present.
     [[nodiscard]] QStringList missing() const { return m_missing; }
 
@@ -65,6 +70,7 @@ private:
     std::unique_ptr<HubSpot::HubSpotClient> m_hubSpot;
     std::unique_ptr<Calcom::CalcomClient> m_calcom;
     QStringList m_missing;
+    QHash<Domain::System, QString> m_baseUrls;
 };
 
 } // namespace Concord::Sync

@@ -29,6 +29,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QUrl>
 
 #include <optional>
 
@@ -254,6 +255,33 @@ void SyncEngine::logIn(System system, const QString &entityType, const QString &
         qCWarning(lcSync) << "sync log:" << ok.error().toString();
 }
 
+void SyncEngine::recordHealth(System system, const std::optional<Error> &error)
+{
+    const QString key = error ? u"error:"_s + error->message : u"ok"_s;
+    // Written when the state changes, and at most once a minute otherwise
+    // (last_ok_at moves on: "last answered a minute ago" stays true).
+    const QDateTime now = m_clock.nowUtc();
+    if (m_health.value(system) == key && m_healthAt.value(system).isValid()
+        && m_healthAt.value(system).secsTo(now) < 60)
+        return;
+    m_health.insert(system, key);
+    m_healthAt.insert(system, now);
+    Connection c;
+    c.system = system;
+    c.baseUrl = m_connectors.baseUrl(system);
+    c.accountLabel = QUrl(c.baseUrl).host();
+    if (error) {
+        c.state = error->code == ErrorCode::Unauthorized ? ConnectionState::Expired : ConnectionState::Error;
+        c.lastError = error->message;
+    } else {
+        c.state = ConnectionState::Connected;
+        c.lastOkAt = now;
+    }
+    Store::OperationsRepository ops(m_db, m_clock);
+    if (auto ok = ops.saveConnection(c); !ok)
+        qCWarning(lcSync) << "connection record:" << ok.error().toString();
+}
+
 void SyncEngine::captureCatalog(Next next)
 {
     if (m_catalogDone || !m_connectors.calcom() || !m_connectors.quickBooks())
@@ -333,9 +361,11 @@ void SyncEngine::captureHubSpotContacts(Next next)
     hs->contactChanges(since).then(this, [self, next](Result<HubSpot::ContactChanges> changes) {
         self->m_hubspotBusy = false;
         if (!changes) {
+            self->recordHealth(System::HubSpot, changes.error());
             self->problem(u"HubSpot contacts could not be read: %1"_s.arg(changes.error().message));
             return next();
         }
+        self->recordHealth(System::HubSpot, std::nullopt);
         for (const HubSpot::Contact &c : std::as_const(changes->contacts)) {
             ++self->m_report.customersSeen;
             self->logIn(System::HubSpot, u"contact"_s, c.id, u"capture"_s, self->m_applier.applyHubSpotContact(c),
@@ -368,9 +398,11 @@ void SyncEngine::captureCalcom(Next next)
     cal->bookingChangesSince(since).then(this, [self, next](Result<Calcom::BookingChanges> changes) {
         self->m_calcomBusy = false;
         if (!changes) {
+            self->recordHealth(System::CalCom, changes.error());
             self->problem(u"Cal.com bookings could not be read: %1"_s.arg(changes.error().message));
             return next();
         }
+        self->recordHealth(System::CalCom, std::nullopt);
         // New halves of reschedules before the old halves they replace, so
         // the appointment has moved before its old booking says "cancelled".
         QList<Calcom::Booking> ordered = changes->bookings;

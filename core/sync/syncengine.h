@@ -132,6 +132,10 @@ private:
                const Result<ApplyOutcome> &outcome, const QString &kind);
     void count(const Result<ApplyOutcome> &outcome);
     void problem(const QString &text);
+    // HubSpot's and Cal.com's health for the dashboard (QuickBooks' comes
+    // from its token manager): Connected after an answer, Error with the
+    // cause after a failed read. Written when it changes.
+    void recordHealth(Domain::System system, const std::optional<Error> &error);
 
     Store::Database &m_db;
     ConnectorSet &m_connectors;
@@ -156,6 +160,8 @@ private:
     int m_deferredInPump = 0; // deferrals met by the current pump (bounded)
     bool m_pumpQueued = false;
     QSet<QString> m_busyEntities;
+    QHash<Domain::System, QString> m_health; // last recorded state+error per system
+    QHash<Domain::System, QDateTime> m_healthAt;
     QTimer m_dueTimer;
     QTimer m_calcomTimer;
     QTimer m_quickbooksTimer;

@@ -17,7 +17,8 @@ shot() { # FILE PAGE [ARGS...]
         "$concord" --demo --screenshot "$here/$file" --page "$page" "$@" 2>/dev/null
     echo "take-screenshots: $here/$file"
 }
-shot main-window.png 1 --lang en
-shot main-window-fr.png 1 --lang fr
+# The overview after the demo's live sync has carried for a while.
+shot main-window.png 1 --lang en --screenshot-after 40000
+shot main-window-fr.png 1 --lang fr --screenshot-after 40000
 shot audit-log.png 2 --lang en
 shot audit-log-fr.png 2 --lang fr

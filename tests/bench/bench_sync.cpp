@@ -187,13 +187,18 @@ QJsonObject runInitial(const Options &o)
                        QJsonObject{{u"Name"_s, u"Tutoring Session"_s}, {u"Type"_s, u"Service"_s}, {u"UnitPrice"_s, 65},
                                    {u"IncomeAccountRef"_s, QJsonObject{{u"value"_s, u"1"_s}}}});
         const qint64 host = cal.state().users().first().id;
+        // One tutor, 15-minute sessions back to back, half of them already
+        // held (a staff member is never double-booked: that check would
+        // flag thousands of pairs and measure the flags instead).
         Sandbox::CalEventType type;
         type.slug = u"session"_s;
         type.title = u"Tutoring Session"_s;
+        type.lengthInMinutes = 15;
         type.ownerId = host;
         const qint64 typeId = cal.addEventType(type);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const int past = o.bookingsPerClient / 2 + o.bookingsPerClient % 2;
+        const qint64 total = qint64(o.clients) * o.bookingsPerClient;
+        const QDateTime first = QDateTime(now.date(), QTime(0, 0), Qt::UTC).addSecs(-total / 2 * 15 * 60);
         for (int c = 0; c < o.clients; ++c) {
             const QString email = u"client%1@bench.example"_s.arg(c);
             const QString phone = u"+1555%1"_s.arg(2000000 + c);
@@ -214,15 +219,16 @@ QJsonObject runInitial(const Options &o)
                 b.eventTypeId = typeId;
                 b.hostUserId = host;
                 b.title = u"Tutoring Session"_s;
-                const QDateTime start = QDateTime(now.date().addDays(7 * (k - past)), QTime(0, 0), Qt::UTC)
-                                            .addSecs(qint64(c % 1400) * 60);
+                // Client c's k-th session: slots interleave clients, so every
+                // client has sessions both held and upcoming.
+                const QDateTime start = first.addSecs((qint64(k) * o.clients + c) * 15 * 60);
                 b.startMs = start.toMSecsSinceEpoch();
-                b.endMs = start.addSecs(3600).toMSecsSinceEpoch();
+                b.endMs = start.addSecs(15 * 60).toMSecsSinceEpoch();
                 b.createdMs = now.addDays(-60).toMSecsSinceEpoch();
                 b.updatedMs = now.addDays(-60).addSecs(c * o.bookingsPerClient + k).toMSecsSinceEpoch();
                 b.attendees = {a};
                 (void)cal.seedBooking(b);
-                if (start.addSecs(3600) < now)
+                if (start.addSecs(15 * 60) < now)
                     ++held;
             }
         }
