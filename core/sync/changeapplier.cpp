@@ -131,7 +131,20 @@ Status ChangeApplier::importCatalog(const QList<Calcom::EventType> &eventTypes, 
         if (auto ok = appointments.upsertService(s); !ok)
             return std::unexpected(ok.error());
     }
+    m_services.reset();
     return tx.commit();
+}
+
+Result<QList<Service>> ChangeApplier::services() const
+{
+    if (!m_services) {
+        Store::AppointmentRepository appointments(m_db, m_clock);
+        auto all = appointments.allServices();
+        if (!all)
+            return all;
+        m_services = *all;
+    }
+    return *m_services;
 }
 
 // ---------------------------------------------------------------------------
@@ -524,10 +537,10 @@ Result<ApplyOutcome> ChangeApplier::applyBooking(const Calcom::Booking &b)
     }
     qint64 serviceId = 0;
     {
-        auto services = appointments.allServices();
-        if (!services)
-            return std::unexpected(services.error());
-        for (const Service &s : std::as_const(*services)) {
+        auto catalog = services();
+        if (!catalog)
+            return std::unexpected(catalog.error());
+        for (const Service &s : std::as_const(*catalog)) {
             if (s.calcomEventTypeId == QString::number(b.eventTypeId)) {
                 serviceId = s.id;
                 break;

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Concord::Calcom { struct Booking; struct EventType; }
 namespace Concord::QuickBooks { struct Customer; struct Invoice; struct Payment; struct CreditMemo; struct RefundReceipt; struct Item; }
 namespace Concord::HubSpot { struct Contact; }
@@ -134,6 +136,9 @@ private:
     const Clock &m_clock;
     ApplierSettings m_settings;
     Identity::PhoneNormalizer m_phones;
+    // The service catalog, read once per catalog import (every booking needs it).
+    mutable std::optional<QList<Domain::Service>> m_services;
+    [[nodiscard]] Result<QList<Domain::Service>> services() const;
 };
 
 } // namespace Concord::Sync

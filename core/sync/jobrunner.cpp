@@ -84,11 +84,11 @@ JobRunner::JobRunner(Store::Database &db, ConnectorSet &connectors, ChangeApplie
 {
 }
 
-int JobRunner::waitForSearch(const OutboxJob &job) const
+int JobRunner::waitForSearch(const QDateTime &attemptAt) const
 {
-    if (!job.previousAttemptAt.isValid())
+    if (!attemptAt.isValid())
         return 0;
-    const qint64 ready = job.previousAttemptAt.toMSecsSinceEpoch() + qint64(m_settings.hubspotSearchLagSecs) * 1000;
+    const qint64 ready = attemptAt.toMSecsSinceEpoch() + qint64(m_settings.hubspotSearchLagSecs) * 1000;
     const qint64 left = ready - m_clock.nowUtc().toMSecsSinceEpoch();
     return left > 0 ? int(std::min<qint64>(left, 120'000)) : 0;
 }
@@ -351,7 +351,17 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
     props.insert(u"pipeline"_s, m_settings.pipeline);
     if (!props.contains(u"dealstage"_s))
         props.insert(u"dealstage"_s, u"appointmentscheduled"_s);
-    auto create = [self, hs, props, contactId = *contact, remember, done]() {
+    // A create is marked in the store before it is sent: if its answer never
+    // comes (a timeout, a crash), the next attempt — by this job or any other
+    // for the same appointment — knows a deal may exist and looks for it
+    // (once HubSpot's search can show it) instead of making a second one.
+    const QString entityId = job.entityId;
+    auto create = [self, hs, props, contactId = *contact, remember, entityId, done]() {
+        Store::SyncStateRepository st(self->m_db, self->m_clock);
+        if (auto ok = st.setRef({u"appointment"_s, entityId, System::HubSpot, u"deal-attempt"_s,
+                                 self->m_clock.nowUtc().toString(Qt::ISODateWithMs), {}, {}});
+            !ok)
+            return done(JobResult::failed(ok.error()));
         hs->createDeal(props, contactId).then(self.data(), [remember, done](Result<HubSpot::Deal> deal) {
             if (!deal)
                 return done(JobResult::failed(deal.error()));
@@ -360,11 +370,14 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
             done(JobResult::done(deal->id, u"deal %1 created"_s.arg(deal->id)));
         });
     };
-    if (job.attempts <= 1) {
+    auto attempted = state.ref(u"appointment"_s, job.entityId, System::HubSpot, u"deal-attempt"_s);
+    if (!attempted)
+        return done(JobResult::failed(attempted.error()));
+    if (!attempted->has_value()) {
         create();
         return;
     }
-    if (auto wait = waitForSearch(job); wait > 0)
+    if (auto wait = waitForSearch(QDateTime::fromString((*attempted)->remoteId, Qt::ISODateWithMs)); wait > 0)
         return done(JobResult::deferred(u"waiting for HubSpot's search to show what the interrupted attempt made"_s, wait));
     // A retry: the first attempt may have created the deal before its answer
     // was lost. The name carries the appointment's reference, so look first.
@@ -420,7 +433,13 @@ void JobRunner::createTask(const OutboxJob &job, std::function<void(JobResult)> 
         Store::SyncStateRepository st(self->m_db, self->m_clock);
         return st.setRef({job.entityType, job.entityId, System::HubSpot, refKind, t.id, {}, {}});
     };
-    auto create = [self, hs, task, contactId = *contact, remember, done]() {
+    const QString attemptKind = refKind + u"-attempt"_s;
+    auto create = [self, hs, task, contactId = *contact, remember, job, attemptKind, done]() {
+        Store::SyncStateRepository st(self->m_db, self->m_clock);
+        if (auto ok = st.setRef({job.entityType, job.entityId, System::HubSpot, attemptKind,
+                                 self->m_clock.nowUtc().toString(Qt::ISODateWithMs), {}, {}});
+            !ok)
+            return done(JobResult::failed(ok.error()));
         hs->createTask(task, contactId).then(self.data(), [remember, done](Result<HubSpot::Task> t) {
             if (!t)
                 return done(JobResult::failed(t.error()));
@@ -429,9 +448,12 @@ void JobRunner::createTask(const OutboxJob &job, std::function<void(JobResult)> 
             done(JobResult::done(t->id, u"task created"_s));
         });
     };
-    if (job.attempts <= 1)
+    auto attempted = state.ref(job.entityType, job.entityId, System::HubSpot, attemptKind);
+    if (!attempted)
+        return done(JobResult::failed(attempted.error()));
+    if (!attempted->has_value())
         return create();
-    if (auto wait = waitForSearch(job); wait > 0)
+    if (auto wait = waitForSearch(QDateTime::fromString((*attempted)->remoteId, Qt::ISODateWithMs)); wait > 0)
         return done(JobResult::deferred(u"waiting for HubSpot's search to show what the interrupted attempt made"_s, wait));
     HubSpot::SearchRequest search;
     search.filterGroups = {{HubSpot::Filter::eq(u"hs_task_subject"_s, subject)}};

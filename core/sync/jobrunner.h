@@ -78,7 +78,7 @@ private:
 
     // Milliseconds a retried HubSpot create still waits for the search index
     // to show what the previous attempt may have made; 0 = look now.
-    [[nodiscard]] int waitForSearch(const Domain::OutboxJob &job) const;
+    [[nodiscard]] int waitForSearch(const QDateTime &attemptAt) const;
     // The customer's record in `system`; empty when not linked yet.
     [[nodiscard]] Result<QString> linkedId(const QString &customerId, Domain::System system) const;
     [[nodiscard]] Status link(const QString &customerId, Domain::System system, const QString &externalId,

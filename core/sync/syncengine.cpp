@@ -413,34 +413,46 @@ void SyncEngine::captureCalcom(Next next)
         });
         // Applied in batches, each committed together with the cursor up to
         // its last booking: a crash loses at most one batch of work (redone
-        // harmlessly), never the progress of the whole read, and the store
-        // commits a few times instead of once per booking.
-        Store::OperationsRepository o(self->m_db, self->m_clock);
-        constexpr int kBatch = 200;
-        std::optional<Store::Transaction> batch;
-        int inBatch = 0;
-        for (const Calcom::Booking &b : std::as_const(ordered)) {
-            if (!batch)
-                batch.emplace(self->m_db);
-            ++self->m_report.bookingsSeen;
-            self->logIn(System::CalCom, u"booking"_s, b.uid, u"capture"_s, self->m_applier.applyBooking(b),
-                        Jobs::KindAppointment.toString());
-            if (++inBatch == kBatch) {
-                if (auto ok = o.setCursor(System::CalCom, kBookings, b.changedAt().toString(Qt::ISODateWithMs)); !ok)
+        // harmlessly), never the progress of the whole read. Between batches
+        // the event loop runs, so what one batch decided is already being
+        // delivered while the next is applied (a first import of thousands
+        // of bookings keeps the APIs busy instead of waiting for the end).
+        self->m_calcomBusy = true;
+        auto bookings = std::make_shared<QList<Calcom::Booking>>(std::move(ordered));
+        auto step = std::make_shared<std::function<void(qsizetype)>>();
+        *step = [self, bookings, nextSince = changes->nextSince, step, next](qsizetype from) {
+            if (!self)
+                return;
+            constexpr qsizetype kBatch = 200;
+            const qsizetype to = std::min(from + kBatch, bookings->size());
+            {
+                Store::Transaction batch(self->m_db);
+                for (qsizetype i = from; i < to; ++i) {
+                    const Calcom::Booking &b = bookings->at(i);
+                    ++self->m_report.bookingsSeen;
+                    self->logIn(System::CalCom, u"booking"_s, b.uid, u"capture"_s, self->m_applier.applyBooking(b),
+                                Jobs::KindAppointment.toString());
+                }
+                const QDateTime cursor = to == bookings->size() ? nextSince : bookings->at(to - 1).changedAt();
+                Store::OperationsRepository o(self->m_db, self->m_clock);
+                if (auto ok = o.setCursor(System::CalCom, kBookings, cursor.toString(Qt::ISODateWithMs)); !ok)
                     self->problem(ok.error().message);
-                if (auto ok = batch->commit(); !ok)
+                if (auto ok = batch.commit(); !ok)
                     self->problem(ok.error().message);
-                batch.reset();
-                inBatch = 0;
             }
-        }
-        if (auto ok = o.setCursor(System::CalCom, kBookings, changes->nextSince.toString(Qt::ISODateWithMs)); !ok)
-            self->problem(ok.error().message);
-        if (batch) {
-            if (auto ok = batch->commit(); !ok)
-                self->problem(ok.error().message);
-        }
-        next();
+            if (to == bookings->size()) {
+                self->m_calcomBusy = false;
+                auto done = next;
+                *step = nullptr; // breaks the self-reference
+                return done();
+            }
+            self->pump();
+            QTimer::singleShot(0, self.data(), [step, to] {
+                if (*step)
+                    (*step)(to);
+            });
+        };
+        (*step)(0);
     });
 }
 
