@@ -171,7 +171,7 @@ void TestSyncFaults::firstSyncThroughFaultsConverges()
     // QuickBooks: 5xx on reads, a 429, an expired token.
     qbo.injectFault({u"/query"_s, 3, 503, {}, 0, false, false});
     qbo.injectFault({u"/query"_s, 1, 429, u"3001"_s, 0, false, false});
-    qbo.injectFault({u"/item"_s, 1, 401, u"3200"_s, 0, false, false});
+    qbo.injectFault({u"/query"_s, 1, 401, u"3200"_s, 0, false, false}); // an access token that expired early
     // HubSpot: 5xx and 429 on deal writes, a dropped search, a slow answer.
     hs.injectFault({u"/objects/deals"_s, 4, 500, 0, false, u"POST"_s});
     hs.injectFault({u"/objects/deals"_s, 3, 429, 0, false, u"POST"_s});
