@@ -304,7 +304,7 @@ void TestSyncLifecycle::secondCycleCarriesNothing()
 
 void TestSyncLifecycle::firstTimeClientIsCreatedOnceEverywhere()
 {
-    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(1), QTime(18, 0), Qt::UTC);
+    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(1), QTime(5, 10), Qt::UTC);
     m_newClientUid = book(start, u"Nadia Okafor"_s, u"nadia.okafor@example.org"_s, u"+1 555 301 7788"_s);
     QVERIFY(!m_newClientUid.isEmpty());
     const Sync::CycleReport r = syncOnce();
@@ -387,7 +387,7 @@ void TestSyncLifecycle::endedSessionIsInvoicedThenPaidInTwoSteps()
 
 void TestSyncLifecycle::rescheduleKeepsTheAppointmentAndItsDeal()
 {
-    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(3), QTime(19, 0), Qt::UTC);
+    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(3), QTime(5, 30), Qt::UTC);
     const QString uid = book(start, u"Nadia Okafor"_s, u"nadia.okafor@example.org"_s, u"+1 555 301 7788"_s);
     QVERIFY(!uid.isEmpty());
     QVERIFY(syncOnce().failedJobs.isEmpty());
@@ -419,7 +419,8 @@ void TestSyncLifecycle::officeManagerReschedulesFromConcord()
 {
     // Two-way scheduling: the office moves a session from Concord; Cal.com
     // (the authority on timing) does it; the same appointment and deal follow.
-    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(4), QTime(20, 15), Qt::UTC);
+    // An hour nobody teaches (the seeded week ahead is full in the evenings).
+    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(4), QTime(5, 50), Qt::UTC);
     const QString uid = book(start, u"Nadia Okafor"_s, u"nadia.okafor@example.org"_s, u"+1 555 301 7788"_s, 1);
     QVERIFY(!uid.isEmpty());
     QVERIFY(syncOnce().failedJobs.isEmpty());
@@ -608,7 +609,7 @@ void TestSyncLifecycle::overdueClientIsBlockedFromNewBookings()
     auto saved = rules.saveInvoicePolicy(policy);
     QVERIFY2(saved.has_value(), saved ? "" : qPrintable(saved.error().toString()));
 
-    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(2), QTime(17, 0), Qt::UTC);
+    const QDateTime start = QDateTime(m_clock.nowUtc().date().addDays(2), QTime(6, 10), Qt::UTC);
     const QString uid = book(start, u"Nadia Okafor"_s, u"nadia.okafor@example.org"_s, u"+1 555 301 7788"_s);
     QVERIFY(!uid.isEmpty());
     const Sync::CycleReport r = syncOnce();

@@ -428,7 +428,8 @@ void TestConfig::rejected_data()
                               << u"unknown key (did you mean base_url?)"_s << QString();
     QTest::newRow("secret in config")
         << QByteArray("[hubspot]\naccess_token=pat-na1-abcdef\n") << u"[hubspot] access_token"_s
-        << u"unknown key (known keys: base_url, token_url, client_id, auth, api_version, burst_limit)"_s << u"pat-na1-abcdef"_s;
+        << u"unknown key (known keys: base_url, token_url, client_id, auth, api_version, burst_limit, search_lag_seconds)"_s
+        << u"pat-na1-abcdef"_s;
     QTest::newRow("key in sub-group")
         << QByteArray("[sync]\nregion/default=US\n") << u"[sync] region/default"_s
         << u"unknown key"_s << QString();

@@ -468,8 +468,6 @@ void TestAppointmentRepository::illegalStatusMoveIsRefused_data()
     QTest::newRow("canceled -> rescheduled") << int(S::Canceled) << int(S::Rescheduled);
     QTest::newRow("completed -> booked") << int(S::Completed) << int(S::Booked);
     QTest::newRow("completed -> rescheduled") << int(S::Completed) << int(S::Rescheduled);
-    QTest::newRow("completed -> canceled") << int(S::Completed) << int(S::Canceled);
-    QTest::newRow("no_show -> canceled") << int(S::NoShow) << int(S::Canceled);
     QTest::newRow("rescheduled -> booked") << int(S::Rescheduled) << int(S::Booked);
 }
 
