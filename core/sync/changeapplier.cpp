@@ -1196,9 +1196,8 @@ Result<ApplyOutcome> ChangeApplier::applyPayment(const QuickBooks::Payment &qp, 
 
 namespace {
 
-template<typename Form>
-Result<Credit> creditFrom(const Form &form, CreditKind kind, const QString &customerId, qint64 invoiceId,
-                          const QString &currency)
+Credit creditFrom(const QuickBooks::SalesForm &form, CreditKind kind, const QString &customerId, qint64 invoiceId,
+                  const QString &currency)
 {
     Credit c;
     c.kind = kind;
@@ -1215,53 +1214,17 @@ Result<Credit> creditFrom(const Form &form, CreditKind kind, const QString &cust
 
 Result<ApplyOutcome> ChangeApplier::applyCreditMemo(const QuickBooks::CreditMemo &memo, const QDateTime &changedAt)
 {
-    ApplyOutcome outcome;
-    Store::IdentityRepository identity(m_db, m_clock);
-    Store::BillingRepository billing(m_db, m_clock);
-    Store::SyncStateRepository state(m_db, m_clock);
-    Store::Transaction tx(m_db);
-    if (!tx.started())
-        return std::unexpected(tx.started().error());
-    auto owner = identity.find(System::QuickBooks, memo.customerRef.value);
-    if (!owner)
-        return std::unexpected(owner.error());
-    if (!owner->has_value()) {
-        if (auto ok = tx.commit(); !ok)
-            return std::unexpected(ok.error());
-        return outcome;
-    }
-    // Which invoice it credits: Concord's own credits are recorded against
-    // their invoice; others name it in the memo ("invoice 1042").
-    qint64 invoiceId = 0;
-    if (auto ref = state.refByRemote(System::QuickBooks, u"credit"_s, memo.id); ref && ref->has_value())
-        invoiceId = (*ref)->entityId.toLongLong();
-    auto credit = creditFrom(memo, CreditKind::CreditMemo, activeCustomer((*owner)->customerId), invoiceId,
-                             m_settings.currency);
-    if (!credit)
-        return std::unexpected(credit.error());
-    if (auto ok = billing.saveCredit(*credit); !ok)
-        return std::unexpected(ok.error());
-    outcome.changed = true;
-    if (invoiceId != 0) {
-        auto inv = billing.invoice(invoiceId);
-        if (inv && inv->status != MoneyStatus::Refunded && inv->status != MoneyStatus::Voided) {
-            Invoice after = *inv;
-            after.status = MoneyStatus::Refunded;
-            if (auto ok = billing.saveInvoice(after); !ok)
-                return std::unexpected(ok.error());
-            auto jobs = afterMoneyChange(*inv, after, Jobs::KindPayment, changedAt);
-            if (!jobs)
-                return std::unexpected(jobs.error());
-            outcome.jobsEnqueued += *jobs;
-        }
-    }
-    if (auto ok = tx.commit(); !ok)
-        return std::unexpected(ok.error());
-    return outcome;
+    return applyCredit(memo, CreditKind::CreditMemo, changedAt);
 }
 
 Result<ApplyOutcome> ChangeApplier::applyRefundReceipt(const QuickBooks::RefundReceipt &receipt,
                                                        const QDateTime &changedAt)
+{
+    return applyCredit(receipt, CreditKind::RefundReceipt, changedAt);
+}
+
+Result<ApplyOutcome> ChangeApplier::applyCredit(const QuickBooks::SalesForm &form, CreditKind kind,
+                                                const QDateTime &changedAt)
 {
     ApplyOutcome outcome;
     Store::IdentityRepository identity(m_db, m_clock);
@@ -1270,7 +1233,7 @@ Result<ApplyOutcome> ChangeApplier::applyRefundReceipt(const QuickBooks::RefundR
     Store::Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
-    auto owner = identity.find(System::QuickBooks, receipt.customerRef.value);
+    auto owner = identity.find(System::QuickBooks, form.customerRef.value);
     if (!owner)
         return std::unexpected(owner.error());
     if (!owner->has_value()) {
@@ -1278,14 +1241,14 @@ Result<ApplyOutcome> ChangeApplier::applyRefundReceipt(const QuickBooks::RefundR
             return std::unexpected(ok.error());
         return outcome;
     }
+    // Which invoice it credits: Concord records its own credits and refunds
+    // against their invoice; others are mirrored without one.
     qint64 invoiceId = 0;
-    if (auto ref = state.refByRemote(System::QuickBooks, u"credit"_s, receipt.id); ref && ref->has_value())
+    if (auto ref = state.refByRemote(System::QuickBooks, u"credit"_s, form.id); ref && ref->has_value())
         invoiceId = (*ref)->entityId.toLongLong();
-    auto credit = creditFrom(receipt, CreditKind::RefundReceipt, activeCustomer((*owner)->customerId), invoiceId,
-                             m_settings.currency);
-    if (!credit)
-        return std::unexpected(credit.error());
-    if (auto ok = billing.saveCredit(*credit); !ok)
+    if (auto ok = billing.saveCredit(creditFrom(form, kind, activeCustomer((*owner)->customerId), invoiceId,
+                                                m_settings.currency));
+        !ok)
         return std::unexpected(ok.error());
     outcome.changed = true;
     if (invoiceId != 0) {

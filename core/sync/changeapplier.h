@@ -15,7 +15,7 @@
 #include <optional>
 
 namespace Concord::Calcom { struct Booking; struct EventType; }
-namespace Concord::QuickBooks { struct Customer; struct Invoice; struct Payment; struct CreditMemo; struct RefundReceipt; struct Item; }
+namespace Concord::QuickBooks { struct Customer; struct Invoice; struct Payment; struct CreditMemo; struct RefundReceipt; struct SalesForm; struct Item; }
 namespace Concord::HubSpot { struct Contact; }
 namespace Concord::Store { class Database; }
 
@@ -128,6 +128,10 @@ private:
     [[nodiscard]] Result<QList<Domain::InvoicePolicy>> policies() const;
     [[nodiscard]] QString activeCustomer(const QString &customerId) const;
     [[nodiscard]] Result<int> tieLinesToAppointments(Domain::Invoice &invoice);
+    // Credit memos and refund receipts alike: mirrored, and the invoice
+    // they were issued for becomes refunded.
+    [[nodiscard]] Result<ApplyOutcome> applyCredit(const QuickBooks::SalesForm &form, Domain::CreditKind kind,
+                                                   const QDateTime &changedAt);
     [[nodiscard]] Result<int> afterMoneyChange(const Domain::Invoice &before, const Domain::Invoice &after,
                                                QStringView kind, const QDateTime &changedAt);
     [[nodiscard]] QDate localDate(const QDateTime &utc) const;

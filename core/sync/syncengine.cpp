@@ -47,12 +47,6 @@ const QString kCdc = u"cdc"_s;
 const QString kCustomers = u"customers"_s;
 const QString kContacts = u"contacts"_s;
 
-QDateTime parseCursor(const std::optional<SyncCursor> &cursor)
-{
-    if (!cursor)
-        return {};
-    return QDateTime::fromString(cursor->value, Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -255,6 +249,26 @@ void SyncEngine::logIn(System system, const QString &entityType, const QString &
         qCWarning(lcSync) << "sync log:" << ok.error().toString();
 }
 
+std::optional<QDateTime> SyncEngine::readCursor(System system, const QString &resource)
+{
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto cursor = ops.cursor(system, resource);
+    if (!cursor) {
+        problem(cursor.error().message);
+        return std::nullopt;
+    }
+    if (!cursor->has_value())
+        return QDateTime();
+    return QDateTime::fromString((*cursor)->value, Qt::ISODateWithMs);
+}
+
+void SyncEngine::writeCursor(System system, const QString &resource, const QDateTime &at)
+{
+    Store::OperationsRepository ops(m_db, m_clock);
+    if (auto ok = ops.setCursor(system, resource, at.toUTC().toString(Qt::ISODateWithMs)); !ok)
+        problem(ok.error().message);
+}
+
 void SyncEngine::recordHealth(System system, const std::optional<Error> &error)
 {
     const QString key = error ? u"error:"_s + error->message : u"ok"_s;
@@ -313,13 +327,11 @@ void SyncEngine::captureQuickBooksCustomers(Next next)
     auto *qbo = m_connectors.quickBooks();
     if (!qbo)
         return next();
-    Store::OperationsRepository ops(m_db, m_clock);
-    auto cursor = ops.cursor(System::QuickBooks, kCustomers);
+    const auto cursor = readCursor(System::QuickBooks, kCustomers);
     if (!cursor) {
-        problem(cursor.error().message);
         return next();
     }
-    if (cursor->has_value())
+    if (cursor->isValid())
         return next();
     const QDateTime startedAt = m_clock.nowUtc();
     QPointer<SyncEngine> self(this);
@@ -334,9 +346,7 @@ void SyncEngine::captureQuickBooksCustomers(Next next)
                 self->logIn(System::QuickBooks, u"Customer"_s, c.id, u"import"_s,
                             self->m_applier.applyQuickBooksCustomer(c), Jobs::KindCustomer.toString());
             }
-            Store::OperationsRepository o(self->m_db, self->m_clock);
-            if (auto ok = o.setCursor(System::QuickBooks, kCustomers, startedAt.toString(Qt::ISODateWithMs)); !ok)
-                self->problem(ok.error().message);
+            self->writeCursor(System::QuickBooks, kCustomers, startedAt);
             next();
         });
 }
@@ -347,14 +357,12 @@ void SyncEngine::captureHubSpotContacts(Next next)
     if (!hs || m_hubspotBusy)
         return next();
     m_hubspotBusy = true;
-    Store::OperationsRepository ops(m_db, m_clock);
-    auto cursor = ops.cursor(System::HubSpot, kContacts);
+    const auto cursor = readCursor(System::HubSpot, kContacts);
     if (!cursor) {
         m_hubspotBusy = false;
-        problem(cursor.error().message);
         return next();
     }
-    QDateTime since = parseCursor(*cursor);
+    QDateTime since = *cursor;
     if (!since.isValid())
         since = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
     QPointer<SyncEngine> self(this);
@@ -371,9 +379,7 @@ void SyncEngine::captureHubSpotContacts(Next next)
             self->logIn(System::HubSpot, u"contact"_s, c.id, u"capture"_s, self->m_applier.applyHubSpotContact(c),
                         Jobs::KindCustomer.toString());
         }
-        Store::OperationsRepository o(self->m_db, self->m_clock);
-        if (auto ok = o.setCursor(System::HubSpot, kContacts, changes->until.toString(Qt::ISODateWithMs)); !ok)
-            self->problem(ok.error().message);
+        self->writeCursor(System::HubSpot, kContacts, changes->until);
         next();
     });
 }
@@ -384,14 +390,12 @@ void SyncEngine::captureCalcom(Next next)
     if (!cal || m_calcomBusy)
         return next();
     m_calcomBusy = true;
-    Store::OperationsRepository ops(m_db, m_clock);
-    auto cursor = ops.cursor(System::CalCom, kBookings);
+    const auto cursor = readCursor(System::CalCom, kBookings);
     if (!cursor) {
         m_calcomBusy = false;
-        problem(cursor.error().message);
         return next();
     }
-    QDateTime since = parseCursor(*cursor);
+    QDateTime since = *cursor;
     if (!since.isValid())
         since = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
     QPointer<SyncEngine> self(this);
@@ -434,9 +438,7 @@ void SyncEngine::captureCalcom(Next next)
                                 Jobs::KindAppointment.toString());
                 }
                 const QDateTime cursor = to == bookings->size() ? nextSince : bookings->at(to - 1).changedAt();
-                Store::OperationsRepository o(self->m_db, self->m_clock);
-                if (auto ok = o.setCursor(System::CalCom, kBookings, cursor.toString(Qt::ISODateWithMs)); !ok)
-                    self->problem(ok.error().message);
+                self->writeCursor(System::CalCom, kBookings, cursor);
                 if (auto ok = batch.commit(); !ok)
                     self->problem(ok.error().message);
             }
@@ -462,14 +464,12 @@ void SyncEngine::captureQuickBooks(Next next)
     if (!qbo || m_quickbooksBusy)
         return next();
     m_quickbooksBusy = true;
-    Store::OperationsRepository ops(m_db, m_clock);
-    auto cursor = ops.cursor(System::QuickBooks, kCdc);
+    const auto cursor = readCursor(System::QuickBooks, kCdc);
     if (!cursor) {
         m_quickbooksBusy = false;
-        problem(cursor.error().message);
         return next();
     }
-    const QDateTime since = parseCursor(*cursor);
+    const QDateTime since = *cursor;
     const QDateTime startedAt = m_clock.nowUtc();
     if (!since.isValid())
         return fullQuickBooksRead(startedAt, next);
@@ -538,9 +538,7 @@ void SyncEngine::captureQuickBooks(Next next)
             if (newest.isValid())
                 nextSince = newest;
         }
-        Store::OperationsRepository o(self->m_db, self->m_clock);
-        if (auto ok = o.setCursor(System::QuickBooks, kCdc, nextSince.toUTC().toString(Qt::ISODateWithMs)); !ok)
-            self->problem(ok.error().message);
+        self->writeCursor(System::QuickBooks, kCdc, nextSince.toUTC());
         self->m_quickbooksBusy = false;
         if (cdc->mayBeTruncated)
             return self->captureQuickBooks(next);
@@ -555,9 +553,7 @@ void SyncEngine::fullQuickBooksRead(const QDateTime &startedAt, Next next)
     auto *qbo = m_connectors.quickBooks();
     QPointer<SyncEngine> self(this);
     auto finish = [self, startedAt, next] {
-        Store::OperationsRepository o(self->m_db, self->m_clock);
-        if (auto ok = o.setCursor(System::QuickBooks, kCdc, startedAt.toString(Qt::ISODateWithMs)); !ok)
-            self->problem(ok.error().message);
+        self->writeCursor(System::QuickBooks, kCdc, startedAt);
         self->m_quickbooksBusy = false;
         next();
     };
@@ -622,18 +618,15 @@ void SyncEngine::captureHubSpotDeals(Next next)
     if (!hs || m_dealsBusy)
         return next();
     m_dealsBusy = true;
-    Store::OperationsRepository ops(m_db, m_clock);
-    auto cursor = ops.cursor(System::HubSpot, u"deals"_s);
+    const auto cursor = readCursor(System::HubSpot, u"deals"_s);
     if (!cursor) {
         m_dealsBusy = false;
-        problem(cursor.error().message);
         return next();
     }
-    const QDateTime since = parseCursor(*cursor);
+    const QDateTime since = *cursor;
     if (!since.isValid()) {
         // The first cycle: Concord's own deals are all written from now on.
-        if (auto ok = ops.setCursor(System::HubSpot, u"deals"_s, m_clock.nowUtc().toString(Qt::ISODateWithMs)); !ok)
-            problem(ok.error().message);
+        writeCursor(System::HubSpot, u"deals"_s, m_clock.nowUtc());
         m_dealsBusy = false;
         return next();
     }
@@ -665,9 +658,7 @@ void SyncEngine::captureHubSpotDeals(Next next)
                             Jobs::KindAppointment.toString());
             }
             if (newest.isValid()) {
-                Store::OperationsRepository o(self->m_db, self->m_clock);
-                if (auto ok = o.setCursor(System::HubSpot, u"deals"_s, newest.toString(Qt::ISODateWithMs)); !ok)
-                    self->problem(ok.error().message);
+                self->writeCursor(System::HubSpot, u"deals"_s, newest);
             }
             self->m_dealsBusy = false;
             *readPage = nullptr;

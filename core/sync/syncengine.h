@@ -132,6 +132,10 @@ private:
                const Result<ApplyOutcome> &outcome, const QString &kind);
     void count(const Result<ApplyOutcome> &outcome);
     void problem(const QString &text);
+    // Where capture of `resource` resumes: an invalid instant when it never
+    // ran; nullopt when the store could not say (reported as a problem).
+    [[nodiscard]] std::optional<QDateTime> readCursor(Domain::System system, const QString &resource);
+    void writeCursor(Domain::System system, const QString &resource, const QDateTime &at);
     // HubSpot's and Cal.com's health for the dashboard (QuickBooks' comes
     // from its token manager): Connected after an answer, Error with the
     // cause after a failed read. Written when it changes.
