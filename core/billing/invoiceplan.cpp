@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QMap>
+#include <QSet>
 
 #include <algorithm>
 
@@ -91,10 +92,65 @@ Result<Money> sum(const QList<PlannedLine> &lines, const QString &key)
 
 } // namespace
 
-Result<QList<PlannedInvoice>> planInvoices(const QList<Session> &sessions, const QList<InvoicePolicy> &policies)
+namespace {
+
+// The invoice's discount from its lines' rules (see planInvoices).
+Result<std::optional<PlannedDiscount>> discountFor(const QList<PlannedLine> &lines, const QString &currency)
 {
-    QMap<QString, PlannedInvoice> byKey; // ordered: deterministic output
-    QMap<QString, InvoicePolicy> policyOf;
+    bool same = true;
+    for (const PlannedLine &l : lines) {
+        if (!l.discountRule || !lines.first().discountRule || l.discountRule->id != lines.first().discountRule->id) {
+            same = false;
+            break;
+        }
+    }
+    if (same && lines.first().discountRule && lines.first().discountRule->percentBasisPoints > 0) {
+        const Domain::DiscountRule &r = *lines.first().discountRule;
+        PlannedDiscount d;
+        d.percentBasisPoints = r.percentBasisPoints;
+        d.amount = Money::zero(currency);
+        d.description = r.description.isEmpty() ? u"Discount"_s : r.description;
+        return d;
+    }
+    Money total = Money::zero(currency);
+    QStringList descriptions;
+    for (const PlannedLine &l : lines) {
+        if (!l.discountRule)
+            continue;
+        auto share = discountOnLine(*l.discountRule, l.amount);
+        if (!share)
+            return std::unexpected(share.error());
+        auto next = total.add(*share);
+        if (!next)
+            return std::unexpected(next.error());
+        total = *next;
+        const QString text = l.discountRule->description.isEmpty() ? u"Discount"_s : l.discountRule->description;
+        if (!descriptions.contains(text))
+            descriptions << text;
+    }
+    if (total.isZero())
+        return std::optional<PlannedDiscount>();
+    PlannedDiscount d;
+    d.amount = total;
+    d.description = descriptions.join(u"; "_s);
+    return d;
+}
+
+} // namespace
+
+Result<QList<PlannedInvoice>> planInvoices(const QList<Session> &sessions, const QList<InvoicePolicy> &policies,
+                                           const BillingRules &rules)
+{
+    struct Placed {
+        QString baseKey;
+        QString taxableCode; // empty: not taxable by rule
+        InvoicePolicy policy;
+        QDate txnDate;
+        PlannedLine line;
+        QString customerId;
+    };
+    QList<Placed> placed;
+    QMap<QString, QSet<QString>> taxableCodesOf; // base key → taxable codes on it
     for (const Session &s : sessions) {
         const auto policy = policyFor(policies, s.customerId, s.serviceId);
         if (!policy)
@@ -106,28 +162,51 @@ Result<QList<PlannedInvoice>> planInvoices(const QList<Session> &sessions, const
         auto line = lineFor(s);
         if (!line)
             return std::unexpected(line.error());
-        QString key;
-        QDate txnDate;
+        const RuleScope scope{s.customerId, s.serviceId, s.location};
+        Placed p;
+        if (const auto tax = taxRuleFor(rules.tax, scope)) {
+            const bool taxable = isTaxable(*tax);
+            line->taxCode = taxable ? u"TAX"_s : kNonTaxable.toString();
+            if (taxable)
+                p.taxableCode = tax->taxCode;
+        }
+        line->discountRule = discountRuleFor(rules.discounts, scope);
         if (policy->mode == InvoiceMode::PerSession) {
-            key = u"session/"_s + s.appointmentId;
-            txnDate = s.serviceDate;
+            p.baseKey = u"session/"_s + s.appointmentId;
+            p.txnDate = s.serviceDate;
         } else {
             const QDate first(s.serviceDate.year(), s.serviceDate.month(), 1);
-            key = u"monthly/%1/%2"_s.arg(s.customerId, first.toString(u"yyyy-MM"_s));
+            p.baseKey = u"monthly/%1/%2"_s.arg(s.customerId, first.toString(u"yyyy-MM"_s));
             if (policy->grouping == Domain::MonthlyGrouping::PerService)
-                key += u"/%1"_s.arg(s.serviceId);
-            txnDate = first.addMonths(1).addDays(-1);
+                p.baseKey += u"/%1"_s.arg(s.serviceId);
+            p.txnDate = first.addMonths(1).addDays(-1);
         }
+        p.policy = *policy;
+        p.line = *line;
+        p.customerId = s.customerId;
+        if (!p.taxableCode.isEmpty())
+            taxableCodesOf[p.baseKey].insert(p.taxableCode);
+        placed.append(p);
+    }
+
+    QMap<QString, PlannedInvoice> byKey; // ordered: deterministic output
+    QMap<QString, InvoicePolicy> policyOf;
+    for (const Placed &p : std::as_const(placed)) {
+        // One tax code per QuickBooks invoice: split only when codes differ.
+        const bool split = taxableCodesOf.value(p.baseKey).size() > 1 && !p.taxableCode.isEmpty();
+        const QString key = split ? u"%1/tax/%2"_s.arg(p.baseKey, p.taxableCode) : p.baseKey;
         PlannedInvoice &invoice = byKey[key];
         if (invoice.key.isEmpty()) {
             invoice.key = key;
-            invoice.customerId = s.customerId;
-            invoice.mode = policy->mode;
-            invoice.txnDate = txnDate;
-            invoice.dueDate = txnDate.addDays(policy->paymentTermDays);
-            policyOf.insert(key, *policy);
+            invoice.customerId = p.customerId;
+            invoice.mode = p.policy.mode;
+            invoice.txnDate = p.txnDate;
+            invoice.dueDate = p.txnDate.addDays(p.policy.paymentTermDays);
+            policyOf.insert(key, p.policy);
         }
-        invoice.lines.append(*line);
+        if (!p.taxableCode.isEmpty())
+            invoice.txnTaxCode = p.taxableCode;
+        invoice.lines.append(p.line);
     }
 
     QList<PlannedInvoice> out;
@@ -149,6 +228,10 @@ Result<QList<PlannedInvoice>> planInvoices(const QList<Session> &sessions, const
         } else {
             invoice.deposit = Money::zero(total->currency());
         }
+        auto discount = discountFor(invoice.lines, total->currency());
+        if (!discount)
+            return std::unexpected(discount.error());
+        invoice.discount = *discount;
         out.append(invoice);
     }
     return out;

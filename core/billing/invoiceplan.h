@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billing/billingrules.h"
 #include "common/error.h"
 #include "domain/decimal.h"
 #include "domain/money.h"
@@ -25,6 +26,7 @@ struct Session {
     QDate serviceDate;     // in the business's time zone
     int minutes = 60;
     Domain::Money hourlyRate;
+    QString location;      // where it takes place, for tax and discount rules
 };
 
 struct PlannedLine {
@@ -35,6 +37,19 @@ struct PlannedLine {
     Domain::Decimal quantity; // hours, or 1 when the hours have no short decimal form
     Domain::Money rate;       // per quantity unit
     Domain::Money amount;     // quantity × rate, exact
+    // The line's QuickBooks TaxCodeRef: "TAX" or "NON" when a tax rule
+    // governs the session, empty when none does (QuickBooks' own default).
+    QString taxCode;
+    std::optional<Domain::DiscountRule> discountRule; // the rule that governs the session
+};
+
+// The invoice's one discount line. QuickBooks computes a percentage itself;
+// a fixed amount is sent as is.
+struct PlannedDiscount {
+    int percentBasisPoints = 0; // > 0: percent-based (1000 = 10 %)
+    Domain::Money amount;       // otherwise: this amount off
+    QString description;
+    friend bool operator==(const PlannedDiscount &, const PlannedDiscount &) = default;
 };
 
 // An invoice Concord wants QuickBooks to hold. QuickBooks computes tax,
@@ -50,6 +65,10 @@ struct PlannedInvoice {
     QList<PlannedLine> lines; // by service date, then appointment id
     Domain::Money total;
     Domain::Money deposit;    // the policy's share of the total; zero when none
+    // The QuickBooks tax code (TxnTaxCodeRef) for the TAX lines; empty when
+    // no line is taxable by rule.
+    QString txnTaxCode;
+    std::optional<PlannedDiscount> discount;
 };
 
 // The policy that governs a customer's sessions of a service: the most
@@ -66,8 +85,17 @@ struct PlannedInvoice {
 // session. Due = invoice date + the policy's payment term. InvalidArgument
 // for a session without a policy, a rate, or with mixed currencies on one
 // invoice.
+// Tax and discount come from `rules` (the amounts are QuickBooks' to
+// compute): each line is TAX or NON by its session's tax rule, and the
+// invoice carries the taxable lines' code. A QuickBooks invoice has one tax
+// code, so a monthly invoice whose sessions fall under different taxable
+// codes is split, one invoice per code ("…/tax/<code>"; non-taxable lines
+// stay on the unsuffixed one). An invoice whose lines share one percentage
+// rule gets that percentage; lines under different discount rules (or some
+// under none) get one fixed discount, the sum of each line's share.
 [[nodiscard]] Result<QList<PlannedInvoice>> planInvoices(const QList<Session> &sessions,
-                                                         const QList<Domain::InvoicePolicy> &policies);
+                                                         const QList<Domain::InvoicePolicy> &policies,
+                                                         const BillingRules &rules = {});
 
 // What a cancellation does to the money, by policy (product.md §3).
 struct CancellationDecision {

@@ -19,6 +19,7 @@
 #include "store/outboxrepository.h"
 #include "store/rulesrepository.h"
 #include "store/syncstaterepository.h"
+#include "sync/defaultmappings.h"
 #include "sync/doublebooking.h"
 #include "sync/jobs.h"
 
@@ -38,22 +39,19 @@ const QString kAppointment = u"appointment"_s;
 const QString kInvoice = u"invoice"_s;
 const QString kCustomer = u"customer"_s;
 
-// What a status means in HubSpot when the store has no status mapping for it
-// (the defaults of product.md §2; the mapping table overrides them).
+// What a status means in HubSpot when the store has no deal-stage mapping
+// for it: the installed defaults (one source of truth with the mapping
+// editor), then, for statuses whose default is not a stage (a no-show makes
+// a task), the nearest stage of the default pipeline.
 QString fallbackStage(StatusDomain domain, const QString &status)
 {
-    static const QHash<QString, QString> appointment{
-        {u"booked"_s, u"appointmentscheduled"_s},      {u"rescheduled"_s, u"appointmentscheduled"_s},
-        {u"completed"_s, u"presentationscheduled"_s}, {u"no_show"_s, u"qualifiedtobuy"_s},
-        {u"canceled"_s, u"closedlost"_s},
-    };
-    static const QHash<QString, QString> money{
-        {u"invoiced"_s, u"contractsent"_s},       {u"deposit_paid"_s, u"decisionmakerboughtin"_s},
-        {u"partially_paid"_s, u"contractsent"_s}, {u"paid"_s, u"closedwon"_s},
-        {u"overdue"_s, u"contractsent"_s},        {u"voided"_s, u"closedlost"_s},
-        {u"refunded"_s, u"closedlost"_s},
-    };
-    return (domain == StatusDomain::Appointment ? appointment : money).value(status);
+    static const QList<StatusMapping> defaults = defaultStatusMappings();
+    for (const StatusMapping &m : defaults)
+        if (m.domain == domain && m.status == status && m.action == StatusAction::DealStage)
+            return m.targetValue;
+    if (domain == StatusDomain::Appointment && status == u"no_show"_s)
+        return u"qualifiedtobuy"_s;
+    return {};
 }
 
 bool closesTasks(MoneyStatus s)
@@ -70,13 +68,16 @@ QJsonObject linesJson(const QList<Billing::PlannedLine> &lines)
 {
     QJsonArray out;
     for (const Billing::PlannedLine &l : lines) {
-        out.append(QJsonObject{{u"appointmentId"_s, l.appointmentId},
-                               {u"itemRef"_s, l.itemRef},
-                               {u"description"_s, l.description},
-                               {u"serviceDate"_s, l.serviceDate.toString(Qt::ISODate)},
-                               {u"quantity"_s, l.quantity.toString()},
-                               {u"rate"_s, l.rate.toDecimalString()},
-                               {u"amount"_s, l.amount.toDecimalString()}});
+        QJsonObject line{{u"appointmentId"_s, l.appointmentId},
+                         {u"itemRef"_s, l.itemRef},
+                         {u"description"_s, l.description},
+                         {u"serviceDate"_s, l.serviceDate.toString(Qt::ISODate)},
+                         {u"quantity"_s, l.quantity.toString()},
+                         {u"rate"_s, l.rate.toDecimalString()},
+                         {u"amount"_s, l.amount.toDecimalString()}};
+        if (!l.taxCode.isEmpty())
+            line[u"taxCode"_s] = l.taxCode;
+        out.append(line);
     }
     return QJsonObject{{u"lines"_s, out}};
 }
@@ -103,11 +104,20 @@ QDate ChangeApplier::localDate(const QDateTime &utc) const
 Status ChangeApplier::importCatalog(const QList<Calcom::EventType> &eventTypes, const QList<QuickBooks::Item> &items)
 {
     Store::AppointmentRepository appointments(m_db, m_clock);
+    auto existing = appointments.allServices();
+    if (!existing)
+        return std::unexpected(existing.error());
+    QHash<QString, Service> known;
+    for (const Service &s : std::as_const(*existing))
+        known.insert(s.calcomEventTypeId, s);
     Store::Transaction tx(m_db);
     if (!tx.started())
         return tx.started();
     for (const Calcom::EventType &type : eventTypes) {
         Service s;
+        // Where a service takes place is Concord's own setting (tax rules
+        // go by it); Cal.com and QuickBooks know nothing of it.
+        s.location = known.value(QString::number(type.id)).location;
         s.name = type.title;
         s.calcomEventTypeId = QString::number(type.id);
         s.defaultDurationMinutes = type.lengthInMinutes > 0 ? type.lengthInMinutes : 60;
@@ -461,9 +471,14 @@ Result<QList<InvoicePolicy>> ChangeApplier::policies() const
     auto all = rules.invoicePolicies();
     if (!all)
         return all;
-    if (all->isEmpty()) {
-        // No policy configured yet: per-session invoices, 7 days to pay,
-        // void or credit on cancellation (product.md §5's example).
+    const bool hasDefault = std::any_of(all->cbegin(), all->cend(), [](const InvoicePolicy &p) {
+        return p.customerId.isEmpty() && p.serviceId == 0;
+    });
+    if (!hasDefault) {
+        // No default configured (only per-service or per-client ones, or
+        // none at all): the rest bill per session, 7 days to pay, void or
+        // credit on cancellation (product.md §5's example) — rather than one
+        // unconfigured session holding up everyone's invoices.
         InvoicePolicy p;
         p.currency = m_settings.currency;
         all->append(p);
@@ -1316,6 +1331,17 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
     QHash<qint64, Service> serviceById;
     for (const Service &s : std::as_const(*services))
         serviceById.insert(s.id, s);
+    Billing::BillingRules billingRules;
+    {
+        Store::RulesRepository rules(m_db, m_clock);
+        auto tax = rules.taxRules();
+        if (!tax)
+            return std::unexpected(tax.error());
+        auto discounts = rules.discountRules();
+        if (!discounts)
+            return std::unexpected(discounts.error());
+        billingRules = {*tax, *discounts};
+    }
 
     // Sessions of the last 120 days that happened and have no invoice yet.
     const QDateTime now = m_clock.nowUtc();
@@ -1367,6 +1393,7 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
         s.itemRef = svc.quickbooksItemId;
         s.serviceDate = a.start.local().date();
         s.minutes = a.durationMinutes;
+        s.location = svc.location;
         auto rate = Money::fromMinor(svc.rateMinor, svc.currency);
         if (!rate)
             return std::unexpected(rate.error());
@@ -1374,7 +1401,7 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
         sessions.append(s);
         changedAt.insert(s.appointmentId, a.updatedAt);
     }
-    auto plans = Billing::planInvoices(sessions, *all);
+    auto plans = Billing::planInvoices(sessions, *all, billingRules);
     if (!plans)
         return std::unexpected(plans.error());
     int n = swept;
@@ -1393,6 +1420,16 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
         payload[u"currency"_s] = plan.total.currency();
         if (!plan.deposit.isZero())
             payload[u"depositMinor"_s] = plan.deposit.minorUnits();
+        if (!plan.txnTaxCode.isEmpty())
+            payload[u"txnTaxCode"_s] = plan.txnTaxCode;
+        if (plan.discount) {
+            QJsonObject d{{u"description"_s, plan.discount->description}};
+            if (plan.discount->percentBasisPoints > 0)
+                d[u"percentBasisPoints"_s] = plan.discount->percentBasisPoints;
+            else
+                d[u"amountMinor"_s] = plan.discount->amount.minorUnits();
+            payload[u"discount"_s] = d;
+        }
         QDateTime source;
         for (const Billing::PlannedLine &l : plan.lines)
             source = std::max(source, changedAt.value(l.appointmentId));

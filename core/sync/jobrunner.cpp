@@ -539,10 +539,33 @@ void JobRunner::createInvoice(const OutboxJob &job, std::function<void(JobResult
         line.salesItem.qty = *qty;
         line.salesItem.unitPrice = *rate;
         line.salesItem.serviceDate = QDate::fromString(l.value(u"serviceDate"_s).toString(), Qt::ISODate);
+        line.salesItem.taxCodeRef.value = l.value(u"taxCode"_s).toString();
         inv.lines.append(line);
     }
     if (inv.lines.isEmpty())
         return done(JobResult::failed(badPayload(job, u"has no lines"_s)));
+    // Tax and discount are chosen by rule; QuickBooks computes the amounts.
+    inv.txnTaxDetail.txnTaxCodeRef.value = p.value(u"txnTaxCode"_s).toString();
+    if (p.contains(u"discount"_s)) {
+        const QJsonObject d = p.value(u"discount"_s).toObject();
+        QuickBooks::SalesLine line;
+        line.detailType = QuickBooks::LineDetailType::Discount;
+        line.description = d.value(u"description"_s).toString();
+        if (const int bp = d.value(u"percentBasisPoints"_s).toInt(); bp > 0) {
+            auto percent = Decimal::fromParts(bp, 2);
+            if (!percent)
+                return done(JobResult::failed(badPayload(job, u"has a discount percentage out of range"_s)));
+            line.discount.percentBased = true;
+            line.discount.discountPercent = percent->normalized();
+        } else {
+            auto amount = Money::fromMinor(d.value(u"amountMinor"_s).toInteger(-1), currency);
+            if (!amount || amount->minorUnits() < 0)
+                return done(JobResult::failed(badPayload(job, u"has a discount without a valid amount"_s)));
+            line.discount.percentBased = false;
+            line.amount = *amount;
+        }
+        inv.lines.append(line);
+    }
     if (p.contains(u"depositMinor"_s)) {
         auto deposit = Money::fromMinor(p.value(u"depositMinor"_s).toInteger(), currency);
         if (deposit)
