@@ -637,8 +637,34 @@ Status checkLines(const QString &operation, const QJsonObject &payload)
         }
         if (auto ok = optionalDate(operation, line, u"serviceDate"_s, where); !ok)
             return ok;
+        const QJsonValue tax = line.value(u"taxCode"_s);
+        if (!tax.isUndefined() && tax.toString() != u"TAX"_s && tax.toString() != u"NON"_s)
+            return badKey(operation, where, u"taxCode"_s, u"to be \"TAX\" or \"NON\" when present"_s, tax);
     }
     return {};
+}
+
+// The invoice's one discount: a percentage in basis points (1..10000) or a
+// fixed amount in minor units, and what the line says.
+Status checkDiscount(const QString &operation, const QJsonObject &payload)
+{
+    const QJsonValue v = payload.value(u"discount"_s);
+    if (v.isUndefined())
+        return {};
+    const QJsonObject d = v.toObject();
+    const QString hint = u"to be an object with percentBasisPoints (1 to 10000, 1000 = 10 %) or amountMinor "
+                         "(cents), and a description"_s;
+    if (!v.isObject())
+        return badKey(operation, {}, u"discount"_s, hint, v);
+    if (d.contains(u"percentBasisPoints"_s)) {
+        const qint64 bp = d.value(u"percentBasisPoints"_s).toInteger(-1);
+        if (bp < 1 || bp > 10000)
+            return badKey(operation, u"discount"_s, u"percentBasisPoints"_s, hint, d.value(u"percentBasisPoints"_s));
+        return {};
+    }
+    if (!d.contains(u"amountMinor"_s))
+        return badKey(operation, {}, u"discount"_s, hint, v);
+    return minorUnits(operation, d, u"amountMinor"_s, true, false);
 }
 
 QJsonObject refJson(const RemoteRef &ref)
@@ -701,7 +727,9 @@ Status validateJobPayload(const QString &operation, const QJsonObject &p)
         return all({ needText(op, p, u"customerId"_s, u"the Concord customer the invoice is for"_s),
                      optionalText(op, p, u"planKey"_s, u"the invoice plan's key"_s),
                      optionalDate(op, p, u"txnDate"_s), optionalDate(op, p, u"dueDate"_s),
-                     minorUnits(op, p, u"depositMinor"_s, false, false), checkLines(op, p) });
+                     minorUnits(op, p, u"depositMinor"_s, false, false), checkLines(op, p),
+                     optionalText(op, p, u"txnTaxCode"_s, u"the QuickBooks tax code for the TAX lines"_s),
+                     checkDiscount(op, p) });
     if (op == Jobs::QboInvoiceVoid)
         return needText(op, p, u"quickbooksId"_s, u"the QuickBooks invoice id"_s);
     if (op == Jobs::QboCreditMemoCreate || op == Jobs::QboRefundReceiptCreate) {

@@ -468,6 +468,27 @@ private Q_SLOTS:
         QTest::newRow("invoice: fractional deposit")
             << invoice << invoiceWith(u"depositMinor"_s, 10.5) << E::InvalidArgument
             << u"needs 'depositMinor' as a whole number of minor units (cents), e.g. 6500 for 65.00 (got 10.5)"_s;
+        QTest::newRow("invoice: tax and percentage discount")
+            << invoice
+            << compact([] {
+                   QJsonObject p = invoicePayload();
+                   p[u"txnTaxCode"_s] = u"3"_s;
+                   p[u"discount"_s] = QJsonObject{{u"percentBasisPoints"_s, 1000}, {u"description"_s, u"Club"_s}};
+                   return p;
+               }())
+            << E::Ok << QString();
+        QTest::newRow("invoice: line tax code not TAX/NON")
+            << invoice << lineWith(0, u"taxCode"_s, u"3"_s) << E::InvalidArgument
+            << u"lines[0] needs 'taxCode' to be \"TAX\" or \"NON\" when present (got \"3\")"_s;
+        QTest::newRow("invoice: discount over 100 %")
+            << invoice << invoiceWith(u"discount"_s, QJsonObject{{u"percentBasisPoints"_s, 12000}})
+            << E::InvalidArgument << u"discount needs 'percentBasisPoints'"_s;
+        QTest::newRow("invoice: discount with neither")
+            << invoice << invoiceWith(u"discount"_s, QJsonObject{{u"description"_s, u"?"_s}}) << E::InvalidArgument
+            << u"needs 'discount' to be an object with percentBasisPoints"_s;
+        QTest::newRow("invoice: fractional discount amount")
+            << invoice << invoiceWith(u"discount"_s, QJsonObject{{u"amountMinor"_s, 1.5}}) << E::InvalidArgument
+            << u"needs 'amountMinor' as a whole number of minor units"_s;
         QTest::newRow("task: valid") << task << compact(taskPayload()) << E::Ok << QString();
         QTest::newRow("task: no refKind")
             << task << taskWith(u"refKind"_s, QJsonValue::Undefined) << E::InvalidArgument
