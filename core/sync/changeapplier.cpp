@@ -830,9 +830,38 @@ Result<int> ChangeApplier::decideCancellationMoney(const Appointment &appointmen
     } else if (inv.error().code != ErrorCode::NotFound) {
         return std::unexpected(inv.error());
     }
+    const QString apptId = QString::number(appointment.id);
+    if (invoice && invoice->lines.size() > 1 && invoice->status != MoneyStatus::Voided) {
+        // A session canceled after its monthly invoice was issued. The
+        // invoice's money (paid, credited) is the whole month's, not this
+        // session's, so neither voiding nor crediting it is right without a
+        // person: the bookkeeper removes the line or credits it in
+        // QuickBooks, and Concord mirrors what they do.
+        Money lineAmount = Money::zero(invoice->total.currency());
+        for (const InvoiceLine &l : invoice->lines)
+            if (l.appointmentId == appointment.id)
+                lineAmount = l.amount;
+        SyncFlag flag;
+        flag.kind = u"canceled_on_issued_invoice"_s;
+        flag.subject = u"appointment/"_s + apptId;
+        flag.system = toString(System::QuickBooks);
+        flag.message = u"The session of %1 was canceled after invoice %2 billed it (%3 of %4, balance %5): "
+                       "remove its line or credit it in QuickBooks"_s
+                           .arg(appointment.start.local().toString(u"MMM d, yyyy"_s),
+                                invoice->docNumber.isEmpty() ? invoice->quickbooksId : invoice->docNumber,
+                                lineAmount.toDecimalString(), invoice->total.toDecimalString(),
+                                invoice->balance.toDecimalString());
+        flag.detailJson = QJsonDocument(QJsonObject{{u"invoiceId"_s, invoice->id},
+                                                    {u"quickbooksId"_s, invoice->quickbooksId},
+                                                    {u"lineAmount"_s, lineAmount.toDecimalString()}})
+                              .toJson(QJsonDocument::Compact);
+        Store::SyncStateRepository state(m_db, m_clock);
+        if (auto ok = state.raiseFlag(flag); !ok)
+            return std::unexpected(ok.error());
+        return 0;
+    }
     const Billing::CancellationDecision decision =
         Billing::decideCancellation(*policy, billed, appointment.start.utc(), canceledAt);
-    const QString apptId = QString::number(appointment.id);
     int n = 0;
     for (const auto action : decision.actions) {
         using A = Billing::CancellationDecision::Action;
@@ -842,8 +871,8 @@ Result<int> ChangeApplier::decideCancellationMoney(const Appointment &appointmen
         case A::RemoveLine:
             continue; // monthly invoices are planned from the sessions that stand
         case A::VoidInvoice:
-            if (!invoice || invoice->lines.size() > 1)
-                continue; // a monthly invoice loses the line instead (replanned)
+            if (!invoice)
+                continue;
             job = outbox.enqueue(Jobs::make(System::QuickBooks, Jobs::QboInvoiceVoid, kInvoice,
                                             QString::number(invoice->id), u"quickbooks/void/%1"_s.arg(invoice->id),
                                             QJsonObject{{u"quickbooksId"_s, invoice->quickbooksId},

@@ -76,6 +76,7 @@ private slots:
     void perSessionInvoiceIsTaxedByQuickBooks();
     void depositIsCarriedThenTheRestIsPaid();
     void monthlySummaryHasOneDatedLinePerSession();
+    void sessionCanceledAfterItsMonthlyInvoiceIsFlagged();
     void aSecondCycleIssuesNothing();
 
 private:
@@ -86,6 +87,7 @@ private:
     QString dealStage(qint64 appointmentId);
     qint64 serviceId(const QString &name);
 
+    QStringList m_monaUids; // October… (last month's) sessions, on one monthly invoice
     QTemporaryDir m_dir;
     OffsetClock m_clock;
     std::unique_ptr<Sandbox::TutoringSandbox> m_sandbox;
@@ -450,9 +452,41 @@ void TestSyncBilling::monthlySummaryHasOneDatedLinePerSession()
         tied.insert(a.id);
     }
     QCOMPARE(tied.size(), 3);
+    m_monaUids = uids;
     auto none = billing.invoiceForAppointment(appointmentByUid(thisMonth).id);
     QVERIFY(!none.has_value());
     QCOMPARE(errorCodeName(none.error().code), errorCodeName(ErrorCode::NotFound));
+}
+
+void TestSyncBilling::sessionCanceledAfterItsMonthlyInvoiceIsFlagged()
+{
+    // The month's invoice holds the session with two others; its money is
+    // the month's. Concord neither voids the invoice nor credits it whole:
+    // the bookkeeper is told which line, on which invoice.
+    QVERIFY(!m_monaUids.isEmpty());
+    const Appointment a = appointmentByUid(m_monaUids.first());
+    Store::BillingRepository billing(*m_db, m_clock);
+    auto before = billing.invoiceForAppointment(a.id);
+    QVERIFY_OK(before);
+    const QJsonObject remoteBefore = m_sandbox->quickbooks().entity(realm(), u"Invoice"_s, before->quickbooksId);
+    QVERIFY(m_sandbox->calcom().clientCancels(m_monaUids.first(), u"tutor was ill"_s).has_value());
+    const Sync::CycleReport r = syncOnce();
+    QVERIFY2(r.failedJobs.isEmpty() && r.problems.isEmpty(), qPrintable(r.problems.join(u"\n"_s)));
+
+    QCOMPARE_NAMES(appointmentByUid(m_monaUids.first()).status, AppointmentStatus::Canceled);
+    QCOMPARE(m_sandbox->quickbooks().entity(realm(), u"Invoice"_s, before->quickbooksId), remoteBefore);
+    QVERIFY(m_sandbox->quickbooks().entities(realm(), u"CreditMemo"_s).isEmpty());
+    QVERIFY(m_sandbox->quickbooks().entities(realm(), u"RefundReceipt"_s).isEmpty());
+    Store::SyncStateRepository state(*m_db, m_clock);
+    auto flags = state.openFlags();
+    QVERIFY_OK(flags);
+    QStringList got;
+    for (const SyncFlag &f : std::as_const(*flags))
+        if (f.kind == u"canceled_on_issued_invoice"_s)
+            got << f.subject + u": "_s + f.message;
+    QCOMPARE(got.size(), 1);
+    QVERIFY2(got.first().startsWith(u"appointment/%1: "_s.arg(a.id)), qPrintable(got.first()));
+    QVERIFY2(got.first().contains(u"40.00 of 108.00"_s), qPrintable(got.first()));
 }
 
 void TestSyncBilling::aSecondCycleIssuesNothing()
