@@ -179,11 +179,16 @@ std::unique_ptr<Security::SecretStore> TutoringSandbox::secrets() const
 {
     using namespace Security;
     auto store = std::make_unique<MemorySecretStore>();
+    const bool started = m_started;
     const std::pair<QStringView, QString> values[] = {
         { SecretName::QuickBooksClientSecret, m_endpoints.quickbooksClientSecret },
         { SecretName::QuickBooksRefreshToken, m_endpoints.quickbooksRefreshToken },
         { SecretName::HubSpotToken, m_endpoints.hubspotPrivateAppToken },
         { SecretName::CalcomApiKey, m_endpoints.calcomApiKey },
+        { SecretName::QuickBooksWebhookVerifier,
+          started ? kQuickBooksWebhookVerifier.toString() : QString() },
+        { SecretName::HubSpotClientSecret, started ? m_hubspot->auth().clientSecret() : QString() },
+        { SecretName::CalcomWebhookSecret, started ? kCalcomWebhookSecret.toString() : QString() },
     };
     for (const auto &[name, value] : values) {
         if (value.isEmpty())
@@ -194,6 +199,44 @@ std::unique_ptr<Security::SecretStore> TutoringSandbox::secrets() const
                    "the memory store refused a known name");
     }
     return store;
+}
+
+void TutoringSandbox::setWebhookTarget(const QUrl &receiverBase)
+{
+    Q_ASSERT_X(m_started, "TutoringSandbox::setWebhookTarget", "start() first");
+    if (!m_started)
+        return;
+    m_webhookTarget = receiverBase;
+    if (m_calcomWebhookId != 0) {
+        m_calcom->webhooks()->removeSubscription(m_calcomWebhookId);
+        m_calcomWebhookId = 0;
+    }
+    if (!receiverBase.isValid() || receiverBase.isEmpty()) {
+        // An invalid URL leaves both senders unconfigured: nothing is sent.
+        m_quickbooks->setWebhook(QUrl(), QByteArray());
+        m_hubspot->setWebhook(QUrl(), QByteArray());
+        qCInfo(lcSandbox) << "sandbox webhooks off";
+        return;
+    }
+    const auto target = [&receiverBase](QStringView system) {
+        QUrl url = receiverBase.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+        url.setPath(url.path() + u"/webhooks/"_s + system.toString());
+        return url;
+    };
+    m_quickbooks->setWebhook(target(u"quickbooks"), kQuickBooksWebhookVerifier.toUtf8());
+    m_hubspot->setWebhook(target(u"hubspot"), m_hubspot->auth().clientSecret().toUtf8());
+    // Every booking trigger Cal.com has (hubspot-calcom.md B5), not only the
+    // ones the emulator sends today.
+    static const QStringList bookingTriggers = {
+        u"BOOKING_CREATED"_s,          u"BOOKING_PAYMENT_INITIATED"_s, u"BOOKING_PAID"_s,
+        u"BOOKING_RESCHEDULED"_s,      u"BOOKING_REQUESTED"_s,         u"BOOKING_CANCELLED"_s,
+        u"BOOKING_REJECTED"_s,         u"BOOKING_NO_SHOW_UPDATED"_s,   u"BOOKING_LOCATION_UPDATED"_s,
+        u"BOOKING_REASSIGNED"_s,
+    };
+    m_calcomWebhookId =
+        m_calcom->addWebhook(target(u"calcom"), kCalcomWebhookSecret.toString(), bookingTriggers);
+    qCInfo(lcSandbox).noquote() << "sandbox webhooks go to" << target(u"quickbooks").toString()
+                                << target(u"hubspot").toString() << target(u"calcom").toString();
 }
 
 Status TutoringSandbox::writePortsFile(const QString &path) const

@@ -11,6 +11,7 @@
 #include <QDate>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -88,6 +89,11 @@ public:
     static constexpr QStringView kClientId = u"concord-sandbox";
     static constexpr QStringView kClientSecret = u"sandbox-client-secret";
     static constexpr QStringView kCalcomApiKey = u"cal_live_tutoring_sandbox";
+    // Webhook signing keys (QuickBooks' verifier token, Cal.com's webhook
+    // secret). HubSpot signs with the app's client secret, which is its
+    // emulator's OAuth client secret (HsAuth::clientSecret()).
+    static constexpr QStringView kQuickBooksWebhookVerifier = u"sandbox-quickbooks-webhook-verifier";
+    static constexpr QStringView kCalcomWebhookSecret = u"sandbox-calcom-webhook-secret";
 
     explicit TutoringSandbox(QObject *parent = nullptr);
     ~TutoringSandbox() override;
@@ -124,10 +130,22 @@ public:
 
     // A fresh in-memory store (Security::MemorySecretStore, thread-safe)
     // with the sandbox credentials: QUICKBOOKS_CLIENT_SECRET,
-    // QUICKBOOKS_REFRESH_TOKEN, HUBSPOT_TOKEN and CALCOM_API_KEY. Each call
-    // gives an independent store; a rotated QuickBooks refresh token is
-    // written to the store that did the refresh only.
+    // QUICKBOOKS_REFRESH_TOKEN, HUBSPOT_TOKEN, CALCOM_API_KEY, and the keys
+    // the emulators sign webhooks with: QUICKBOOKS_WEBHOOK_VERIFIER,
+    // HUBSPOT_CLIENT_SECRET and CALCOM_WEBHOOK_SECRET. Each call gives an
+    // independent store; a rotated QuickBooks refresh token is written to the
+    // store that did the refresh only. Empty before start().
     [[nodiscard]] std::unique_ptr<Security::SecretStore> secrets() const;
+
+    // Makes all three emulators deliver their webhooks to a receiver at
+    // `receiverBase` (e.g. http://127.0.0.1:8790): <base>/webhooks/quickbooks
+    // (legacy format), <base>/webhooks/hubspot and <base>/webhooks/calcom
+    // (every booking trigger, version 2021-10-20), signed with the keys
+    // secrets() holds. Replaces an earlier target; an empty URL stops the
+    // deliveries. Only after a successful start(). Switch QuickBooks to
+    // CloudEvents with quickbooks().setWebhook(…) afterwards.
+    void setWebhookTarget(const QUrl &receiverBase);
+    [[nodiscard]] QUrl webhookTarget() const { return m_webhookTarget; }
 
     // Writes endpoints() as the JSON of `concord-cli sandbox --ports-file`,
     // atomically (a reader polling for the file never sees half of it).
@@ -156,6 +174,8 @@ private:
     TutoringRoster m_roster;
     SeedReport m_report;
     Endpoints m_endpoints;
+    QUrl m_webhookTarget;
+    qint64 m_calcomWebhookId = 0; // the subscription setWebhookTarget() made; 0 = none
 };
 
 } // namespace Concord::Sandbox

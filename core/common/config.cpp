@@ -43,8 +43,10 @@ const std::vector<GroupSpec> &knownGroups()
           { u"base_url"_s, u"token_url"_s, u"client_id"_s, u"auth"_s, u"api_version"_s,
             u"burst_limit"_s, u"search_lag_seconds"_s } },
         { u"calcom"_s, { u"base_url"_s } },
-        { u"webhooks"_s, { u"listen"_s } },
-        { u"sync"_s, { u"default_region"_s, u"business_time_zone"_s } },
+        { u"webhooks"_s, { u"listen"_s, u"public_url"_s } },
+        { u"sync"_s,
+          { u"default_region"_s, u"business_time_zone"_s, u"pdf_cache"_s, u"pdf_cache_dir"_s,
+            u"pdf_retention_days"_s } },
         { u"secrets"_s, { u"backend"_s } },
     };
     return groups;
@@ -321,6 +323,11 @@ QString Config::defaultStoreUrl()
         + u"/concord.sqlite"_s;
 }
 
+QString Config::defaultPdfCacheDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/invoices"_s;
+}
+
 Config Config::defaults()
 {
     Config config;
@@ -331,6 +338,7 @@ Config Config::defaults()
     config.hubspotBaseUrl = QUrl(u"https://api.hubapi.com"_s);
     config.hubspotTokenUrl = QUrl(u"https://api.hubapi.com/oauth/v1/token"_s);
     config.calcomBaseUrl = QUrl(u"https://api.cal.com"_s);
+    config.pdfCacheDir = defaultPdfCacheDir();
     return config;
 }
 
@@ -488,6 +496,12 @@ Result<Config> Config::load(const QString &path)
         else
             ini.problem(u"webhooks"_s, u"listen"_s, problem);
     }
+    if (const auto publicUrl = ini.text(u"webhooks"_s, u"public_url"_s); publicUrl && !publicUrl->isEmpty()) {
+        QUrl url;
+        ini.url(u"webhooks"_s, u"public_url"_s, url); // empty = not set, like listen
+        if (url.isValid())
+            config.webhooksPublicUrl = url.toString();
+    }
 
     // [sync]
     if (const auto region = ini.text(u"sync"_s, u"default_region"_s)) {
@@ -516,6 +530,42 @@ Result<Config> Config::load(const QString &path)
                 u"expected an IANA time zone id such as Europe/Paris or America/New_York, got '%1'"_s
                     .arg(*zone));
         }
+    }
+    if (const auto enabled = ini.text(u"sync"_s, u"pdf_cache"_s)) {
+        const QString word = enabled->toLower();
+        if (word == u"true" || word == u"yes" || word == u"on" || word == u"1")
+            config.pdfCacheEnabled = true;
+        else if (word == u"false" || word == u"no" || word == u"off" || word == u"0")
+            config.pdfCacheEnabled = false;
+        else
+            ini.problem(u"sync"_s, u"pdf_cache"_s, u"expected true or false, got '%1'"_s.arg(*enabled));
+    }
+    if (const auto dir = ini.text(u"sync"_s, u"pdf_cache_dir"_s)) {
+        // Absolute, so the cache never depends on the working directory; the
+        // same "looks relative" rule as [store] url. ":/…" would be a Qt resource.
+        static const QString expected = u"expected an absolute folder such as /var/cache/concord/invoices"_s;
+        const QStringList segments = dir->split(u'/', Qt::SkipEmptyParts);
+        if (dir->isEmpty()) {
+            ini.problem(u"sync"_s, u"pdf_cache_dir"_s, expected + u", got an empty value"_s);
+        } else if (!QDir::isAbsolutePath(*dir) || dir->startsWith(u':')) {
+            ini.problem(u"sync"_s, u"pdf_cache_dir"_s, u"folder '%1' is relative; %2"_s.arg(*dir, expected));
+        } else if (std::any_of(segments.begin(), segments.end(),
+                               [](const QString &s) { return s == u"." || s == u".." || s == u"~"; })) {
+            ini.problem(u"sync"_s, u"pdf_cache_dir"_s,
+                        u"folder '%1' must be absolute without '.', '..' or '~'; %2"_s.arg(*dir, expected));
+        } else {
+            config.pdfCacheDir = QDir::cleanPath(*dir);
+        }
+    }
+    if (const auto days = ini.text(u"sync"_s, u"pdf_retention_days"_s)) {
+        // 100 years is "forever" in practice; anything above is a typo.
+        bool ok = false;
+        const int n = days->toInt(&ok);
+        if (ok && n >= 0 && n <= 36500)
+            config.pdfRetentionDays = n;
+        else
+            ini.problem(u"sync"_s, u"pdf_retention_days"_s,
+                        u"expected whole days from 0 to 36500 (0 = keep forever), got '%1'"_s.arg(*days));
     }
 
     // [secrets]

@@ -36,10 +36,18 @@ struct Config {
 
     // [webhooks]
     QString webhooksListen;         // "127.0.0.1:8790"; empty = no receiver
+    QString webhooksPublicUrl;      // public_url: the receiver's base as senders call it behind a proxy
+                                    // ("https://hooks.example.org"; HubSpot signs <base>/webhooks/hubspot);
+                                    // optional, empty = rebuilt from each request's Host/X-Forwarded-* headers
 
     // [sync]
     QString defaultRegion = QStringLiteral("US"); // phone numbers without a country code
     QString businessTimeZone = QStringLiteral("UTC");
+    // Optional local copies of QuickBooks invoice PDFs (the CRM only ever gets
+    // the QuickBooks link): content-addressed files under pdfCacheDir.
+    bool pdfCacheEnabled = false;   // pdf_cache (true/false)
+    QString pdfCacheDir;            // pdf_cache_dir: absolute folder; default defaultPdfCacheDir()
+    int pdfRetentionDays = 365;     // pdf_retention_days: 0 = keep forever, at most 36500
 
     // [secrets]
     QString secretsBackend = QStringLiteral("auto"); // auto | keychain | env
@@ -48,6 +56,8 @@ struct Config {
     [[nodiscard]] static QString defaultPath();
     // Default store: sqlite:///<AppDataLocation>/concord.sqlite.
     [[nodiscard]] static QString defaultStoreUrl();
+    // Default PDF cache folder: <CacheLocation>/invoices.
+    [[nodiscard]] static QString defaultPdfCacheDir();
     [[nodiscard]] static Config defaults();
 
     // Loads and validates. An empty `path` means the default path, where a

@@ -223,6 +223,28 @@ Status OperationsRepository::markInboundProcessed(qint64 id, const QString &erro
         u"no inbound event with id %1"_s.arg(id));
 }
 
+Status OperationsRepository::markInboundProcessedBefore(System system, const QDateTime &receivedBefore)
+{
+    if (!receivedBefore.isValid())
+        return fail(ErrorCode::InvalidArgument, u"marking webhook events processed needs a valid instant"_s);
+    auto changed = m_db.update(u"UPDATE inbound_events SET processed_at = ?, error = '' "
+                               "WHERE system = ? AND processed_at IS NULL AND received_at < ?"_s,
+                               {Sql::fromDateTime(m_clock.nowUtc()), toString(system),
+                                Sql::fromDateTime(receivedBefore)});
+    if (!changed)
+        return std::unexpected(changed.error());
+    return {};
+}
+
+Result<int> OperationsRepository::unprocessedInboundCount(System system) const
+{
+    auto count = m_db.scalar(u"SELECT COUNT(*) FROM inbound_events WHERE system = ? AND processed_at IS NULL"_s,
+                             {toString(system)});
+    if (!count)
+        return std::unexpected(count.error());
+    return count->toInt();
+}
+
 Result<qint64> OperationsRepository::saveAttachment(const Attachment &a)
 {
     if (!isSha256Hex(a.sha256Hex))
@@ -257,6 +279,13 @@ Status OperationsRepository::deleteAttachment(qint64 id)
 {
     return Sql::requireChanged(m_db.update(u"DELETE FROM attachments WHERE id = ?"_s, {id}),
                                u"no attachment with id %1"_s.arg(id));
+}
+
+Result<QList<Attachment>> OperationsRepository::attachmentsForInvoice(qint64 invoiceId) const
+{
+    return m_db.select<Attachment>(u"SELECT "_s + kAttachmentColumns
+                                       + u" FROM attachments WHERE invoice_id = ? ORDER BY fetched_at DESC, id DESC"_s,
+                                   {invoiceId}, attachmentFromRow);
 }
 
 Result<qint64> OperationsRepository::saveReviewSchedule(const ReviewSchedule &s)

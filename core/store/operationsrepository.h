@@ -42,6 +42,16 @@ public:
     [[nodiscard]] Result<std::optional<qint64>> storeInbound(const Domain::InboundEvent &event);
     [[nodiscard]] Result<QList<Domain::InboundEvent>> unprocessedInbound(int limit) const;
     [[nodiscard]] Status markInboundProcessed(qint64 id, const QString &error);
+    // Marks `system`'s unprocessed events received strictly before
+    // `receivedBefore` as processed (no error). A webhook is only a hint: the
+    // engine calls this after a poll of `system` that started at
+    // `receivedBefore`, which has read whatever those events announced.
+    // Events received at or after the instant wait for the next poll; events
+    // already processed keep their time and error. Marking none is not an
+    // error; an invalid instant is InvalidArgument.
+    [[nodiscard]] Status markInboundProcessedBefore(Domain::System system, const QDateTime &receivedBefore);
+    // How many of `system`'s events wait for a poll (for status).
+    [[nodiscard]] Result<int> unprocessedInboundCount(Domain::System system) const;
 
     // Content-addressed: saving a digest that exists returns the existing id
     // (a re-sync never creates a second copy).
@@ -49,6 +59,8 @@ public:
     [[nodiscard]] Result<Domain::Attachment> attachmentBySha256(const QString &sha256Hex) const;
     [[nodiscard]] Result<QList<Domain::Attachment>> expiredAttachments(const QDateTime &nowUtc) const;
     [[nodiscard]] Status deleteAttachment(qint64 id);
+    // The attachments recorded for a Concord invoice, newest first (fetchedAt, then id).
+    [[nodiscard]] Result<QList<Domain::Attachment>> attachmentsForInvoice(qint64 invoiceId) const;
 
     // One schedule per cadence.
     [[nodiscard]] Result<qint64> saveReviewSchedule(const Domain::ReviewSchedule &schedule);

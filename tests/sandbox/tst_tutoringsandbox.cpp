@@ -198,6 +198,10 @@ private Q_SLOTS:
             { Security::SecretName::QuickBooksRefreshToken, e.quickbooksRefreshToken },
             { Security::SecretName::HubSpotToken, e.hubspotPrivateAppToken },
             { Security::SecretName::CalcomApiKey, e.calcomApiKey },
+            // What the webhook receiver verifies the emulators' deliveries with.
+            { Security::SecretName::QuickBooksWebhookVerifier, TutoringSandbox::kQuickBooksWebhookVerifier.toString() },
+            { Security::SecretName::HubSpotClientSecret, sandbox.hubspot().auth().clientSecret() },
+            { Security::SecretName::CalcomWebhookSecret, TutoringSandbox::kCalcomWebhookSecret.toString() },
         };
         for (const auto &[name, value] : expected) {
             QVERIFY(!value.isEmpty());
@@ -205,9 +209,9 @@ private Q_SLOTS:
             QVERIFY_OK(read);
             QCOMPARE(*read, value);
         }
-        // Not set: the sandbox configures no webhooks.
+        // Not set: the sandbox's HubSpot uses a private-app token, no OAuth.
         const Result<QString> missing = Security::waitForResult(
-            secrets->read(Security::SecretName::CalcomWebhookSecret.toString()));
+            secrets->read(Security::SecretName::HubSpotRefreshToken.toString()));
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
         // Each call gives its own store: a rotation in one leaves the other alone.

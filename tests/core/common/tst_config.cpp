@@ -51,10 +51,18 @@ QString field(const Config &config, const QString &name)
         return config.calcomBaseUrl.toString();
     if (name == u"webhooks/listen")
         return config.webhooksListen;
+    if (name == u"webhooks/public_url")
+        return config.webhooksPublicUrl;
     if (name == u"sync/default_region")
         return config.defaultRegion;
     if (name == u"sync/business_time_zone")
         return config.businessTimeZone;
+    if (name == u"sync/pdf_cache")
+        return config.pdfCacheEnabled ? u"true"_s : u"false"_s;
+    if (name == u"sync/pdf_cache_dir")
+        return config.pdfCacheDir;
+    if (name == u"sync/pdf_retention_days")
+        return QString::number(config.pdfRetentionDays);
     if (name == u"secrets/backend")
         return config.secretsBackend;
     return u"<no such field %1>"_s.arg(name);
@@ -127,8 +135,15 @@ void TestConfig::defaults()
     QCOMPARE(config.hubspotTokenUrl, QUrl(u"https://api.hubapi.com/oauth/v1/token"_s));
     QCOMPARE(config.calcomBaseUrl, QUrl(u"https://api.cal.com"_s));
     QVERIFY(config.webhooksListen.isEmpty());
+    QVERIFY(config.webhooksPublicUrl.isEmpty());
     QCOMPARE(config.defaultRegion, u"US"_s);
     QCOMPARE(config.businessTimeZone, u"UTC"_s);
+    QCOMPARE(config.pdfCacheEnabled, false);
+    QCOMPARE(config.pdfCacheDir,
+             QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/invoices"_s);
+    QCOMPARE(config.pdfCacheDir, Config::defaultPdfCacheDir());
+    QVERIFY2(QDir::isAbsolutePath(config.pdfCacheDir), qPrintable(config.pdfCacheDir));
+    QCOMPARE(config.pdfRetentionDays, 365);
     QCOMPARE(config.secretsBackend, u"auto"_s);
     QVERIFY(Config::defaultPath().endsWith(u"/concord.ini"_s));
 
@@ -209,6 +224,9 @@ listen=0.0.0.0:8790
 [sync]
 default_region=gb
 business_time_zone=Europe/London
+pdf_cache=yes
+pdf_cache_dir=/var/cache/concord/invoices
+pdf_retention_days=90
 
 [secrets]
 backend=Keychain
@@ -232,6 +250,9 @@ backend=Keychain
     QCOMPARE(config.webhooksListen, u"0.0.0.0:8790"_s);
     QCOMPARE(config.defaultRegion, u"GB"_s);
     QCOMPARE(config.businessTimeZone, u"Europe/London"_s);
+    QCOMPARE(config.pdfCacheEnabled, true);
+    QCOMPARE(config.pdfCacheDir, u"/var/cache/concord/invoices"_s);
+    QCOMPARE(config.pdfRetentionDays, 90);
     QCOMPARE(config.secretsBackend, u"keychain"_s);
 }
 
@@ -270,6 +291,14 @@ void TestConfig::accepted_data()
                                      << u"webhooks/listen"_s << u"localhost:65535"_s;
     QTest::newRow("listen empty = off")
         << QByteArray("[webhooks]\nlisten=\n") << u"webhooks/listen"_s << QString();
+    QTest::newRow("public url")
+        << QByteArray("[webhooks]\npublic_url=https://hooks.example.org/concord\n")
+        << u"webhooks/public_url"_s << u"https://hooks.example.org/concord"_s;
+    QTest::newRow("public url loopback http")
+        << QByteArray("[webhooks]\npublic_url=http://127.0.0.1:8790\n") << u"webhooks/public_url"_s
+        << u"http://127.0.0.1:8790"_s;
+    QTest::newRow("public url empty = none")
+        << QByteArray("[webhooks]\npublic_url=\n") << u"webhooks/public_url"_s << QString();
     QTest::newRow("region lower case")
         << QByteArray("[sync]\ndefault_region=fr\n") << u"sync/default_region"_s << u"FR"_s;
     QTest::newRow("zone") << QByteArray("[sync]\nbusiness_time_zone=America/New_York\n")
@@ -298,6 +327,26 @@ void TestConfig::accepted_data()
     QTest::newRow("hubspot default burst") << QByteArray("[hubspot]\n") << u"hubspot/burst_limit"_s << u"100"_s;
     QTest::newRow("hubspot professional burst")
         << QByteArray("[hubspot]\nburst_limit=190\n") << u"hubspot/burst_limit"_s << u"190"_s;
+    // [sync] PDF cache
+    QTest::newRow("pdf cache off by default") << QByteArray("[sync]\n") << u"sync/pdf_cache"_s << u"false"_s;
+    QTest::newRow("pdf cache true") << QByteArray("[sync]\npdf_cache=true\n") << u"sync/pdf_cache"_s << u"true"_s;
+    QTest::newRow("pdf cache Yes") << QByteArray("[sync]\npdf_cache=Yes\n") << u"sync/pdf_cache"_s << u"true"_s;
+    QTest::newRow("pdf cache on") << QByteArray("[sync]\npdf_cache=on\n") << u"sync/pdf_cache"_s << u"true"_s;
+    QTest::newRow("pdf cache 1") << QByteArray("[sync]\npdf_cache=1\n") << u"sync/pdf_cache"_s << u"true"_s;
+    QTest::newRow("pdf cache FALSE") << QByteArray("[sync]\npdf_cache=FALSE\n") << u"sync/pdf_cache"_s
+                                     << u"false"_s;
+    QTest::newRow("pdf cache 0") << QByteArray("[sync]\npdf_cache=0\n") << u"sync/pdf_cache"_s << u"false"_s;
+    QTest::newRow("pdf dir") << QByteArray("[sync]\npdf_cache_dir=/var/cache/concord/invoices\n")
+                             << u"sync/pdf_cache_dir"_s << u"/var/cache/concord/invoices"_s;
+    QTest::newRow("pdf dir trailing slash") << QByteArray("[sync]\npdf_cache_dir=/srv/pdf//\n")
+                                            << u"sync/pdf_cache_dir"_s << u"/srv/pdf"_s;
+    QTest::newRow("pdf retention default") << QByteArray("[sync]\n") << u"sync/pdf_retention_days"_s << u"365"_s;
+    QTest::newRow("pdf retention forever") << QByteArray("[sync]\npdf_retention_days=0\n")
+                                           << u"sync/pdf_retention_days"_s << u"0"_s;
+    QTest::newRow("pdf retention 30") << QByteArray("[sync]\npdf_retention_days=30\n")
+                                      << u"sync/pdf_retention_days"_s << u"30"_s;
+    QTest::newRow("pdf retention max") << QByteArray("[sync]\npdf_retention_days=36500\n")
+                                       << u"sync/pdf_retention_days"_s << u"36500"_s;
 }
 
 void TestConfig::accepted()
@@ -400,6 +449,16 @@ void TestConfig::rejected_data()
     QTest::newRow("listen bare ipv6")
         << QByteArray("[webhooks]\nlisten=::1:8790\n") << u"[webhooks] listen"_s
         << u"put IPv6 addresses in brackets"_s << QString();
+    QTest::newRow("public url plain http")
+        << QByteArray("[webhooks]\npublic_url=http://hooks.example.org\n")
+        << u"[webhooks] public_url"_s << u"plain http is only allowed for loopback hosts"_s
+        << QString();
+    QTest::newRow("public url not a url")
+        << QByteArray("[webhooks]\npublic_url=hooks.example.org\n") << u"[webhooks] public_url"_s
+        << u"expected an absolute https:// URL"_s << QString();
+    QTest::newRow("public url query")
+        << QByteArray("[webhooks]\npublic_url=\"https://hooks.example.org/?token=abc\"\n")
+        << u"[webhooks] public_url"_s << u"must not have a query or fragment"_s << QString();
     QTest::newRow("listen bracketed ipv4")
         << QByteArray("[webhooks]\nlisten=\"[1.2.3.4]:80\"\n") << u"[webhooks] listen"_s
         << u"is not an IPv6 address"_s << QString();
@@ -458,6 +517,37 @@ void TestConfig::rejected_data()
                                         << u"got '1000'"_s << QString();
     QTest::newRow("hubspot burst text") << QByteArray("[hubspot]\nburst_limit=lots\n") << u"[hubspot] burst_limit"_s
                                         << u"got 'lots'"_s << QString();
+    // [sync] PDF cache
+    QTest::newRow("pdf cache word") << QByteArray("[sync]\npdf_cache=sometimes\n") << u"[sync] pdf_cache"_s
+                                    << u"expected true or false, got 'sometimes'"_s << QString();
+    QTest::newRow("pdf cache empty") << QByteArray("[sync]\npdf_cache=\n") << u"[sync] pdf_cache"_s
+                                     << u"expected true or false, got ''"_s << QString();
+    QTest::newRow("pdf dir relative") << QByteArray("[sync]\npdf_cache_dir=cache/invoices\n")
+                                      << u"[sync] pdf_cache_dir"_s
+                                      << u"folder 'cache/invoices' is relative; expected an absolute folder"_s
+                                      << QString();
+    QTest::newRow("pdf dir tilde") << QByteArray("[sync]\npdf_cache_dir=~/invoices\n") << u"[sync] pdf_cache_dir"_s
+                                   << u"folder '~/invoices' is relative"_s << QString();
+    QTest::newRow("pdf dir dot dot") << QByteArray("[sync]\npdf_cache_dir=/var/cache/../invoices\n")
+                                     << u"[sync] pdf_cache_dir"_s
+                                     << u"must be absolute without '.', '..' or '~'"_s << QString();
+    QTest::newRow("pdf dir resource") << QByteArray("[sync]\npdf_cache_dir=:/invoices\n")
+                                      << u"[sync] pdf_cache_dir"_s << u"is relative"_s << QString();
+    QTest::newRow("pdf dir empty") << QByteArray("[sync]\npdf_cache_dir=\n") << u"[sync] pdf_cache_dir"_s
+                                   << u"expected an absolute folder such as /var/cache/concord/invoices, got an empty value"_s
+                                   << QString();
+    QTest::newRow("pdf retention negative") << QByteArray("[sync]\npdf_retention_days=-1\n")
+                                            << u"[sync] pdf_retention_days"_s
+                                            << u"expected whole days from 0 to 36500 (0 = keep forever), got '-1'"_s
+                                            << QString();
+    QTest::newRow("pdf retention text") << QByteArray("[sync]\npdf_retention_days=a year\n")
+                                        << u"[sync] pdf_retention_days"_s << u"got 'a year'"_s << QString();
+    QTest::newRow("pdf retention fraction") << QByteArray("[sync]\npdf_retention_days=1.5\n")
+                                            << u"[sync] pdf_retention_days"_s << u"got '1.5'"_s << QString();
+    QTest::newRow("pdf retention huge") << QByteArray("[sync]\npdf_retention_days=99999999999\n")
+                                        << u"[sync] pdf_retention_days"_s << u"got '99999999999'"_s << QString();
+    QTest::newRow("pdf key typo") << QByteArray("[sync]\npdf_retension_days=30\n") << u"[sync] pdf_retension_days"_s
+                                  << u"unknown key (did you mean pdf_retention_days?)"_s << QString();
 }
 
 void TestConfig::rejected()

@@ -101,6 +101,8 @@ private slots:
     void inboundBodyIsKeptByteForByte();
     void inboundProcessing();
     void storeInboundRefusesEmptyKey();
+    void markInboundProcessedBefore();
+    void markInboundProcessedBeforeRefusesInvalidInstant();
 
     void attachmentsAreContentAddressed();
     void attachmentRefusesInvalidDigest_data();
@@ -453,6 +455,89 @@ void TestOperationsRepository::storeInboundRefusesEmptyKey()
     const QStringList before = snapshot(*m_db);
     auto refused = m_repo->storeInbound(inbound(System::CalCom, QString(), "{}"));
     STORE_VERIFY_ERROR(refused, ErrorCode::InvalidArgument);
+    QCOMPARE(snapshot(*m_db), before);
+}
+
+// Every inbound event as "system key processed_at 'error'", in id order.
+static QStringList inboundRows(const Database &db)
+{
+    auto rows = db.select<QString>(u"SELECT system, dedupe_key, processed_at, error FROM inbound_events ORDER BY id"_s,
+                                   {}, [](const QSqlQuery &q) {
+                                       return q.value(0).toString() + u" "_s + q.value(1).toString() + u" "_s
+                                           + str(Sql::toDateTime(q.value(2))) + u" '"_s + q.value(3).toString()
+                                           + u"'"_s;
+                                   });
+    return rows ? *rows : QStringList{u"<cannot read inbound_events: %1>"_s.arg(rows.error().toString())};
+}
+
+void TestOperationsRepository::markInboundProcessedBefore()
+{
+    // Cal.com events on both sides of the poll's start (one exactly at it),
+    // one already processed with an error, and a HubSpot event before it.
+    const QList<InboundEvent> events = {
+        inbound(System::CalCom, u"c-early"_s, "{}", u"2025-01-15T09:00:00.000Z"_s),
+        inbound(System::CalCom, u"c-failed"_s, "{}", u"2025-01-15T09:05:00.000Z"_s),
+        inbound(System::CalCom, u"c-just-before"_s, "{}", u"2025-01-15T09:09:59.999Z"_s),
+        inbound(System::CalCom, u"c-at"_s, "{}", u"2025-01-15T09:10:00.000Z"_s),
+        inbound(System::CalCom, u"c-late"_s, "{}", u"2025-01-15T09:12:00.000Z"_s),
+        inbound(System::HubSpot, u"h-early"_s, "[]", u"2025-01-15T09:00:00.000Z"_s),
+    };
+    QList<qint64> ids;
+    for (const InboundEvent &e : events) {
+        auto id = m_repo->storeInbound(e);
+        STORE_VERIFY_OK(id);
+        QVERIFY(id->has_value());
+        ids << **id;
+    }
+    STORE_VERIFY_OK(m_repo->markInboundProcessed(ids.at(1), u"unknown booking uid"_s));
+    const QString failedAt = str(fixedStart());
+    auto count = m_repo->unprocessedInboundCount(System::CalCom);
+    STORE_VERIFY_OK(count);
+    QCOMPARE(*count, 4);
+
+    m_clock->advanceSecs(60);
+    const QString markedAt = str(fixedStart().addSecs(60));
+    STORE_VERIFY_OK(m_repo->markInboundProcessedBefore(System::CalCom, utc(u"2025-01-15T09:10:00.000Z"_s)));
+    QCOMPARE(inboundRows(*m_db), (QStringList{
+                                     u"calcom c-early "_s + markedAt + u" ''"_s,
+                                     u"calcom c-failed "_s + failedAt + u" 'unknown booking uid'"_s,
+                                     u"calcom c-just-before "_s + markedAt + u" ''"_s,
+                                     u"calcom c-at <invalid> ''"_s,
+                                     u"calcom c-late <invalid> ''"_s,
+                                     u"hubspot h-early <invalid> ''"_s,
+                                 }));
+    count = m_repo->unprocessedInboundCount(System::CalCom);
+    STORE_VERIFY_OK(count);
+    QCOMPARE(*count, 2);
+    count = m_repo->unprocessedInboundCount(System::HubSpot);
+    STORE_VERIFY_OK(count);
+    QCOMPARE(*count, 1);
+    count = m_repo->unprocessedInboundCount(System::QuickBooks);
+    STORE_VERIFY_OK(count);
+    QCOMPARE(*count, 0);
+    auto pending = m_repo->unprocessedInbound(10);
+    STORE_VERIFY_OK(pending);
+    QStringList pendingKeys;
+    for (const InboundEvent &e : std::as_const(*pending))
+        pendingKeys << e.dedupeKey;
+    QCOMPARE(pendingKeys, (QStringList{u"h-early"_s, u"c-at"_s, u"c-late"_s}));
+
+    // Again, later: nothing left before that instant, nothing changes.
+    m_clock->advanceSecs(60);
+    const QStringList before = snapshot(*m_db);
+    STORE_VERIFY_OK(m_repo->markInboundProcessedBefore(System::CalCom, utc(u"2025-01-15T09:10:00.000Z"_s)));
+    QCOMPARE(snapshot(*m_db), before);
+
+    // A system with nothing waiting is fine too.
+    STORE_VERIFY_OK(m_repo->markInboundProcessedBefore(System::QuickBooks, utc(u"2025-01-15T10:00:00.000Z"_s)));
+    QCOMPARE(snapshot(*m_db), before);
+}
+
+void TestOperationsRepository::markInboundProcessedBeforeRefusesInvalidInstant()
+{
+    STORE_VERIFY_OK(m_repo->storeInbound(inbound(System::CalCom, u"c1"_s, "{}", u"2025-01-15T09:00:00.000Z"_s)));
+    const QStringList before = snapshot(*m_db);
+    STORE_VERIFY_ERROR(m_repo->markInboundProcessedBefore(System::CalCom, QDateTime()), ErrorCode::InvalidArgument);
     QCOMPARE(snapshot(*m_db), before);
 }
 
