@@ -4,6 +4,7 @@
 #include "tutoringsandbox.h"
 
 #include <QCommandLineOption>
+#include <QUrl>
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
@@ -43,6 +44,10 @@ int runSandbox(const QStringList &args)
                                                           "milliseconds, as a slow network or service would (admin "
                                                           "requests are not delayed; default 0)."_s,
                                         u"ms"_s, u"0"_s));
+    parser.addOption(QCommandLineOption(u"webhooks-to"_s, u"Send the emulators' signed webhooks to a Concord receiver at "
+                                                            "this base URL (e.g. http://127.0.0.1:8790, as in [webhooks] "
+                                                            "listen); they go to <url>/webhooks/<system>."_s,
+                                        u"url"_s));
     if (int rc = parseSubcommand(parser, args,
                                  u"Run local emulators of QuickBooks Online, HubSpot and Cal.com on 127.0.0.1 "
                                  "until interrupted."_s);
@@ -62,6 +67,15 @@ int runSandbox(const QStringList &args)
     if (!delayOk || apiDelay < 0)
         return usageError(u"--api-delay must be a whole number of milliseconds, 0 or more (got '%1')"_s.arg(parser.value(u"api-delay"_s)));
 
+    QUrl webhooksTo;
+    if (parser.isSet(u"webhooks-to"_s)) {
+        webhooksTo = QUrl(parser.value(u"webhooks-to"_s), QUrl::StrictMode);
+        if (!webhooksTo.isValid() || (webhooksTo.scheme() != u"http"_s && webhooksTo.scheme() != u"https"_s)
+            || webhooksTo.host().isEmpty())
+            return usageError(u"--webhooks-to must be an http(s) URL such as http://127.0.0.1:8790 (got '%1')"_s.arg(
+                parser.value(u"webhooks-to"_s)));
+    }
+
     Sandbox::TutoringSandbox sandbox;
     sandbox.setApiDelay(apiDelay);
     Sandbox::TutoringSandbox::Options options;
@@ -70,6 +84,10 @@ int runSandbox(const QStringList &args)
     options.quickbooksPort = quint16(port);
     if (Status started = sandbox.start(options); !started)
         return reportError(started.error());
+    if (webhooksTo.isValid()) {
+        sandbox.setWebhookTarget(webhooksTo);
+        out(u"Webhooks go to %1/webhooks/{quickbooks,hubspot,calcom}\n"_s.arg(webhooksTo.toString(QUrl::StripTrailingSlash)));
+    }
 
     const Sandbox::TutoringSandbox::SeedReport &report = sandbox.seedReport();
     if (const auto &summary = report.quickbooks) {

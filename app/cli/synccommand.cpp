@@ -8,6 +8,7 @@
 #include "store/operationsrepository.h"
 #include "sync/connectorset.h"
 #include "sync/syncengine.h"
+#include "sync/webhookreceiver.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
@@ -126,12 +127,7 @@ int runSync(const QStringList &args)
     if (!connectors)
         return reportError(connectors.error());
 
-    Sync::EngineSettings settings;
-    settings.applier.businessTimeZone = config->businessTimeZone;
-    settings.applier.defaultRegion = config->defaultRegion;
-    settings.runner.businessTimeZone = config->businessTimeZone;
-    settings.runner.hubspotSearchLagSecs = config->hubspotSearchLagSecs;
-    Sync::SyncEngine engine(**db, **connectors, settings, clock);
+    Sync::SyncEngine engine(**db, **connectors, Sync::EngineSettings::fromConfig(*config), clock);
 
     const bool json = parser.isSet(u"json"_s);
     int exitCode = ExitOk;
@@ -162,6 +158,18 @@ int runSync(const QStringList &args)
         printReport(engine.report(), json);
         QCoreApplication::quit();
     });
+    // Webhooks, when a receiver is configured, only shorten the wait: each
+    // verified delivery makes the engine poll that system at once.
+    std::unique_ptr<Sync::WebhookReceiver> receiver;
+    if (!config->webhooksListen.isEmpty()) {
+        receiver = std::make_unique<Sync::WebhookReceiver>(**db, **secrets, clock);
+        receiver->setPublicUrl(QUrl(config->webhooksPublicUrl));
+        auto port = receiver->listen(config->webhooksListen);
+        if (!port)
+            return reportError(port.error());
+        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, &engine, &Sync::SyncEngine::pollNow);
+        err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config->webhooksListen).arg(*port));
+    }
     engine.startWatching();
     QCoreApplication::exec();
     return engine.report().failedJobs.isEmpty() ? ExitOk : ExitFailures;

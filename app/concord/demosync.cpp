@@ -8,6 +8,8 @@
 #include <QDate>
 #include <QLoggingCategory>
 
+using namespace Qt::StringLiterals;
+
 namespace Concord::App {
 
 namespace {
@@ -55,11 +57,27 @@ void DemoSandbox::start()
                     Qt::QueuedConnection);
                 return;
             }
-            const Config config = sandbox->config(storeUrl);
+            Config config = sandbox->config(storeUrl);
+            // The demo receives the emulators' webhooks, as a real install
+            // would: changes are carried in about a second, not a poll.
+            config.webhooksListen = u"127.0.0.1:0"_s;
             std::shared_ptr<Security::SecretStore> secrets = sandbox->secrets();
             QMetaObject::invokeMethod(
                 this, [this, config, secrets] { Q_EMIT ready(config, secrets); },
                 Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void DemoSandbox::setWebhookTarget(const QUrl &receiverBase)
+{
+    if (!m_sandbox)
+        return;
+    QMetaObject::invokeMethod(
+        m_sandbox,
+        [sandbox = m_sandbox, receiverBase] {
+            if (sandbox->isStarted())
+                sandbox->setWebhookTarget(receiverBase);
         },
         Qt::QueuedConnection);
 }

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <QUrl>
 
 #include <memory>
 
@@ -45,6 +46,9 @@ public:
 
     void start();
     void stop();
+    // Points the three emulators' webhooks at Concord's receiver (on the
+    // sandbox thread). Any thread.
+    void setWebhookTarget(const QUrl &receiverBase);
 
 Q_SIGNALS:
     // The emulators answer. `config` points every connector at them and at

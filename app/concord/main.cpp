@@ -351,6 +351,8 @@ int main(int argc, char *argv[])
                 window.statusBar()->showMessage(message);
                 openStore(); // the store works without them
             });
+        // The receiver listens on the sync thread; the emulators learn where.
+        QObject::connect(backend, &Backend::webhooksListening, demo.get(), &Concord::App::DemoSandbox::setWebhookTarget);
         demo->start();
     } else {
         openStore();

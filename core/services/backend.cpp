@@ -9,6 +9,7 @@
 #include "security/secretstore.h"
 #include "sync/connectorset.h"
 #include "sync/syncengine.h"
+#include "sync/webhookreceiver.h"
 
 #include <QDir>
 #include <QThread>
@@ -41,11 +42,13 @@ struct Backend::Private {
     std::unique_ptr<Store::OperationsRepository> operations;
     std::unique_ptr<Sync::ConnectorSet> connectors;
     std::unique_ptr<Sync::SyncEngine> engine;
+    std::unique_ptr<Sync::WebhookReceiver> webhooks;
     // Status refreshes are coalesced: a burst of deliveries refreshes once a second.
     bool refreshPending = false;
 
     void stopSync()
     {
+        webhooks.reset();
         engine.reset();
         connectors.reset();
         operations.reset();
@@ -161,12 +164,8 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
         return;
     }
     d->connectors = std::move(*connectors);
-    Sync::EngineSettings settings;
-    settings.applier.businessTimeZone = config.businessTimeZone;
-    settings.applier.defaultRegion = config.defaultRegion;
-    settings.runner.businessTimeZone = config.businessTimeZone;
-    settings.runner.hubspotSearchLagSecs = config.hubspotSearchLagSecs;
-    d->engine = std::make_unique<Sync::SyncEngine>(*d->db, *d->connectors, settings, Clock::system());
+    d->engine = std::make_unique<Sync::SyncEngine>(*d->db, *d->connectors, Sync::EngineSettings::fromConfig(config),
+                                                   Clock::system());
     connect(d->engine.get(), &Sync::SyncEngine::jobFinished, this,
             [this](const Domain::OutboxJob &job, bool delivered, const QString &note) {
                 emit syncActivity(delivered ? tr("%1: %2").arg(job.operation, note)
@@ -179,6 +178,24 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
                     refreshStatus();
                 });
             });
+    if (!config.webhooksListen.isEmpty()) {
+        // Webhooks only shorten the wait (polling goes on regardless), so a
+        // receiver that cannot listen is reported, and syncing carries on.
+        d->webhooks = std::make_unique<Sync::WebhookReceiver>(*d->db, *d->secrets, Clock::system());
+        d->webhooks->setPublicUrl(QUrl(config.webhooksPublicUrl));
+        if (auto port = d->webhooks->listen(config.webhooksListen); !port) {
+            d->webhooks.reset();
+            emit errorOccurred(port.error());
+        } else {
+            connect(d->webhooks.get(), &Sync::WebhookReceiver::changed, d->engine.get(), &Sync::SyncEngine::pollNow);
+            const QString host = config.webhooksListen.section(u':', 0, -2);
+            QUrl base;
+            base.setScheme(u"http"_s);
+            base.setHost(host.startsWith(u'[') ? host.mid(1, host.size() - 2) : host);
+            base.setPort(*port);
+            emit webhooksListening(base);
+        }
+    }
     d->engine->startWatching();
 }
 

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QUrl>
 #include <QString>
 
 #include <memory>
@@ -61,6 +62,8 @@ Q_SIGNALS:
     // The sync engine carried (or failed to carry) a change: one line for
     // the status bar.
     void syncActivity(const QString &text);
+    // The webhook receiver ([webhooks] listen) is up at this address.
+    void webhooksListening(const QUrl &base);
 
 private:
     struct Private;

@@ -1126,6 +1126,14 @@ Result<ApplyOutcome> ChangeApplier::applyInvoice(const QuickBooks::Invoice &qi, 
     outcome.entityId = QString::number(inv.id);
     outcome.changed = !before || before->status != inv.status || before->balance != inv.balance
                       || before->syncToken != inv.syncToken;
+    if (m_settings.cacheInvoicePdfs && !voided && (!before || before->syncToken != inv.syncToken)) {
+        Store::OutboxRepository outbox(m_db, m_clock);
+        auto job = outbox.enqueue(Jobs::make(System::QuickBooks, Jobs::QboInvoicePdfCache, kInvoice, outcome.entityId,
+                                             u"quickbooks/pdf/%1/%2"_s.arg(inv.id).arg(inv.syncToken), QJsonObject{},
+                                             Jobs::KindDocument, changedAt.isValid() ? changedAt : qi.metaData.lastUpdatedTime));
+        if (!job)
+            return std::unexpected(job.error());
+    }
     if (*echo) {
         // Concord wrote this version itself: mirrored, but nothing carried on.
         outcome.echo = true;

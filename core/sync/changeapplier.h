@@ -28,6 +28,8 @@ struct ApplierSettings {
     QString actor = QStringLiteral("sync");             // who links and flags (audit, links)
     // Staff buffer between sessions, for double-booking detection.
     int staffBufferMinutes = 0;
+    // [sync] pdf_cache: each new version of an invoice gets its PDF fetched.
+    bool cacheInvoicePdfs = false;
 };
 
 // What applying one captured change did (for the cycle report and tests).

@@ -17,6 +17,7 @@
 #include "sync/changeapplier.h"
 #include "sync/connectorset.h"
 #include "sync/jobs.h"
+#include "sync/pdfcache.h"
 
 #include <QJsonArray>
 #include <QPointer>
@@ -146,6 +147,8 @@ void JobRunner::run(const OutboxJob &job, std::function<void(JobResult)> done)
         createInvoice(job, std::move(done));
     else if (op == Jobs::QboInvoiceVoid)
         voidInvoice(job, std::move(done));
+    else if (op == Jobs::QboInvoicePdfCache)
+        cachePdf(job, std::move(done));
     else if (op == Jobs::QboCreditMemoCreate)
         createCredit(job, false, std::move(done));
     else if (op == Jobs::QboRefundReceiptCreate)
@@ -613,6 +616,19 @@ void JobRunner::voidInvoice(const OutboxJob &job, std::function<void(JobResult)>
         if (auto ok = st.recordEcho(System::QuickBooks, u"Invoice"_s, voided->id, voided->syncToken); !ok)
             return done(JobResult::failed(ok.error()));
         done(JobResult::done(voided->id, u"invoice %1 voided"_s.arg(voided->docNumber)));
+    });
+}
+
+void JobRunner::cachePdf(const OutboxJob &job, std::function<void(JobResult)> done)
+{
+    if (!m_pdfCache) {
+        // Switched off since the job was queued: nothing to keep.
+        return done(JobResult::done(QString(), u"PDF cache is off"_s));
+    }
+    m_pdfCache->cache(job.entityId.toLongLong()).then(this, [done](Result<Domain::Attachment> cached) {
+        if (!cached)
+            return done(JobResult::failed(cached.error()));
+        done(JobResult::done(cached->sha256Hex, u"PDF cached (%1 bytes)"_s.arg(cached->sizeBytes)));
     });
 }
 

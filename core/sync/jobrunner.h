@@ -13,6 +13,8 @@ namespace Concord::Store { class Database; }
 
 namespace Concord::Sync {
 
+class PdfCache;
+
 class ChangeApplier;
 class ConnectorSet;
 
@@ -64,6 +66,8 @@ public:
               RunnerSettings settings, QObject *parent = nullptr);
 
     void run(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
+    // The local invoice PDF cache, when [sync] pdf_cache is on (not owned).
+    void setPdfCache(PdfCache *cache) { m_pdfCache = cache; }
 
 private:
     void ensureQuickBooksCustomer(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
@@ -75,6 +79,7 @@ private:
     void voidInvoice(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
     void createCredit(const Domain::OutboxJob &job, bool refund, std::function<void(JobResult)> done);
     void changeBooking(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
+    void cachePdf(const Domain::OutboxJob &job, std::function<void(JobResult)> done);
 
     // Milliseconds a retried HubSpot create still waits for the search index
     // to show what the previous attempt may have made; 0 = look now.
@@ -89,6 +94,7 @@ private:
     ChangeApplier &m_applier;
     const Clock &m_clock;
     RunnerSettings m_settings;
+    PdfCache *m_pdfCache = nullptr;
 };
 
 } // namespace Concord::Sync

@@ -42,6 +42,11 @@ inline constexpr QStringView QboInvoiceVoid = u"quickbooks.invoice.void";
 inline constexpr QStringView QboCreditMemoCreate = u"quickbooks.creditmemo.create";
 inline constexpr QStringView QboRefundReceiptCreate = u"quickbooks.refundreceipt.create";
 
+// The optional local PDF copy of an invoice (content-addressed; one file per
+// distinct PDF). entity: invoice/<Concord invoice id>. Payload: {}. The key
+// carries QuickBooks' SyncToken: each version of the invoice is fetched once.
+inline constexpr QStringView QboInvoicePdfCache = u"quickbooks.invoice.pdf";
+
 // Cal.com: decline or cancel a booking (booking block; an office manager's
 // cancel from Concord), reschedule from Concord.
 // entity: appointment/<id>. Payload: uid, reason, (start for reschedule).
@@ -54,6 +59,9 @@ inline constexpr QStringView KindAppointment = u"appointment";
 inline constexpr QStringView KindPayment = u"payment";
 inline constexpr QStringView KindInvoice = u"invoice";
 inline constexpr QStringView KindCustomer = u"customer";
+// Housekeeping that carries no change to another system (the PDF cache):
+// kept apart so it never weighs on the latency targets.
+inline constexpr QStringView KindDocument = u"document";
 
 // A job with everything but the payload filled in.
 [[nodiscard]] Domain::OutboxJob make(Domain::System target, QStringView operation, const QString &entityType,

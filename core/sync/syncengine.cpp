@@ -1,5 +1,8 @@
 #include "sync/syncengine.h"
 
+#include "common/config.h"
+#include "connectors/hubspot/webhookevent.h"
+
 #include "connectors/calcom/booking.h"
 #include "connectors/calcom/calcomclient.h"
 #include "connectors/calcom/eventtype.h"
@@ -66,6 +69,18 @@ DeliveryPolicy EngineSettings::defaultDelivery()
     return d;
 }
 
+EngineSettings EngineSettings::fromConfig(const Config &config)
+{
+    EngineSettings s;
+    s.applier.businessTimeZone = config.businessTimeZone;
+    s.applier.defaultRegion = config.defaultRegion;
+    s.runner.businessTimeZone = config.businessTimeZone;
+    s.runner.hubspotSearchLagSecs = config.hubspotSearchLagSecs;
+    if (config.pdfCacheEnabled)
+        s.pdfCache = PdfCache::Options::fromConfig(config);
+    return s;
+}
+
 SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSettings settings, const Clock &clock,
                        QObject *parent)
     : QObject(parent)
@@ -73,9 +88,17 @@ SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSett
     , m_connectors(connectors)
     , m_settings(std::move(settings))
     , m_clock(clock)
-    , m_applier(db, clock, m_settings.applier)
+    , m_applier(db, clock, [this] {
+        ApplierSettings a = m_settings.applier;
+        a.cacheInvoicePdfs = m_settings.pdfCache.has_value();
+        return a;
+    }())
     , m_runner(db, connectors, m_applier, clock, m_settings.runner)
 {
+    if (m_settings.pdfCache) {
+        m_pdfCache = std::make_unique<PdfCache>(db, connectors.quickBooks(), *m_settings.pdfCache, clock);
+        m_runner.setPdfCache(m_pdfCache.get());
+    }
     m_dueTimer.setSingleShot(true);
     connect(&m_dueTimer, &QTimer::timeout, this, &SyncEngine::pump);
     m_calcomTimer.setInterval(m_settings.calcomPollMs);
@@ -158,27 +181,116 @@ void SyncEngine::pollNow(System system)
 {
     if (m_stopping)
         return;
-    auto after = [this] {
+    const bool busy = system == System::CalCom ? m_calcomBusy
+        : system == System::QuickBooks         ? m_quickbooksBusy
+                                               : (m_hubspotBusy || m_hintedBusy);
+    if (busy) {
+        // A webhook that lands while that system is being read may describe
+        // a change the running read has already passed: read once more
+        // when it ends, rather than leave it to the next timer.
+        m_pollAgain.insert(int(system));
+        return;
+    }
+    const QDateTime startedAt = m_clock.nowUtc();
+    auto after = [this, system, startedAt] {
+        settleInbound(system, startedAt);
         billingPass();
         pump();
+        if (m_pollAgain.remove(int(system)))
+            pollNow(system);
     };
     switch (system) {
     case System::CalCom:
-        if (!m_calcomBusy)
-            captureCalcom(after);
+        captureCalcom(after);
         break;
     case System::QuickBooks:
-        if (!m_quickbooksBusy)
-            captureQuickBooks(after);
+        captureQuickBooks(after);
         break;
     case System::HubSpot:
-        if (!m_hubspotBusy)
-            captureHubSpotContacts([this] {
+        captureHubSpotHinted([this, after] {
+            captureHubSpotContacts([this, after] {
                 scanIfNewCustomers();
-                captureHubSpotDeals([this] { pump(); });
+                captureHubSpotDeals(after);
             });
+        });
         break;
     }
+}
+
+void SyncEngine::captureHubSpotHinted(Next next)
+{
+    // HubSpot's search shows a change only after its index lag (the contact
+    // poll reads up to now − lag, so it never misses one), which would make
+    // a webhook hint worthless for ~30 s. Its webhooks name the objects, so
+    // those are read by id at once; the lagged poll still follows and finds
+    // them again, harmlessly (applying is idempotent).
+    auto *hs = m_connectors.hubSpot();
+    if (!hs)
+        return next();
+    Store::OperationsRepository ops(m_db, m_clock);
+    auto pending = ops.unprocessedInbound(500);
+    if (!pending) {
+        problem(u"webhook events could not be read: %1"_s.arg(pending.error().message));
+        return next();
+    }
+    QStringList contacts, deals;
+    for (const InboundEvent &stored : std::as_const(*pending)) {
+        if (stored.system != System::HubSpot)
+            continue;
+        auto events = HubSpot::WebhookEvent::parseDelivery(stored.body);
+        if (!events)
+            continue; // the poll covers it
+        for (const HubSpot::WebhookEvent &e : std::as_const(*events)) {
+            const QString action = e.action();
+            if (action != u"propertyChange"_s && action != u"creation"_s)
+                continue; // merges and deletions: the poll reads the survivor's state
+            if (e.objectType() == u"contact"_s && !contacts.contains(e.objectId))
+                contacts << e.objectId;
+            else if (e.objectType() == u"deal"_s && !deals.contains(e.objectId))
+                deals << e.objectId;
+        }
+    }
+    if (contacts.isEmpty() && deals.isEmpty())
+        return next();
+    m_hintedBusy = true;
+    auto remaining = std::make_shared<qsizetype>(contacts.size() + deals.size());
+    QPointer<SyncEngine> self(this);
+    auto oneDone = [self, remaining, next] {
+        if (--*remaining > 0 || !self)
+            return;
+        self->m_hintedBusy = false;
+        next();
+    };
+    for (const QString &id : std::as_const(contacts)) {
+        hs->contact(id).then(this, [self, id, oneDone](Result<HubSpot::Contact> c) {
+            if (c)
+                self->logIn(System::HubSpot, u"contact"_s, id, u"webhook"_s, self->m_applier.applyHubSpotContact(*c),
+                            Jobs::KindCustomer.toString());
+            else if (c.error().code != ErrorCode::NotFound)
+                self->problem(u"HubSpot contact %1 could not be read: %2"_s.arg(id, c.error().message));
+            oneDone();
+        });
+    }
+    for (const QString &id : std::as_const(deals)) {
+        hs->deal(id).then(this, [self, id, oneDone](Result<HubSpot::Deal> d) {
+            if (d)
+                self->logIn(System::HubSpot, u"deal"_s, id, u"webhook"_s, self->checkDeal(*d),
+                            Jobs::KindAppointment.toString());
+            else if (d.error().code != ErrorCode::NotFound)
+                self->problem(u"HubSpot deal %1 could not be read: %2"_s.arg(id, d.error().message));
+            oneDone();
+        });
+    }
+}
+
+void SyncEngine::settleInbound(System system, const QDateTime &pollStartedAt)
+{
+    // A webhook is a hint; the poll that started after it arrived is what
+    // applied (or, if it failed, the next one will apply) its change, from
+    // the persisted cursor. So the event is settled once such a poll ran.
+    Store::OperationsRepository ops(m_db, m_clock);
+    if (auto ok = ops.markInboundProcessedBefore(system, pollStartedAt); !ok)
+        problem(u"webhook events could not be marked as handled: %1"_s.arg(ok.error().message));
 }
 
 // ---------------------------------------------------------------------------
@@ -744,6 +856,12 @@ void SyncEngine::billingPass()
         problem(u"billing decisions failed: %1"_s.arg(n.error().toString()));
     else
         m_report.jobsEnqueued += *n;
+    // Cached PDFs past their retention go, at most hourly (a cheap query).
+    if (m_pdfCache && (!m_lastPurge.isValid() || m_lastPurge.secsTo(m_clock.nowUtc()) >= 3600)) {
+        m_lastPurge = m_clock.nowUtc();
+        if (auto purged = m_pdfCache->purgeExpired(); !purged)
+            problem(u"expired invoice PDFs could not all be removed: %1"_s.arg(purged.error().message));
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "domain/operations.h"
 #include "sync/changeapplier.h"
 #include "sync/jobrunner.h"
+#include "sync/pdfcache.h"
 
 #include <QObject>
 #include <QSet>
@@ -44,10 +45,15 @@ struct EngineSettings {
     // say is flagged; with this on, the authoritative stage is also written back.
     bool restoreAuthoritative = true;
     DeliveryPolicy delivery = defaultDelivery();
+    // [sync] pdf_cache: a local, content-addressed copy of each invoice's PDF.
+    std::optional<PdfCache::Options> pdfCache;
     ApplierSettings applier;
     RunnerSettings runner;
 
     [[nodiscard]] static DeliveryPolicy defaultDelivery();
+    // The settings a configuration asks for (business zone, phone region,
+    // HubSpot search lag, PDF cache); the rest keep their defaults.
+    [[nodiscard]] static EngineSettings fromConfig(const Config &config);
 };
 
 // What one cycle (or the life of a watch, so far) did.
@@ -119,7 +125,10 @@ private:
     void fullQuickBooksRead(const QDateTime &startedAt, Next next);
     void billingPass();
     void captureHubSpotDeals(Next next);
+    void captureHubSpotHinted(Next next);
     void scanIfNewCustomers();
+    // Marks the system's webhook events received before `pollStartedAt` as handled.
+    void settleInbound(Domain::System system, const QDateTime &pollStartedAt);
     [[nodiscard]] Result<ApplyOutcome> checkDeal(const HubSpot::Deal &deal);
 
     void pump();
@@ -147,6 +156,8 @@ private:
     const Clock &m_clock;
     ChangeApplier m_applier;
     JobRunner m_runner;
+    std::unique_ptr<PdfCache> m_pdfCache;
+    QDateTime m_lastPurge;
 
     CycleReport m_report;
     bool m_once = false;
@@ -157,6 +168,8 @@ private:
     bool m_calcomBusy = false;
     bool m_quickbooksBusy = false;
     bool m_hubspotBusy = false;
+    bool m_hintedBusy = false; // reading the objects HubSpot webhooks named
+    QSet<int> m_pollAgain; // systems (int(System)) hinted while being read
     bool m_dealsBusy = false;
     int m_customersAtLastScan = 0;
     int m_inFlight = 0;
