@@ -38,6 +38,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 
 #include <memory>
 
@@ -78,6 +82,7 @@ private slots:
     void monthlySummaryHasOneDatedLinePerSession();
     void sessionCanceledAfterItsMonthlyInvoiceIsFlagged();
     void aSecondCycleIssuesNothing();
+    void eachInvoiceHasOneCachedPdf();
 
 private:
     Sync::CycleReport syncOnce();
@@ -157,9 +162,9 @@ void TestSyncBilling::initTestCase()
     auto connectors = Sync::ConnectorSet::create(config, *m_secrets, *m_ops, m_clock);
     QVERIFY2(connectors.has_value(), connectors ? "" : qPrintable(connectors.error().toString()));
     m_connectors = std::move(*connectors);
-    Sync::EngineSettings settings;
-    settings.applier.businessTimeZone = config.businessTimeZone;
-    settings.runner.businessTimeZone = config.businessTimeZone;
+    Sync::EngineSettings settings = Sync::EngineSettings::fromConfig(config);
+    // The optional local copy of each invoice's PDF, kept 30 days.
+    settings.pdfCache = Sync::PdfCache::Options{m_dir.filePath(u"invoices"_s), 30};
     m_engine = std::make_unique<Sync::SyncEngine>(*m_db, *m_connectors, settings, m_clock);
 
     // A first cycle learns the catalog; then the bookkeeper sets the rules.
@@ -504,6 +509,41 @@ void TestSyncBilling::aSecondCycleIssuesNothing()
     auto counts = outbox.counts();
     QVERIFY(counts.has_value());
     QCOMPARE(counts->pending + counts->inFlight + counts->failed, 0);
+}
+
+void TestSyncBilling::eachInvoiceHasOneCachedPdf()
+{
+    // One file per invoice, named by its content; Dana's invoice changed
+    // when it was paid, and only its paid version is kept.
+    QDir dir(m_dir.filePath(u"invoices"_s));
+    QStringList files;
+    QDirIterator it(dir.path(), {u"*.pdf"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << dir.relativeFilePath(it.next());
+    files.sort();
+    Store::BillingRepository billing(*m_db, m_clock);
+    Store::OperationsRepository ops(*m_db, m_clock);
+    QStringList expected;
+    int invoices = 0;
+    for (const QJsonObject &remote : m_sandbox->quickbooks().entities(realm(), u"Invoice"_s)) {
+        auto mine = billing.invoiceByQuickBooksId(remote.value(u"Id"_s).toString());
+        QVERIFY_OK(mine);
+        auto copies = ops.attachmentsForInvoice(mine->id);
+        QVERIFY_OK(copies);
+        QCOMPARE(copies->size(), 1);
+        const Attachment &a = copies->first();
+        QFile f(a.storagePath);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(a.storagePath));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), a.sha256Hex);
+        QCOMPARE(a.expiresAt, a.fetchedAt.addDays(30));
+        expected << a.sha256Hex.left(2) + u'/' + a.sha256Hex + u".pdf"_s;
+        ++invoices;
+    }
+    expected.sort();
+    QCOMPARE(invoices, 3);
+    QCOMPARE(files, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSyncBilling)
