@@ -8,8 +8,10 @@
 #include "security/secretstore.h"
 #include "store/database.h"
 
+#include <QCryptographicHash>
 #include <QFutureWatcher>
 #include <QHostAddress>
+#include <QCryptographicHash>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -402,6 +404,47 @@ QByteArray WebhookReceiver::signedUri(const QHttpServerRequest &request) const
     return scheme + "://" + host + pathAndQuery;
 }
 
+QHttpServerResponse WebhookReceiver::keepUnreadable(System system, const QByteArray &body, const Error &error,
+                                                    const QDateTime &now)
+{
+    // Intuit delivers notifications one at a time, in order, and retries one
+    // that is not answered 200 for hours before the next may follow: a 400
+    // would hold back every later QuickBooks webhook. The delivery is signed
+    // (it is Intuit's), so it is kept as received with the reason, marked
+    // failed, and acknowledged; the poll it triggers reads QuickBooks' changes
+    // from the CDC cursor, so nothing it announced is lost.
+    const QString reason = errorText(error);
+    InboundEvent event;
+    event.system = system;
+    event.dedupeKey = u"unreadable/"_s
+        + QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+    event.receivedAt = now;
+    event.body = body;
+    auto id = m_operations.storeInbound(event);
+    if (id && id->has_value()) {
+        if (Status ok = m_operations.markInboundProcessed(**id, reason); !ok)
+            id = std::unexpected(ok.error());
+    }
+    if (!id) {
+        return refuse(system,
+                      { StatusCode::InternalServerError,
+                        u"an unreadable delivery could not be kept: "_s + errorText(id.error()),
+                        u"could not store the delivery; retry later"_s });
+    }
+    WebhookCounters &counters = m_counters[system];
+    ++counters.rejected;
+    counters.lastProblem = reason;
+    counters.lastReceivedAt = now;
+    qCWarning(lcWebhooks).noquote() << displayName(system)
+                                    << "webhook kept but not readable (acknowledged so later ones are not held "
+                                       "back; polling catches up):"
+                                    << reason;
+    QMetaObject::invokeMethod(
+        this, [this, system] { Q_EMIT changed(system); }, Qt::QueuedConnection);
+    return answer(QJsonObject { { u"stored"_s, 0 }, { u"repeats"_s, 0 }, { u"unreadable"_s, reason } },
+                  StatusCode::Ok);
+}
+
 QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequest &request)
 {
     if (request.method() != QHttpServerRequest::Method::Post) {
@@ -454,9 +497,10 @@ QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequ
     case System::QuickBooks: {
         auto events =
             QuickBooks::receiveWebhook(body, request.value("intuit-signature"), secret.value);
+        if (!events && events.error().code == ErrorCode::Unauthorized)
+            return unverified(events.error());
         if (!events)
-            return events.error().code == ErrorCode::Unauthorized ? unverified(events.error())
-                                                                  : unreadable(events.error());
+            return keepUnreadable(system, body, events.error(), now);
         QStringList keys;
         for (const QuickBooks::WebhookEvent &e : std::as_const(*events))
             keys << e.dedupeKey;

@@ -65,7 +65,9 @@ struct WebhookCounters {
 //
 // Answers: 200 stored or repeated ({"stored":n,"repeats":m}); 401 bad or
 // missing signature, stale HubSpot timestamp (> 5 min) or no secret set for
-// that system; 400 signed but unreadable ({"error":"…"}); 404 unknown path;
+// that system; 400 signed but unreadable ({"error":"…"}) — except from
+// QuickBooks, whose ordered delivery a 400 would stall: such a body is kept
+// (failed, with the reason), acknowledged with 200, and polled for; 404 unknown path;
 // 405 not a POST; 413 body over 1 MiB; 503 (Retry-After) while the secrets
 // are still being read; 500 when the store refuses the events (the sender
 // retries). Refusals are counted per system and logged once per distinct
@@ -146,6 +148,9 @@ private:
     struct Refusal;
 
     void takeSecret(Domain::System system, quint64 generation, const Result<QString> &read);
+    // A signed QuickBooks delivery that cannot be read: kept, acknowledged.
+    [[nodiscard]] QHttpServerResponse keepUnreadable(Domain::System system, const QByteArray &body,
+                                                     const Error &error, const QDateTime &now);
     [[nodiscard]] QHttpServerResponse handle(Domain::System system,
                                              const QHttpServerRequest &request);
     [[nodiscard]] QHttpServerResponse refuse(Domain::System system, const Refusal &refusal);
