@@ -6,12 +6,15 @@
 #include "../connectors/support/localhttpserver.h"
 
 #include "calcom/calcomemulator.h"
+#include "calcom/calpayloads.h"
 #include "common/clock.h"
 #include "connectors/calcom/webhook.h"
 #include "domainprinters.h"
 #include "testsupport.h"
 
+#include <QSet>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace Concord;
@@ -75,6 +78,77 @@ private:
         if (r.status != 201)
             qWarning("booking failed: %d %s", r.status, r.body.constData());
         return r.data().toObject().value(u"uid"_s).toString();
+    }
+
+    // A recurring event type: `occurrences` weekly, 60 min, the host's.
+    qint64 addWeeklyType(int occurrences)
+    {
+        CalEventType type;
+        type.title = u"Weekly lesson"_s;
+        type.slug = u"weekly-lesson"_s;
+        type.lengthInMinutes = 60;
+        type.ownerId = m_host;
+        type.recurrenceOccurrences = occurrences;
+        return m_cal->addEventType(type);
+    }
+
+    // POST /v2/bookings with the documented request (fixture
+    // create-booking.request.example.json): start and event type ours, no
+    // lengthInMinutes (our types have one length); `recurrenceCount` > 0 adds it.
+    CalResponse bookSeries(qint64 type, const QDateTime &start, int recurrenceCount = 0)
+    {
+        QJsonObject body = fixture(u"api-v2/create-booking.request.example.json"_s);
+        body.remove(u"lengthInMinutes"_s);
+        body.insert(u"start"_s, iso(start));
+        body.insert(u"eventTypeId"_s, type);
+        if (recurrenceCount > 0)
+            body.insert(u"recurrenceCount"_s, recurrenceCount);
+        return m_http->post(u"/v2/bookings"_s, body, "2026-02-25");
+    }
+
+    // The emulator's whole booking table, in creation order, one line per
+    // booking: "uid start status recurringBookingUid".
+    QStringList table() const
+    {
+        QStringList out;
+        for (const CalBooking &b : m_cal->state().bookings())
+            out.append(row(b.uid, QDateTime::fromMSecsSinceEpoch(b.startMs, Qt::UTC), b.status,
+                           b.recurringBookingUid));
+        return out;
+    }
+    static QString row(const QString &uid, const QDateTime &start, const QString &status,
+                       const QString &series)
+    {
+        return u"%1 %2 %3 %4"_s.arg(uid, iso(start), status, series);
+    }
+    // The same line for a booking as the API shows it.
+    static QString row(const QJsonObject &b)
+    {
+        return row(b.value(u"uid"_s).toString(),
+                   QDateTime::fromString(b.value(u"start"_s).toString(), Qt::ISODateWithMs),
+                   b.value(u"status"_s).toString(), b.value(u"recurringBookingUid"_s).toString());
+    }
+    static QStringList rows(const QJsonArray &bookings)
+    {
+        QStringList out;
+        for (const QJsonValue &b : bookings)
+            out.append(row(b.toObject()));
+        return out;
+    }
+    static QStringList uidsOf(const QJsonArray &bookings)
+    {
+        QStringList out;
+        for (const QJsonValue &b : bookings)
+            out.append(b.toObject().value(u"uid"_s).toString());
+        return out;
+    }
+    // uids of GET /v2/bookings?<query> (2026-05-01), in the answer's order.
+    QStringList listed(const QString &query)
+    {
+        const CalResponse r = m_http->get(u"/v2/bookings?"_s + query, "2026-05-01");
+        if (r.status != 200)
+            qWarning("list failed: %d %s", r.status, r.body.constData());
+        return uidsOf(r.data().toArray());
     }
 
     // Webhook bodies received so far for a trigger.
@@ -568,6 +642,372 @@ private Q_SLOTS:
                  u"PENDING"_s);
     }
 
+    // --- recurring weekly series ------------------------------------------------
+
+    void recurringSeriesCreatedOverHttp()
+    {
+        const qint64 weekly = addWeeklyType(4);
+        const QDateTime first = QDateTime(QDate(2026, 3, 16), QTime(14, 0), Qt::UTC);
+        const CalResponse created = bookSeries(weekly, first);
+        QCOMPARE(created.status, 201);
+        QVERIFY(created.data().isArray()); // a recurring event type answers the series
+        const QJsonArray series = created.data().toArray();
+        QCOMPARE(series.size(), 4);
+        const QString seriesUid =
+            series.first().toObject().value(u"recurringBookingUid"_s).toString();
+        QVERIFY(!QUuid::fromString(seriesUid).isNull()); // Cal.com's recurringEventId is a uuid
+        const QStringList uids = uidsOf(series);
+        QCOMPARE(QSet<QString>(uids.cbegin(), uids.cend()).size(), 4);
+        // Whole state: four accepted bookings a week apart (New York keeps
+        // 10:00 EDT), one series; nothing else.
+        QStringList expected;
+        for (int i = 0; i < 4; ++i)
+            expected.append(row(uids.at(i), first.addDays(7 * i), u"accepted"_s, seriesUid));
+        QCOMPARE(table(), expected);
+        QCOMPARE(rows(series), expected);
+        const QJsonObject example =
+            fixture(u"api-v2/get-booking.response.example.json"_s).value(u"data"_s).toObject();
+        QSet<qint64> ids;
+        for (const QJsonValue &v : series) {
+            const QJsonObject b = v.toObject();
+            ids.insert(b.value(u"id"_s).toInteger());
+            // BookingOutput plus RecurringBookingOutput's recurringBookingUid.
+            QCOMPARE(shapeDifference(b, example), u"missing [] extra [recurringBookingUid]"_s);
+            QCOMPARE(b.value(u"end"_s).toString(),
+                     CalPayloads::instant(
+                         QDateTime::fromString(b.value(u"start"_s).toString(), Qt::ISODateWithMs)
+                             .addSecs(3600)
+                             .toMSecsSinceEpoch()));
+            const QJsonObject who = b.value(u"attendees"_s).toArray().first().toObject();
+            QCOMPARE(who.value(u"email"_s).toString(), u"john.doe@example.com"_s);
+            QCOMPARE(who.value(u"timeZone"_s).toString(), u"America/New_York"_s);
+            QCOMPARE(b.value(u"metadata"_s).toObject().value(u"key"_s).toString(), u"value"_s);
+        }
+        QCOMPARE(ids.size(), 4);
+
+        // GET by the series uid: the array; by one occurrence's uid: that booking.
+        const CalResponse whole = m_http->get(u"/v2/bookings/"_s + seriesUid, "2026-02-25");
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.data().toArray(), series);
+        QCOMPARE(m_cal->series(seriesUid), series);
+        const CalResponse one = m_http->get(u"/v2/bookings/"_s + uids.at(1), "2026-02-25");
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.data().toObject(), series.at(1).toObject());
+        // Lists carry recurringBookingUid too (2026-05-01 and 2024-08-13).
+        const CalResponse page = m_http->get(u"/v2/bookings?limit=10"_s, "2026-05-01");
+        QCOMPARE(rows(page.data().toArray()), expected);
+        const CalResponse offset = m_http->get(u"/v2/bookings?take=10"_s, "2024-08-13");
+        QCOMPARE(rows(offset.data().toArray()), expected);
+        // status=recurring: the live occurrences of series.
+        QCOMPARE(listed(u"status=recurring"_s), uids);
+        // The event type says it recurs (EventTypeOutput_2024_06_14.recurrence).
+        const CalResponse type = m_http->get(u"/v2/event-types/%1"_s.arg(weekly), "2024-06-14");
+        QCOMPARE(type.data().toObject().value(u"recurrence"_s).toObject(),
+                 (QJsonObject { { u"frequency"_s, u"weekly"_s },
+                                { u"interval"_s, 1 },
+                                { u"occurrences"_s, 4 } }));
+        QVERIFY(!m_http->get(u"/v2/event-types/%1"_s.arg(m_type), "2024-06-14")
+                     .data()
+                     .toObject()
+                     .contains(u"recurrence"_s));
+    }
+
+    void recurrenceCountBooksFewer()
+    {
+        const qint64 weekly = addWeeklyType(4);
+        const QDateTime first = m_now.addDays(6);
+        const CalResponse two = bookSeries(weekly, first, 2);
+        QCOMPARE(two.status, 201);
+        const QJsonArray series = two.data().toArray();
+        QCOMPARE(series.size(), 2);
+        const QString seriesUid =
+            series.first().toObject().value(u"recurringBookingUid"_s).toString();
+        QCOMPARE(table(),
+                 (QStringList {
+                     row(uidsOf(series).at(0), first, u"accepted"_s, seriesUid),
+                     row(uidsOf(series).at(1), first.addDays(7), u"accepted"_s, seriesUid) }));
+        // More than the event type's count is refused; nothing is booked.
+        const CalResponse five = bookSeries(weekly, first.addDays(60), 5);
+        QCOMPARE(five.status, 400);
+        QCOMPARE(
+            five.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+            u"Provided recurrence count is higher than the event type's recurring event count."_s);
+        QCOMPARE(m_cal->state().bookingCount(), 2);
+        // A taken first slot refuses the whole series (409).
+        QCOMPARE(bookSeries(weekly, first).status, 409);
+        QCOMPARE(m_cal->state().bookingCount(), 2);
+        // A non-recurring event type ignores recurrenceCount: one booking, an object.
+        const CalResponse single = bookSeries(m_type, first.addDays(1), 3);
+        QCOMPARE(single.status, 201);
+        QVERIFY(single.data().isObject());
+        QVERIFY(!single.data().toObject().contains(u"recurringBookingUid"_s));
+        QCOMPARE(m_cal->state().bookingCount(), 3);
+    }
+
+    void seriesKeepsTheAttendeesLocalTime()
+    {
+        // New York leaves DST on 1 Nov 2026: 10:00 local is 14:00Z, then 15:00Z.
+        const qint64 weekly = addWeeklyType(4);
+        CalAttendee ny = attendee(u"Milo Park"_s, u"milo@example.com"_s);
+        ny.timeZone = u"America/New_York"_s;
+        const auto series = m_cal->clientBooksSeries(
+            weekly, QDateTime(QDate(2026, 10, 20), QTime(14, 0), Qt::UTC), 0, ny);
+        QVERIFY(series);
+        QStringList starts;
+        for (const QJsonValue &b : *series)
+            starts.append(b.toObject().value(u"start"_s).toString());
+        QCOMPARE(starts,
+                 (QStringList { u"2026-10-20T14:00:00.000Z"_s, u"2026-10-27T14:00:00.000Z"_s,
+                                u"2026-11-03T15:00:00.000Z"_s, u"2026-11-10T15:00:00.000Z"_s }));
+        // The helpers refuse what Cal.com refuses.
+        const auto notRecurring = m_cal->clientBooksSeries(m_type, m_now.addDays(1), 2, ny);
+        QVERIFY(!notRecurring);
+        QCOMPARE(notRecurring.error().status, 404);
+        QCOMPARE(m_cal->clientBooksSeries(weekly, m_now.addDays(1), 5, ny).error().status, 400);
+        const auto single = m_cal->clientBooks(m_type, m_now.addDays(2), ny);
+        QVERIFY(single);
+        const auto notASeries = m_cal->clientCancelsFromHere(single->value(u"uid"_s).toString());
+        QVERIFY(!notASeries);
+        QCOMPARE(notASeries.error().status, 400);
+        QCOMPARE(m_cal->state().booking(single->value(u"uid"_s).toString())->status, u"accepted"_s);
+        QCOMPARE(m_cal->state().bookingCount(), 5);
+    }
+
+    void occurrencesChangeOneByOne()
+    {
+        const qint64 weekly = addWeeklyType(4);
+        const QDateTime first = m_now.addDays(6);
+        const QJsonArray series = bookSeries(weekly, first).data().toArray();
+        const QStringList uids = uidsOf(series);
+        QCOMPARE(uids.size(), 4);
+        const QString seriesUid =
+            series.first().toObject().value(u"recurringBookingUid"_s).toString();
+        const auto start = [&first](int i) { return first.addDays(7 * i); };
+
+        // Cancel occurrence 2 alone: only it.
+        m_clock->advanceSecs(3600);
+        const QDateTime t1 = m_clock->nowUtc();
+        const CalResponse cancelled = m_http->post(
+            u"/v2/bookings/%1/cancel"_s.arg(uids.at(1)),
+            QJsonObject { { u"cancellationReason"_s, u"school trip"_s } }, "2026-02-25");
+        QCOMPARE(cancelled.status, 200);
+        QVERIFY(cancelled.data().isObject());
+        QCOMPARE(row(cancelled.data().toObject()),
+                 row(uids.at(1), start(1), u"cancelled"_s, seriesUid));
+        QCOMPARE(table(),
+                 (QStringList { row(uids.at(0), start(0), u"accepted"_s, seriesUid),
+                                row(uids.at(1), start(1), u"cancelled"_s, seriesUid),
+                                row(uids.at(2), start(2), u"accepted"_s, seriesUid),
+                                row(uids.at(3), start(3), u"accepted"_s, seriesUid) }));
+
+        // Reschedule occurrence 3 alone: a new booking, still in the series.
+        m_clock->advanceSecs(3600);
+        const QDateTime t2 = m_clock->nowUtc();
+        const QDateTime moved = start(2).addDays(1).addSecs(2 * 3600);
+        const CalResponse rescheduled = m_http->post(
+            u"/v2/bookings/%1/reschedule"_s.arg(uids.at(2)),
+            QJsonObject { { u"start"_s, iso(moved) }, { u"reschedulingReason"_s, u"exam"_s } },
+            "2026-02-25");
+        QCOMPARE(rescheduled.status, 201);
+        const QJsonObject fresh = rescheduled.data().toObject();
+        const QString newUid = fresh.value(u"uid"_s).toString();
+        QCOMPARE(fresh.value(u"recurringBookingUid"_s).toString(), seriesUid);
+        QCOMPARE(fresh.value(u"rescheduledFromUid"_s).toString(), uids.at(2));
+        QCOMPARE(m_cal->state().booking(uids.at(2))->rescheduledToUid, newUid);
+        const QStringList afterReschedule {
+            row(uids.at(0), start(0), u"accepted"_s, seriesUid),
+            row(uids.at(1), start(1), u"cancelled"_s, seriesUid),
+            row(uids.at(2), start(2), u"cancelled"_s, seriesUid),
+            row(uids.at(3), start(3), u"accepted"_s, seriesUid),
+            row(newUid, moved, u"accepted"_s, seriesUid),
+        };
+        QCOMPARE(table(), afterReschedule);
+        // The series read back: five occurrences by start (the moved one
+        // after its old slot).
+        QCOMPARE(rows(m_http->get(u"/v2/bookings/"_s + seriesUid, "2026-02-25").data().toArray()),
+                 (QStringList { afterReschedule.at(0), afterReschedule.at(1), afterReschedule.at(2),
+                                afterReschedule.at(4), afterReschedule.at(3) }));
+
+        // An incremental read sees exactly the changed occurrences.
+        QCOMPARE(listed(u"sortUpdatedAt=asc&afterUpdatedAt=%1"_s.arg(iso(t1))),
+                 (QStringList { uids.at(1), uids.at(2), newUid }));
+        QCOMPARE(listed(u"sortUpdatedAt=asc&afterUpdatedAt=%1"_s.arg(iso(t2))),
+                 (QStringList { uids.at(2), newUid }));
+        QCOMPARE(listed(u"status=recurring&sortStart=asc"_s),
+                 (QStringList { uids.at(0), newUid, uids.at(3) }));
+    }
+
+    void cancelSubsequentOccurrences()
+    {
+        const qint64 weekly = addWeeklyType(4);
+        const QDateTime first = m_now.addDays(6);
+        const QJsonArray series = bookSeries(weekly, first).data().toArray();
+        const QStringList uids = uidsOf(series);
+        const QString seriesUid =
+            series.first().toObject().value(u"recurringBookingUid"_s).toString();
+        const auto start = [&first](int i) { return first.addDays(7 * i); };
+        const QString other = book(first.addDays(1), u"ann@example.com"_s); // not in the series
+
+        m_clock->advanceSecs(60);
+        const CalResponse fromSecond =
+            m_http->post(u"/v2/bookings/%1/cancel"_s.arg(uids.at(1)),
+                         QJsonObject { { u"cancellationReason"_s, u"moving away"_s },
+                                       { u"cancelSubsequentBookings"_s, true } },
+                         "2026-02-25");
+        QCOMPARE(fromSecond.status, 200);
+        // The answer is the whole series (getAllRecurringBookingsByIndividualUid).
+        const QStringList expectedSeries {
+            row(uids.at(0), start(0), u"accepted"_s, seriesUid),
+            row(uids.at(1), start(1), u"cancelled"_s, seriesUid),
+            row(uids.at(2), start(2), u"cancelled"_s, seriesUid),
+            row(uids.at(3), start(3), u"cancelled"_s, seriesUid),
+        };
+        QCOMPARE(rows(fromSecond.data().toArray()), expectedSeries);
+        QCOMPARE(table(),
+                 (QStringList { expectedSeries.at(0), expectedSeries.at(1), expectedSeries.at(2),
+                                expectedSeries.at(3),
+                                row(other, first.addDays(1), u"accepted"_s, QString()) }));
+        for (int i = 1; i < 4; ++i) {
+            QCOMPARE(m_cal->state().booking(uids.at(i))->cancellationReason, u"moving away"_s);
+            QCOMPARE(m_cal->state().booking(uids.at(i))->cancelledByEmail,
+                     u"jane100@example.com"_s);
+        }
+        QCOMPARE(listed(u"afterUpdatedAt=%1&sortStart=asc"_s.arg(iso(m_clock->nowUtc()))),
+                 uids.mid(1));
+
+        // cancelSubsequentBookings with the series uid is refused, as Cal.com does.
+        const CalResponse withSeriesUid =
+            m_http->post(u"/v2/bookings/%1/cancel"_s.arg(seriesUid),
+                         QJsonObject { { u"cancelSubsequentBookings"_s, true } }, "2026-02-25");
+        QCOMPARE(withSeriesUid.status, 400);
+        // On a booking outside any series Cal.com cancels it, then answers 400.
+        const CalResponse notSeries =
+            m_http->post(u"/v2/bookings/%1/cancel"_s.arg(other),
+                         QJsonObject { { u"cancelSubsequentBookings"_s, true } }, "2026-02-25");
+        QCOMPARE(notSeries.status, 400);
+        QCOMPARE(notSeries.json().value(u"error"_s).toObject().value(u"message"_s).toString(),
+                 u"Booking with bookingUid=%1 is not part of a recurring booking."_s.arg(other));
+        QCOMPARE(m_cal->state().booking(other)->status, u"cancelled"_s);
+        QCOMPARE(m_cal->state().bookingCount(), 5);
+    }
+
+    void cancelThroughTheSeriesUid()
+    {
+        QUrl url = m_receiver->url();
+        m_cal->addWebhook(url, kSecret, { u"BOOKING_CANCELLED"_s });
+        const qint64 weekly = addWeeklyType(4);
+        const QDateTime first = m_now.addDays(1);
+        const QJsonArray series = bookSeries(weekly, first).data().toArray();
+        const QStringList uids = uidsOf(series);
+        const QString seriesUid =
+            series.first().toObject().value(u"recurringBookingUid"_s).toString();
+        // Two lessons later: the first lies in the past and stays as it was.
+        m_clock->advanceSecs(8 * 24 * 3600);
+        const CalResponse all =
+            m_http->post(u"/v2/bookings/%1/cancel"_s.arg(seriesUid),
+                         QJsonObject { { u"cancellationReason"_s, u"term over"_s } }, "2026-02-25");
+        QCOMPARE(all.status, 200);
+        const QStringList expected {
+            row(uids.at(0), first, u"accepted"_s, seriesUid),
+            row(uids.at(1), first.addDays(7), u"cancelled"_s, seriesUid),
+            row(uids.at(2), first.addDays(14), u"cancelled"_s, seriesUid),
+            row(uids.at(3), first.addDays(21), u"cancelled"_s, seriesUid),
+        };
+        QCOMPARE(rows(all.data().toArray()), expected);
+        QCOMPARE(table(), expected);
+        // One webhook, naming the series' first booking, with its recurrence.
+        QTRY_COMPARE_WITH_TIMEOUT(m_receiver->requests.size(), 1, 5000);
+        const QJsonObject payload =
+            received(u"BOOKING_CANCELLED"_s).first().value(u"payload"_s).toObject();
+        QCOMPARE(payload.value(u"uid"_s).toString(), uids.at(0));
+        QCOMPARE(payload.value(u"status"_s).toString(), u"CANCELLED"_s);
+        QCOMPARE(payload.value(u"recurringEvent"_s).toObject(),
+                 (QJsonObject { { u"freq"_s, 2 }, { u"count"_s, 4 }, { u"interval"_s, 1 } }));
+        // Other actions on the series uid find no booking.
+        QCOMPARE(m_http
+                     ->post(u"/v2/bookings/%1/reschedule"_s.arg(seriesUid),
+                            QJsonObject { { u"start"_s, iso(m_now.addDays(30)) } }, "2026-02-25")
+                     .status,
+                 404);
+    }
+
+    void seriesWebhooksPerOccurrence()
+    {
+        QUrl url = m_receiver->url();
+        url.setPath(u"/hooks/calcom"_s);
+        m_cal->addWebhook(url, kSecret,
+                          { u"BOOKING_CREATED"_s, u"BOOKING_RESCHEDULED"_s, u"BOOKING_CANCELLED"_s,
+                            u"MEETING_ENDED"_s });
+        const qint64 weekly = addWeeklyType(4);
+        CalAttendee guest { u"Guest User"_s, u"guest@example.com"_s, u"Europe/Paris"_s,
+                            u"en"_s,         u"+33612345678"_s,      false };
+        const auto series = m_cal->clientBooksSeries(weekly, m_now.addDays(2), 3, guest);
+        QVERIFY(series);
+        QCOMPARE(series->size(), 3);
+        const QStringList uids = uidsOf(*series);
+        const QString seriesUid =
+            series->first().toObject().value(u"recurringBookingUid"_s).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(m_receiver->requests.size(), 3, 5000);
+        const QList<QJsonObject> created = received(u"BOOKING_CREATED"_s);
+        QCOMPARE(created.size(), 3);
+        const QJsonObject real = fixture(u"webhooks/2021-10-20/BOOKING_CREATED.json"_s);
+        QStringList createdUids;
+        for (const QJsonObject &body : created) {
+            QCOMPARE(shapeDifference(body, real), QString());
+            const QJsonObject payload = body.value(u"payload"_s).toObject();
+            QCOMPARE(shapeDifference(payload, real.value(u"payload"_s).toObject()),
+                     u"missing [] extra [recurringEvent]"_s);
+            QCOMPARE(payload.value(u"recurringEvent"_s).toObject(),
+                     (QJsonObject { { u"freq"_s, 2 }, { u"count"_s, 3 }, { u"interval"_s, 1 } }));
+            createdUids.append(payload.value(u"uid"_s).toString());
+        }
+        createdUids.sort();
+        QStringList sortedUids = uids;
+        sortedUids.sort();
+        QCOMPARE(createdUids, sortedUids); // one per occurrence
+
+        // One occurrence cancelled, one moved, then "this and later" from the
+        // moved one: one webhook each, for the occurrence acted on.
+        QVERIFY(m_cal->clientCancels(uids.at(0), u"ill"_s));
+        const auto moved = m_cal->clientReschedules(uids.at(1), m_now.addDays(10));
+        QVERIFY(moved);
+        const QString movedUid = moved->value(u"uid"_s).toString();
+        QCOMPARE(moved->value(u"recurringBookingUid"_s).toString(), seriesUid);
+        QVERIFY(m_cal->meetingEnds(movedUid));
+        const auto rest = m_cal->clientCancelsFromHere(movedUid, u"stopping lessons"_s);
+        QVERIFY(rest);
+        QCOMPARE(rest->size(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(m_receiver->requests.size(), 7, 5000);
+        const QList<QJsonObject> cancels = received(u"BOOKING_CANCELLED"_s);
+        QCOMPARE(cancels.size(), 2);
+        QCOMPARE(cancels.at(0).value(u"payload"_s).toObject().value(u"uid"_s).toString(),
+                 uids.at(0));
+        QCOMPARE(cancels.at(1).value(u"payload"_s).toObject().value(u"uid"_s).toString(), movedUid);
+        for (const QJsonObject &c :
+             cancels) // only a cancel through the series uid says recurringEvent
+            QVERIFY(!c.value(u"payload"_s).toObject().contains(u"recurringEvent"_s));
+        const QJsonObject rescheduled =
+            received(u"BOOKING_RESCHEDULED"_s).first().value(u"payload"_s).toObject();
+        QCOMPARE(rescheduled.value(u"uid"_s).toString(), movedUid);
+        QCOMPARE(rescheduled.value(u"rescheduleUid"_s).toString(), uids.at(1));
+        // The flat MEETING_ENDED row carries the series as recurringEventId.
+        QCOMPARE(received(u"MEETING_ENDED"_s).first().value(u"recurringEventId"_s).toString(),
+                 seriesUid);
+        for (const auto &request : m_receiver->requests) {
+            QVERIFY_OK(Calcom::verifyWebhookSignature(
+                request.body, request.header("X-Cal-Signature-256"), kSecret));
+            QVERIFY_OK(Calcom::parseWebhookPayload(request.body));
+        }
+        // Whole state: 1 cancelled alone, 2 moved (cancelled) to a booking
+        // cancelled with the rest, 3 cancelled from the moved one on.
+        QCOMPARE(table(),
+                 (QStringList { row(uids.at(0), m_now.addDays(2), u"cancelled"_s, seriesUid),
+                                row(uids.at(1), m_now.addDays(9), u"cancelled"_s, seriesUid),
+                                row(uids.at(2), m_now.addDays(16), u"cancelled"_s, seriesUid),
+                                row(movedUid, m_now.addDays(10), u"cancelled"_s, seriesUid) }));
+        QCOMPARE(m_cal->state().booking(uids.at(1))->rescheduledToUid, movedUid);
+    }
+
     void webhookWithoutSecretAndNewerVersion()
     {
         m_cal->addWebhook(m_receiver->url(), QString(), { u"BOOKING_CREATED"_s }, u"2026-07-27"_s);
@@ -677,6 +1117,39 @@ private Q_SLOTS:
         QCOMPARE(bulk.json().value(u"added"_s).toInt(), 5);
         QCOMPARE(m_cal->state().bookingCount(), 7);
         QCOMPARE(admin.get(u"/__admin/log"_s).json().value(u"entries"_s).toArray().size(), 4);
+
+        // A weekly series and "cancel from here" through the admin API.
+        const qint64 weekly = admin
+                                  .post(u"/__admin/event-types"_s,
+                                        QJsonObject { { u"title"_s, u"Weekly"_s },
+                                                      { u"ownerId"_s, m_host },
+                                                      { u"recurrenceOccurrences"_s, 3 } },
+                                        {})
+                                  .json()
+                                  .value(u"id"_s)
+                                  .toInteger();
+        const CalResponse series =
+            admin.post(u"/__admin/actions/book-series"_s,
+                       QJsonObject { { u"eventTypeId"_s, weekly },
+                                     { u"start"_s, u"2026-05-04T16:00:00Z"_s },
+                                     { u"attendee"_s,
+                                       QJsonObject { { u"name"_s, u"S"_s },
+                                                     { u"email"_s, u"s@example.com"_s } } } },
+                       {});
+        QCOMPARE(series.status, 200);
+        const QJsonArray booked = series.json().value(u"bookings"_s).toArray();
+        QCOMPARE(booked.size(), 3);
+        const CalResponse rest =
+            admin.post(u"/__admin/actions/cancel"_s,
+                       QJsonObject { { u"uid"_s, booked.at(1).toObject().value(u"uid"_s) },
+                                     { u"subsequent"_s, true } },
+                       {});
+        QCOMPARE(rest.status, 200);
+        QStringList statuses;
+        for (const QJsonValue &b : rest.json().value(u"bookings"_s).toArray())
+            statuses.append(b.toObject().value(u"status"_s).toString());
+        QCOMPARE(statuses, (QStringList { u"accepted"_s, u"cancelled"_s, u"cancelled"_s }));
+        QCOMPARE(m_cal->state().bookingCount(), 10);
     }
 };
 

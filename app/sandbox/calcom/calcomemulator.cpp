@@ -96,6 +96,20 @@ bool isBookingVersion(const QString &v)
     return v == u"2024-08-13"_s || v == u"2026-02-25"_s;
 }
 
+// CreateBookingInput_2024_08_13 as the booking page sends it.
+QJsonObject bookingBody(qint64 eventTypeId, const QDateTime &startUtc, const CalAttendee &attendee)
+{
+    QJsonObject a { { u"name"_s, attendee.name },
+                    { u"email"_s, attendee.email },
+                    { u"timeZone"_s, attendee.timeZone },
+                    { u"language"_s, attendee.language } };
+    if (!attendee.phoneNumber.isEmpty())
+        a.insert(u"phoneNumber"_s, attendee.phoneNumber);
+    return QJsonObject { { u"start"_s, CalPayloads::instant(startUtc.toMSecsSinceEpoch()) },
+                         { u"eventTypeId"_s, eventTypeId },
+                         { u"attendee"_s, a } };
+}
+
 } // namespace
 
 CalcomEmulator::CalcomEmulator(QObject *parent)
@@ -190,6 +204,16 @@ CalcomEmulator::Result CalcomEmulator::asJson(const CalcomState::Result &result)
     return CalPayloads::booking(m_state, *result);
 }
 
+CalcomEmulator::SeriesResult CalcomEmulator::asJson(const CalcomState::Results &result) const
+{
+    if (!result)
+        return std::unexpected(result.error());
+    QJsonArray out;
+    for (const CalBooking &b : *result)
+        out.append(CalPayloads::booking(m_state, b));
+    return out;
+}
+
 CalcomEmulator::Result CalcomEmulator::seedBooking(const CalBooking &booking)
 {
     return asJson(m_state.insertBooking(booking));
@@ -242,6 +266,14 @@ QJsonObject CalcomEmulator::booking(const QString &uid) const
     return b ? CalPayloads::booking(m_state, *b) : QJsonObject();
 }
 
+QJsonArray CalcomEmulator::series(const QString &recurringBookingUid) const
+{
+    QJsonArray out;
+    for (const CalBooking *b : m_state.series(recurringBookingUid))
+        out.append(CalPayloads::booking(m_state, *b));
+    return out;
+}
+
 void CalcomEmulator::injectFault(const FaultRule &rule)
 {
     if (rule.count > 0)
@@ -273,16 +305,28 @@ void CalcomEmulator::flushEvents()
 CalcomEmulator::Result CalcomEmulator::clientBooks(qint64 eventTypeId, const QDateTime &startUtc,
                                                    const CalAttendee &attendee)
 {
-    QJsonObject a { { u"name"_s, attendee.name },
-                    { u"email"_s, attendee.email },
-                    { u"timeZone"_s, attendee.timeZone },
-                    { u"language"_s, attendee.language } };
-    if (!attendee.phoneNumber.isEmpty())
-        a.insert(u"phoneNumber"_s, attendee.phoneNumber);
-    const Result r = asJson(m_state.create(
-        QJsonObject { { u"start"_s, CalPayloads::instant(startUtc.toMSecsSinceEpoch()) },
-                      { u"eventTypeId"_s, eventTypeId },
-                      { u"attendee"_s, a } }));
+    const CalcomState::Results created =
+        m_state.create(bookingBody(eventTypeId, startUtc, attendee));
+    flushEvents();
+    if (!created)
+        return std::unexpected(created.error());
+    return CalPayloads::booking(m_state, created->first());
+}
+
+CalcomEmulator::SeriesResult CalcomEmulator::clientBooksSeries(qint64 eventTypeId,
+                                                               const QDateTime &firstStartUtc,
+                                                               int occurrences,
+                                                               const CalAttendee &attendee)
+{
+    const CalEventType *type = m_state.eventType(eventTypeId);
+    if (type && type->recurrenceOccurrences == 0)
+        // transformInputCreateRecurringBooking's NotFoundException.
+        return std::unexpected(CalApiError::notFound(
+            u"Event type with id=%1 is not a recurring event"_s.arg(eventTypeId)));
+    QJsonObject body = bookingBody(eventTypeId, firstStartUtc, attendee);
+    if (occurrences > 0)
+        body.insert(u"recurrenceCount"_s, occurrences);
+    const SeriesResult r = asJson(m_state.create(body));
     flushEvents();
     return r;
 }
@@ -303,6 +347,16 @@ CalcomEmulator::Result CalcomEmulator::clientCancels(const QString &uid, const Q
     const CalBooking *b = m_state.booking(uid);
     const QString by = b && !b->attendees.isEmpty() ? b->attendees.first().email : QString();
     const Result r = asJson(m_state.cancel(uid, reason, by));
+    flushEvents();
+    return r;
+}
+
+CalcomEmulator::SeriesResult CalcomEmulator::clientCancelsFromHere(const QString &uid,
+                                                                   const QString &reason)
+{
+    const CalBooking *b = m_state.booking(uid);
+    const QString by = b && !b->attendees.isEmpty() ? b->attendees.first().email : QString();
+    const SeriesResult r = asJson(m_state.cancelFrom(uid, reason, by));
     flushEvents();
     return r;
 }
@@ -715,8 +769,35 @@ CalReply CalcomEmulator::handleBookings(const QString &method, const QStringList
                         : CalPayloads::legacyBooking(m_state, *r),
                   status);
     };
+    // A recurring series answers an array of its occurrences, by start.
+    const auto answerAll = [this, &fullPath, known](const CalcomState::Results &r, int status) {
+        if (!r)
+            return error(r.error(), fullPath);
+        QJsonArray data;
+        for (const CalBooking &b : *r)
+            data.append(known ? CalPayloads::booking(m_state, b)
+                              : CalPayloads::legacyBooking(m_state, b));
+        return ok(data, status);
+    };
+    // The occurrences when `uid` is a series uid (recurringBookingUid) and no
+    // booking's own uid; empty otherwise.
+    const auto seriesNamed = [this](const QString &uid) {
+        return m_state.booking(uid) ? QList<const CalBooking *>() : m_state.series(uid);
+    };
 
     if (method == u"GET"_s && path.size() == 1) {
+        // "uid of booking, of one recurrence, or of the recurring series (→ array)".
+        const QList<const CalBooking *> members = seriesNamed(path.at(0));
+        if (!members.isEmpty()) {
+            if (!m_state.canSee(userId, *members.first()))
+                return error(CalApiError::forbidden(
+                                 u"You are not allowed to access booking %1"_s.arg(path.at(0))),
+                             fullPath);
+            QList<CalBooking> all;
+            for (const CalBooking *b : members)
+                all.append(*b);
+            return answerAll(all, 200);
+        }
         const auto b = visible(path.at(0));
         if (!b)
             return b.error();
@@ -732,16 +813,41 @@ CalReply CalcomEmulator::handleBookings(const QString &method, const QStringList
                     // validation
             return error(CalApiError::validation(u"responses - Required, end - Required, "_s),
                          fullPath);
-        return answer(m_state.create(*in), 201);
+        const CalcomState::Results created = m_state.create(*in);
+        if (created && created->first().recurringBookingUid.isEmpty())
+            return answer(created->first(), 201);
+        return answerAll(created, 201); // a recurring event type: the series
     }
     if (path.size() != 2)
         return error(CalApiError::notFound(u"Cannot POST %1"_s.arg(fullPath)), fullPath);
     const QString uid = path.at(0);
     const QString action = path.at(1);
+    const CalUser *actor = m_state.user(userId);
+    const bool subsequent = in->value(u"cancelSubsequentBookings"_s).toBool();
+    if (action == u"cancel"_s) {
+        // Cancel through the series uid: every occurrence from now on
+        // (input.service transformInputCancelBooking: allRemainingBookings).
+        const QList<const CalBooking *> members = seriesNamed(uid);
+        if (!members.isEmpty()) {
+            if (!m_state.canSee(userId, *members.first()))
+                return error(
+                    CalApiError::forbidden(u"You are not allowed to access booking %1"_s.arg(uid)),
+                    fullPath);
+            if (subsequent)
+                return error(CalApiError::badRequest(
+                                 u"Cannot cancel subsequent bookings for recurring event - you "
+                                 u"have to provide uid of one of the individual bookings of a "
+                                 u"recurring booking."_s),
+                             fullPath);
+            return answerAll(m_state.cancelSeries(uid,
+                                                  in->value(u"cancellationReason"_s).toString(),
+                                                  actor ? actor->email : QString()),
+                             200);
+        }
+    }
     const auto b = visible(uid);
     if (!b)
         return b.error();
-    const CalUser *actor = m_state.user(userId);
     if (action == u"reschedule"_s) {
         const QDateTime start = parseStart(in->value(u"start"_s));
         if (!start.isValid())
@@ -751,10 +857,25 @@ CalReply CalcomEmulator::handleBookings(const QString &method, const QStringList
                           in->value(u"rescheduledBy"_s).toString(actor ? actor->email : QString())),
                       201);
     }
-    if (action == u"cancel"_s)
-        return answer(m_state.cancel(uid, in->value(u"cancellationReason"_s).toString(),
-                                     actor ? actor->email : QString()),
-                      200);
+    if (action == u"cancel"_s) {
+        const QString reason = in->value(u"cancellationReason"_s).toString();
+        const QString by = actor ? actor->email : QString();
+        if (!subsequent)
+            return answer(m_state.cancel(uid, reason, by), 200);
+        if ((*b)->recurringBookingUid.isEmpty()) {
+            // bookings.service cancelBooking runs handleCancelBooking first
+            // (the booking is cancelled), then refuses to list its series.
+            const CalcomState::Result cancelled = m_state.cancel(uid, reason, by);
+            if (!cancelled)
+                return error(cancelled.error(), fullPath);
+            return error(
+                CalApiError::badRequest(
+                    u"Booking with bookingUid=%1 is not part of a recurring booking."_s.arg(uid)),
+                fullPath);
+        }
+        // This occurrence and the later ones; the answer is the whole series.
+        return answerAll(m_state.cancelFrom(uid, reason, by), 200);
+    }
     if (action == u"confirm"_s)
         return answer(m_state.confirm(uid), 200);
     if (action == u"decline"_s)
@@ -840,6 +961,8 @@ CalReply CalcomEmulator::handleAdmin(const QString &method, const QStringList &p
         t.ownerId = qint64(in->value(u"ownerId"_s).toDouble());
         t.requiresConfirmation = in->value(u"requiresConfirmation"_s).toBool();
         t.priceMinor = qint64(in->value(u"price"_s).toDouble());
+        t.recurrenceOccurrences = in->value(u"recurrenceOccurrences"_s).toInt(0);
+        t.recurrenceIntervalWeeks = in->value(u"recurrenceIntervalWeeks"_s).toInt(1);
         return plain(QJsonObject { { u"id"_s, addEventType(t) } });
     }
     if (action == u"bookings"_s && method == u"POST"_s) {
@@ -920,6 +1043,18 @@ CalReply CalcomEmulator::handleAdmin(const QString &method, const QStringList &p
     if (method == u"POST"_s && action == u"actions/reschedule"_s)
         return fromResult(
             clientReschedules(uid, time(in->value(u"start"_s)), in->value(u"reason"_s).toString()));
+    const auto fromSeries = [this, &plain](const SeriesResult &r) {
+        if (!r)
+            return error(r.error(), u"/__admin"_s);
+        return plain(QJsonObject { { u"bookings"_s, *r } });
+    };
+    if (method == u"POST"_s && action == u"actions/book-series"_s)
+        return fromSeries(clientBooksSeries(qint64(in->value(u"eventTypeId"_s).toDouble()),
+                                            time(in->value(u"start"_s)),
+                                            in->value(u"occurrences"_s).toInt(0),
+                                            attendeeFrom(in->value(u"attendee"_s).toObject())));
+    if (method == u"POST"_s && action == u"actions/cancel"_s && in->value(u"subsequent"_s).toBool())
+        return fromSeries(clientCancelsFromHere(uid, in->value(u"reason"_s).toString()));
     if (method == u"POST"_s && action == u"actions/cancel"_s)
         return fromResult(clientCancels(uid, in->value(u"reason"_s).toString()));
     if (method == u"POST"_s && action == u"actions/confirm"_s)

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -27,7 +28,9 @@ namespace Concord::Sandbox {
 // /v2/me, /v2/event-types, /v2/teams/{id}/memberships, /v2/bookings (list
 // with Cal.com's filters, cursor paging for cal-api-version 2026-05-01 and
 // take/skip for 2024-08-13; get, create, reschedule, cancel, confirm,
-// decline, mark-absent), /v2/webhooks; API-key auth; the error envelope; the
+// decline, mark-absent; recurring weekly series: a create on a recurring
+// event type and a GET of the series uid answer an array, cancel honours
+// cancelSubsequentBookings), /v2/webhooks; API-key auth; the error envelope; the
 // 120/min throttle with X-RateLimit-*-Default headers; signed outgoing
 // webhooks. A missing or unknown cal-api-version falls back to an older
 // endpoint version, as Cal.com does (other shapes), unless
@@ -47,6 +50,9 @@ class CalcomEmulator : public QObject {
     Q_OBJECT
 public:
     using Result = std::expected<QJsonObject, CalApiError>;
+    // The bookings of a recurring series, as Cal.com answers them: an array
+    // of BookingOutput (with recurringBookingUid), ordered by start.
+    using SeriesResult = std::expected<QJsonArray, CalApiError>;
 
     // For the next `count` requests whose path (with query) contains
     // `pathContains`: answer `httpStatus` with an error envelope (status > 0),
@@ -113,6 +119,9 @@ public:
     [[nodiscard]] const CalcomState &state() const { return m_state; }
     // The booking as GET /v2/bookings/{uid} shows it; empty when unknown.
     [[nodiscard]] QJsonObject booking(const QString &uid) const;
+    // The occurrences of a series as GET /v2/bookings/{recurringBookingUid}
+    // shows them (by start); empty when unknown.
+    [[nodiscard]] QJsonArray series(const QString &recurringBookingUid) const;
 
     // --- gateway ---
     void injectFault(const FaultRule &rule);
@@ -138,10 +147,25 @@ public:
     void setUtcOffsetAtNow(bool on) { m_utcOffsetAtNow = on; }
 
     // --- what people do (each sends its webhook) ---
+    // On a recurring event type this books the whole series (as the booking
+    // page does) and returns its first occurrence; see clientBooksSeries.
     Result clientBooks(qint64 eventTypeId, const QDateTime &startUtc, const CalAttendee &attendee);
+    // A client books a weekly series on a recurring event type: `occurrences`
+    // bookings (0 = the event type's count; more than it → 400, as Cal.com),
+    // a week apart in the attendee's time zone from `firstStartUtc`, sharing
+    // one recurringBookingUid; one BOOKING_CREATED (or _REQUESTED) webhook per
+    // occurrence. A non-recurring event type → 404 "… is not a recurring event".
+    SeriesResult clientBooksSeries(qint64 eventTypeId, const QDateTime &firstStartUtc,
+                                   int occurrences, const CalAttendee &attendee);
     Result clientReschedules(const QString &uid, const QDateTime &newStartUtc,
                              const QString &reason = {});
+    // One booking, or one occurrence of a series (the others stay).
     Result clientCancels(const QString &uid, const QString &reason = {});
+    // "Cancel this and all later occurrences" (cancelSubsequentBookings):
+    // occurrence `uid` and every occurrence of its series starting at or
+    // after it; one BOOKING_CANCELLED webhook (for `uid`). Returns the whole
+    // series. 400 when `uid` is not an occurrence of a series.
+    SeriesResult clientCancelsFromHere(const QString &uid, const QString &reason = {});
     Result hostConfirms(const QString &uid);
     Result hostDeclines(const QString &uid, const QString &reason = {});
     Result meetingEnds(const QString &uid);
@@ -154,6 +178,7 @@ Q_SIGNALS:
 private:
     [[nodiscard]] qint64 emulatedMs() const;
     [[nodiscard]] Result asJson(const CalcomState::Result &result) const;
+    [[nodiscard]] SeriesResult asJson(const CalcomState::Results &result) const;
     void flushEvents();
     CalHttpServer::Plan plan(const QHttpServerRequest &request);
     CalReply handleApi(const QString &method, const QStringList &path, const QUrlQuery &query,

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Concord::Sandbox::CalPayloads {
@@ -298,6 +300,8 @@ QJsonObject booking(const CalcomState &state, const CalBooking &b)
     optional(u"rescheduledByEmail"_s, b.rescheduledByEmail);
     optional(u"rescheduledFromUid"_s, b.rescheduledFromUid);
     optional(u"rescheduledToUid"_s, b.rescheduledToUid);
+    // RecurringBookingOutput_2024_08_13: occurrences of a series only.
+    optional(u"recurringBookingUid"_s, b.recurringBookingUid);
     return o;
 }
 
@@ -311,17 +315,22 @@ QJsonObject legacyBooking(const CalcomState &state, const CalBooking &b)
                                        { u"locale"_s, a.language },
                                        { u"noShow"_s, a.absent } });
     const CalUser *host = state.user(b.hostUserId);
-    return QJsonObject { { u"id"_s, b.id },
-                         { u"uid"_s, b.uid },
-                         { u"title"_s, b.title },
-                         { u"startTime"_s, instant(b.startMs) },
-                         { u"endTime"_s, instant(b.endMs) },
-                         { u"status"_s, webhookStatus(b.status) },
-                         { u"eventTypeId"_s, b.eventTypeId },
-                         { u"attendees"_s, attendees },
-                         { u"user"_s,
-                           QJsonObject { { u"id"_s, host ? host->id : 0 },
-                                         { u"email"_s, host ? host->email : QString() } } } };
+    QJsonObject o { { u"id"_s, b.id },
+                    { u"uid"_s, b.uid },
+                    { u"title"_s, b.title },
+                    { u"startTime"_s, instant(b.startMs) },
+                    { u"endTime"_s, instant(b.endMs) },
+                    { u"status"_s, webhookStatus(b.status) },
+                    { u"eventTypeId"_s, b.eventTypeId },
+                    { u"attendees"_s, attendees },
+                    { u"user"_s,
+                      QJsonObject { { u"id"_s, host ? host->id : 0 },
+                                    { u"email"_s, host ? host->email : QString() } } } };
+    // The old endpoints answered table rows: the series is the
+    // recurringEventId column [unverified: key present only when set here].
+    if (!b.recurringBookingUid.isEmpty())
+        o.insert(u"recurringEventId"_s, b.recurringBookingUid);
+    return o;
 }
 
 QJsonObject eventType(const CalEventType &t)
@@ -339,6 +348,13 @@ QJsonObject eventType(const CalEventType &t)
                           QJsonObject { { u"type"_s, u"always"_s },
                                         { u"blockUnconfirmedBookingsInBooker"_s, false } })
                                              : QJsonValue(QJsonValue::Null) } };
+    // Recurrence_2024_06_14 {interval, occurrences, frequency}. Omitted for
+    // non-recurring types [unverified: Cal.com may send null there].
+    if (t.recurrenceOccurrences > 0)
+        o.insert(u"recurrence"_s,
+                 QJsonObject { { u"frequency"_s, u"weekly"_s },
+                               { u"interval"_s, std::max(1, t.recurrenceIntervalWeeks) },
+                               { u"occurrences"_s, t.recurrenceOccurrences } });
     if (t.teamId) {
         o.insert(u"teamId"_s, *t.teamId);
         QJsonArray hosts;
@@ -445,7 +461,8 @@ QByteArray webhook(const CalcomState &state, const CalEvent &event, const QStrin
             { u"rescheduled"_s, null },
             { u"fromReschedule"_s,
               b.rescheduledFromUid.isEmpty() ? null : QJsonValue(b.rescheduledFromUid) },
-            { u"recurringEventId"_s, null },
+            { u"recurringEventId"_s,
+              b.recurringBookingUid.isEmpty() ? null : QJsonValue(b.recurringBookingUid) },
             { u"smsReminderNumber"_s, null },
             { u"scheduledJobs"_s, QJsonArray() },
             { u"metadata"_s, b.metadata },
@@ -559,7 +576,11 @@ QByteArray webhook(const CalcomState &state, const CalEvent &event, const QStrin
             { u"length"_s, (b.endMs - b.startMs) / 60'000 },
             { u"bookingId"_s, b.id },
             { u"metadata"_s, QJsonObject { { u"videoCallUrl"_s, videoUrl } } },
-            { u"status"_s, webhookStatus(b.status) },
+            // handleCancelBooking sends status "CANCELLED" whatever the row says
+            // (a cancellation through the series uid can name a past occurrence
+            // it leaves alone).
+            { u"status"_s,
+              event.trigger == u"BOOKING_CANCELLED"_s ? u"CANCELLED"_s : webhookStatus(b.status) },
             { u"cancellationReason"_s, b.cancellationReason },
             { u"rejectionReason"_s, b.rejectionReason },
             { u"requestReschedule"_s, false },
@@ -568,6 +589,16 @@ QByteArray webhook(const CalcomState &state, const CalEvent &event, const QStrin
         for (const QString &key : keysFor(event.trigger)) {
             if (full.contains(key))
                 payload.insert(key, full.value(key));
+        }
+        if (event.recurringCount > 0) {
+            // CalendarEvent.recurringEvent, spread into the payload: the event
+            // type's rule with count = occurrences booked (rrule freq 2 = weekly).
+            payload.insert(
+                u"recurringEvent"_s,
+                QJsonObject {
+                    { u"freq"_s, 2 },
+                    { u"count"_s, event.recurringCount },
+                    { u"interval"_s, type ? std::max(1, type->recurrenceIntervalWeeks) : 1 } });
         }
         if (event.trigger == u"BOOKING_RESCHEDULED"_s) {
             const CalBooking *old = state.bookingById(event.previousId);

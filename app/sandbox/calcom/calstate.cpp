@@ -92,6 +92,14 @@ QString CalcomState::nextUid()
     return uid;
 }
 
+QString CalcomState::nextSeriesUid()
+{
+    // Cal.com's recurringEventId is a uuid v4; a name-based uuid from a
+    // counter has the same form and keeps runs reproducible.
+    return QUuid::createUuidV5(QUuid(), u"calcom-emulator/series/%1"_s.arg(++m_seriesCounter))
+        .toString(QUuid::WithoutBraces);
+}
+
 qint64 CalcomState::addUser(CalUser user)
 {
     if (user.id == 0)
@@ -248,6 +256,30 @@ CalBooking *CalcomState::find(const QString &uid)
 QList<CalBooking> CalcomState::bookings() const
 {
     return QList<CalBooking>(m_bookings.cbegin(), m_bookings.cend());
+}
+
+QList<const CalBooking *> CalcomState::series(const QString &recurringBookingUid) const
+{
+    QList<const CalBooking *> out;
+    if (recurringBookingUid.isEmpty())
+        return out;
+    for (const CalBooking &b : m_bookings) {
+        if (b.recurringBookingUid == recurringBookingUid)
+            out.append(&b);
+    }
+    // Cal.com's getOutputRecurringBookings sorts by start.
+    std::stable_sort(out.begin(), out.end(), [](const CalBooking *a, const CalBooking *b) {
+        return a->startMs != b->startMs ? a->startMs < b->startMs : a->id < b->id;
+    });
+    return out;
+}
+
+QList<CalBooking> CalcomState::seriesCopy(const QString &recurringBookingUid) const
+{
+    QList<CalBooking> out;
+    for (const CalBooking *b : series(recurringBookingUid))
+        out.append(*b);
+    return out;
 }
 
 QList<CalMembership> CalcomState::memberships(qint64 teamId) const
@@ -420,17 +452,22 @@ CalcomState::list(qint64 userId, const QUrlQuery &query, QString *sortField, boo
         }
         if (!statuses.isEmpty()) {
             const bool live = b.status == u"accepted"_s || b.status == u"pending"_s;
+            const bool inSeries = !b.recurringBookingUid.isEmpty();
             const bool match =
                 std::any_of(statuses.cbegin(), statuses.cend(), [&](const QString &s) {
+                    // getAllUserBookings: an upcoming occurrence of a series
+                    // must be accepted (pending ones show as unconfirmed only).
                     if (s == u"upcoming"_s)
-                        return live && b.endMs >= now;
+                        return (inSeries ? b.status == u"accepted"_s : live) && b.endMs >= now;
                     if (s == u"past"_s)
                         return live && b.endMs < now;
                     if (s == u"cancelled"_s)
                         return b.status == u"cancelled"_s || b.status == u"rejected"_s;
                     if (s == u"unconfirmed"_s)
                         return b.status == u"pending"_s && b.endMs >= now;
-                    return false; // recurring: the emulator has no recurring series
+                    if (s == u"recurring"_s)
+                        return inSeries && live && b.endMs >= now;
+                    return false;
                 });
             if (!match)
                 continue;
@@ -473,9 +510,9 @@ void CalcomState::touch(CalBooking &booking)
 }
 
 void CalcomState::queue(const QString &trigger, const CalBooking &booking, qint64 previousId,
-                        const QStringList &emails)
+                        const QStringList &emails, int recurringCount)
 {
-    m_events.append({ trigger, booking.id, previousId, emails, nowMs() });
+    m_events.append({ trigger, booking.id, previousId, emails, nowMs(), recurringCount });
 }
 
 QList<CalEvent> CalcomState::takeEvents()
@@ -498,7 +535,7 @@ qint64 CalcomState::hostFor(const CalEventType &type, qint64 startMs, qint64 end
     return 0;
 }
 
-CalcomState::Result CalcomState::create(const QJsonObject &body)
+CalcomState::Results CalcomState::create(const QJsonObject &body)
 {
     QString issues;
     bool startOk = false;
@@ -553,6 +590,37 @@ CalcomState::Result CalcomState::create(const QJsonObject &body)
         return std::unexpected(CalApiError::badRequest(
             u"Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths."_s));
 
+    // A recurring event type books a series (bookings.service createRecurring
+    // Booking; input.service transformInputCreateRecurringBooking).
+    int occurrences = 1;
+    if (type->recurrenceOccurrences > 0) {
+        occurrences = type->recurrenceOccurrences;
+        const QJsonValue asked = body.value(u"recurrenceCount"_s);
+        if (!asked.isUndefined() && !asked.isNull()) {
+            if (!asked.isDouble() || asked.toDouble() != double(asked.toInt()) || asked.toInt() < 0)
+                // [unverified] message; Cal.com validates it as a number.
+                return std::unexpected(
+                    CalApiError::validation(u"recurrenceCount - Expected a positive integer, "_s));
+            if (asked.toInt() > type->recurrenceOccurrences)
+                return std::unexpected(CalApiError::badRequest(
+                    u"Provided recurrence count is higher than the event type's recurring "
+                    u"event count."_s));
+            if (asked.toInt() > 0) // 0 books the full count (`recurrenceCount || count`)
+                occurrences = asked.toInt();
+        }
+    }
+    // Weekly steps in the attendee's zone (luxon setZone(attendee.timeZone)
+    // .plus({weeks})): 10:00 New York stays 10:00 across a DST change, so
+    // the UTC start moves by an hour.
+    QList<qint64> starts { startMs };
+    if (occurrences > 1) {
+        const QDateTime first = QDateTime::fromMSecsSinceEpoch(
+            startMs, QTimeZone(attendeeJson.value(u"timeZone"_s).toString().toUtf8()));
+        for (int i = 1; i < occurrences; ++i)
+            starts.append(first.addDays(qint64(i) * 7 * std::max(1, type->recurrenceIntervalWeeks))
+                              .toMSecsSinceEpoch());
+    }
+
     const qint64 endMs = startMs + qint64(type->lengthInMinutes) * 60'000;
     qint64 host = hostFor(*type, startMs, endMs);
     if (host == 0) {
@@ -597,11 +665,31 @@ CalcomState::Result CalcomState::create(const QJsonObject &body)
         b.location = location.value(u"link"_s).toString();
     b.createdMs = nowMs();
     b.updatedMs = m_nullUpdatedAtOnCreate ? CalBooking::kNull : b.createdMs;
-    Result stored = insertBooking(b);
-    if (stored)
+    if (type->recurrenceOccurrences == 0) {
+        Result stored = insertBooking(b);
+        if (!stored)
+            return std::unexpected(stored.error());
         queue(stored->status == u"pending"_s ? u"BOOKING_REQUESTED"_s : u"BOOKING_CREATED"_s,
               *stored);
-    return stored;
+        return QList<CalBooking> { *stored };
+    }
+
+    // The series: each occurrence handled as a booking of its own (one
+    // handleNewBooking, hence one webhook, per occurrence).
+    b.recurringBookingUid = nextSeriesUid();
+    QList<CalBooking> out;
+    for (const qint64 occurrenceStart : std::as_const(starts)) {
+        CalBooking occurrence = b;
+        occurrence.startMs = occurrenceStart;
+        occurrence.endMs = occurrenceStart + (endMs - startMs);
+        Result stored = insertBooking(occurrence);
+        if (!stored) // only on an id/uid clash with seeded data
+            return std::unexpected(stored.error());
+        queue(stored->status == u"pending"_s ? u"BOOKING_REQUESTED"_s : u"BOOKING_CREATED"_s,
+              *stored, 0, {}, occurrences);
+        out.append(*stored);
+    }
+    return out;
 }
 
 CalcomState::Result CalcomState::reschedule(const QString &uid, const QDateTime &start,
@@ -648,6 +736,8 @@ CalcomState::Result CalcomState::reschedule(const QString &uid, const QDateTime 
     fresh.location.clear();
     fresh.iCalSequence = old->iCalSequence + 1;
     fresh.icsUid = old->icsUid; // the calendar event is the same one, moved
+    // fresh.recurringBookingUid stays: an occurrence moved alone remains in its
+    // series (handleNewBooking copies originalRescheduledBooking.recurringEventId).
     // Needs confirmation again unless the owner moved it (B4: "owner email auto-confirms").
     const bool byOwner = host && !rescheduledBy.isEmpty()
         && rescheduledBy.compare(host->email, Qt::CaseInsensitive) == 0;
@@ -687,6 +777,84 @@ CalcomState::Result CalcomState::cancel(const QString &uid, const QString &reaso
     touch(*b);
     queue(u"BOOKING_CANCELLED"_s, *b);
     return *b;
+}
+
+CalcomState::Results CalcomState::cancelFrom(const QString &uid, const QString &reason,
+                                             const QString &byEmail)
+{
+    CalBooking *b = find(uid);
+    if (!b)
+        return std::unexpected(
+            CalApiError::notFound(u"Booking with uid=%1 was not found in the database"_s.arg(uid)));
+    if (b->recurringBookingUid.isEmpty())
+        return std::unexpected(CalApiError::badRequest(
+            u"Booking with bookingUid=%1 is not part of a recurring booking."_s.arg(uid)));
+    if (b->status == u"cancelled"_s || b->status == u"rejected"_s)
+        return std::unexpected(
+            CalApiError::badRequest(u"This booking has already been cancelled."_s));
+    const QString seriesUid = b->recurringBookingUid;
+    const CalEventType *type = eventType(b->eventTypeId);
+    if (!type || type->recurrenceOccurrences == 0) {
+        // handleCancelBooking cancels the series only while the event type is
+        // still recurring; otherwise just this booking.
+        Result single = cancel(uid, reason, byEmail);
+        if (!single)
+            return std::unexpected(single.error());
+        return seriesCopy(seriesUid);
+    }
+    // handleCancelBooking: the webhook for this booking, then updateMany
+    // {recurringEventId, startTime ≥ this start} → CANCELLED, reason,
+    // cancelledBy (Prisma bumps updatedAt; iCalSequence is not touched).
+    const qint64 from = b->startMs;
+    queue(u"BOOKING_CANCELLED"_s, *b);
+    for (CalBooking &o : m_bookings) {
+        if (o.recurringBookingUid != seriesUid || o.startMs < from)
+            continue;
+        o.status = u"cancelled"_s;
+        o.cancellationReason = reason;
+        o.cancelledByEmail = byEmail;
+        touch(o);
+    }
+    return seriesCopy(seriesUid);
+}
+
+CalcomState::Results CalcomState::cancelSeries(const QString &recurringBookingUid,
+                                               const QString &reason, const QString &byEmail)
+{
+    const QList<const CalBooking *> members = series(recurringBookingUid);
+    if (members.isEmpty())
+        return std::unexpected(CalApiError::notFound(
+            u"Booking with uid=%1 was not found in the database"_s.arg(recurringBookingUid)));
+    // input.service: "set uid as one of the oldest individual recurring ids"
+    // (recurringBooking[0] of an unordered findMany: the first row made).
+    const CalBooking *first =
+        *std::min_element(members.cbegin(), members.cend(),
+                          [](const CalBooking *a, const CalBooking *b) { return a->id < b->id; });
+    if (first->status == u"cancelled"_s || first->status == u"rejected"_s)
+        return std::unexpected(
+            CalApiError::badRequest(u"This booking has already been cancelled."_s));
+    const CalEventType *type = eventType(first->eventTypeId);
+    if (!type || type->recurrenceOccurrences == 0) {
+        // No longer a recurring event type: handleCancelBooking cancels the one booking.
+        Result single = cancel(first->uid, reason, byEmail);
+        if (!single)
+            return std::unexpected(single.error());
+        return seriesCopy(recurringBookingUid);
+    }
+    // allRemainingBookings: the occurrences from now on (startTime ≥ now);
+    // the webhook names the first booking even when it lies in the past and
+    // stays as it was [from handleCancelBooking's source, unverified live].
+    queue(u"BOOKING_CANCELLED"_s, *first, 0, {}, type->recurrenceOccurrences);
+    const qint64 now = nowMs();
+    for (CalBooking &o : m_bookings) {
+        if (o.recurringBookingUid != recurringBookingUid || o.startMs < now)
+            continue;
+        o.status = u"cancelled"_s;
+        o.cancellationReason = reason;
+        o.cancelledByEmail = byEmail;
+        touch(o);
+    }
+    return seriesCopy(recurringBookingUid);
 }
 
 CalcomState::Result CalcomState::confirm(const QString &uid)

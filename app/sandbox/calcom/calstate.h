@@ -75,6 +75,13 @@ struct CalEventType {
     qint64 priceMinor = 0; // minor units, as Cal.com stores it
     QString currency = QStringLiteral("usd");
     bool hidden = false;
+    // A recurring event type (Cal.com's eventType.recurringEvent {freq, count,
+    // interval}; API 2024-06-14 `recurrence` {frequency, occurrences,
+    // interval}): every booking of it books a series of this many weekly
+    // occurrences (fewer when the request says `recurrenceCount`). 0 = not
+    // recurring. The emulator models weekly frequency only.
+    int recurrenceOccurrences = 0;
+    int recurrenceIntervalWeeks = 1; // repeats every n weeks
 };
 
 struct CalAttendee {
@@ -118,6 +125,10 @@ struct CalBooking {
     int iCalSequence = 0;
     QString idempotencyKey; // the row's key (flat MEETING_* payloads)
     bool paid = false;
+    // The series an occurrence of a recurring booking belongs to (Cal.com's
+    // recurringEventId column, `recurringBookingUid` in API v2); empty for a
+    // single booking. A reschedule keeps it on the new booking.
+    QString recurringBookingUid;
 };
 
 // Something a webhook reports: what happened to which booking. `previousId`
@@ -128,18 +139,27 @@ struct CalEvent {
     qint64 previousId = 0;
     QStringList noShowEmails; // BOOKING_NO_SHOW_UPDATED
     qint64 createdMs = 0;
+    // > 0: the payload carries recurringEvent {freq: 2 (weekly), count,
+    // interval}, as Cal.com's CalendarEvent does for an occurrence booked as
+    // part of a series (count = occurrences booked) and for a cancellation
+    // through the series uid (count = the event type's).
+    int recurringCount = 0;
 };
 
 // The in-memory Cal.com account(s): users, teams, memberships, event types,
 // bookings, and the booking rules of hubspot-calcom.md B2–B4 (reschedule =
 // cancel + new linked booking; only accepted/pending reschedulable;
-// confirmation flow; end from the event type's length). Every change queues
-// a CalEvent for the webhook sender.
+// confirmation flow; end from the event type's length; recurring event types
+// book weekly series, one booking per occurrence sharing
+// recurringBookingUid). Every change queues a CalEvent for the webhook
+// sender.
 //
 // Not thread-safe: owned by CalcomEmulator on its thread.
 class CalcomState {
 public:
     using Result = std::expected<CalBooking, CalApiError>;
+    // Several bookings: a recurring series, ordered by start (then id).
+    using Results = std::expected<QList<CalBooking>, CalApiError>;
 
     explicit CalcomState(const Clock *clock);
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -169,6 +189,9 @@ public:
     [[nodiscard]] const CalBooking *booking(const QString &uid) const;
     [[nodiscard]] const CalBooking *bookingById(qint64 id) const;
     [[nodiscard]] QList<CalBooking> bookings() const;
+    // The occurrences of a recurring series (recurringBookingUid), cancelled
+    // and rescheduled ones included, by start then id; empty when unknown.
+    [[nodiscard]] QList<const CalBooking *> series(const QString &recurringBookingUid) const;
     [[nodiscard]] qsizetype bookingCount() const { return qsizetype(m_bookings.size()); }
     [[nodiscard]] QList<CalUser> users() const { return m_users.values(); }
     [[nodiscard]] QList<CalTeam> teams() const { return m_teams.values(); }
@@ -198,12 +221,29 @@ public:
     [[nodiscard]] static qint64 sortValue(const CalBooking &booking, const QString &field);
 
     // --- the API's and the people's actions (queue webhooks) ---
-    // POST /v2/bookings body (already parsed) on behalf of `actingUser` (0 = a
-    // client on the public booking page).
-    Result create(const QJsonObject &body);
+    // POST /v2/bookings body (already parsed). One booking; for a recurring
+    // event type the series: `recurrenceCount` (default and maximum: the
+    // event type's occurrences) weekly occurrences from `start`, stepped in
+    // the attendee's time zone (the local time stays across DST changes),
+    // each its own booking with the same recurringBookingUid, one
+    // BOOKING_CREATED/REQUESTED per occurrence. As Cal.com (handleNewRecurring
+    // Booking, numSlotsToCheckForAvailability = 1) only the first occurrence
+    // is checked for a taken slot; all occurrences get its host.
+    Results create(const QJsonObject &body);
     Result reschedule(const QString &uid, const QDateTime &start, const QString &reason,
                       const QString &rescheduledBy);
     Result cancel(const QString &uid, const QString &reason, const QString &byEmail);
+    // Cancel with cancelSubsequentBookings: the occurrence `uid` and every
+    // occurrence of its series that starts at or after it (Cal.com's
+    // updateMany on recurringEventId + startTime ≥, whatever their status).
+    // One BOOKING_CANCELLED webhook, for `uid` only. Returns the whole series.
+    // 400 when `uid` is not an occurrence of a series.
+    Results cancelFrom(const QString &uid, const QString &reason, const QString &byEmail);
+    // Cancel through the series uid (Cal.com's allRemainingBookings): every
+    // occurrence starting now or later. One BOOKING_CANCELLED webhook, for the
+    // series' first booking, with recurringEvent. Returns the whole series.
+    Results cancelSeries(const QString &recurringBookingUid, const QString &reason,
+                         const QString &byEmail);
     Result confirm(const QString &uid);
     Result decline(const QString &uid, const QString &reason);
     Result markAbsent(const QString &uid, bool host, const QStringList &absentEmails);
@@ -215,10 +255,12 @@ public:
 
 private:
     [[nodiscard]] QString nextUid();
+    [[nodiscard]] QString nextSeriesUid();
     CalBooking *find(const QString &uid);
     void touch(CalBooking &booking);
     void queue(const QString &trigger, const CalBooking &booking, qint64 previousId = 0,
-               const QStringList &emails = {});
+               const QStringList &emails = {}, int recurringCount = 0);
+    [[nodiscard]] QList<CalBooking> seriesCopy(const QString &recurringBookingUid) const;
     [[nodiscard]] qint64 hostFor(const CalEventType &type, qint64 startMs, qint64 endMs) const;
 
     const Clock *m_clock;
@@ -239,6 +281,7 @@ private:
     qint64 m_nextEventType = 50;
     qint64 m_nextBooking = 100;
     quint64 m_uidCounter = 0;
+    quint64 m_seriesCounter = 0;
 };
 
 } // namespace Concord::Sandbox

@@ -265,6 +265,52 @@ private Q_SLOTS:
         QCOMPARE(m_cal->state().booking(uid)->cancellationReason, u"family holiday"_s);
     }
 
+    void recurringOccurrencesParsed()
+    {
+        // A weekly series booked on Cal.com's page: each occurrence is a
+        // booking of its own, read with its recurringBookingUid.
+        Sandbox::CalEventType weekly;
+        weekly.title = u"Weekly lesson"_s;
+        weekly.lengthInMinutes = 60;
+        weekly.ownerId = m_host;
+        weekly.recurrenceOccurrences = 3;
+        const qint64 type = m_cal->addEventType(weekly);
+        Sandbox::CalAttendee a;
+        a.name = u"Dana Whitfield"_s;
+        a.email = u"dana@example.com"_s;
+        a.timeZone = u"America/Los_Angeles"_s;
+        const auto series = m_cal->clientBooksSeries(type, m_start.addDays(2), 0, a);
+        QVERIFY(series);
+        QCOMPARE(series->size(), 3);
+        const QString seriesUid =
+            series->first().toObject().value(u"recurringBookingUid"_s).toString();
+        QVERIFY(!seriesUid.isEmpty());
+
+        const QString second = series->at(1).toObject().value(u"uid"_s).toString();
+        auto one = m_client->booking(second);
+        AWAIT_OK(one);
+        QCOMPARE(one.result()->recurringBookingUid, seriesUid);
+        QCOMPARE(one.result()->start, m_start.addDays(9));
+        QCOMPARE(*one.result(), *Booking::fromJson(m_cal->booking(second)));
+
+        auto changes = m_client->bookingChangesSince(m_start.addSecs(-60));
+        AWAIT_OK(changes);
+        const QList<Booking> read = changes.result()->bookings;
+        QCOMPARE(read.size(), 3);
+        for (const Booking &b : read) {
+            QCOMPARE(b.recurringBookingUid, seriesUid);
+            QCOMPARE(b.eventTypeId, type);
+        }
+        // The series uid answers an array of 3: not one booking.
+        auto whole = m_client->booking(seriesUid);
+        AWAIT(whole);
+        QCOMPARE(whole.result().error().code, ErrorCode::Unsupported);
+        // A single booking has none.
+        auto single = m_client->booking(seedBooking(m_start.addDays(1)));
+        AWAIT_OK(single);
+        QVERIFY(single.result()->recurringBookingUid.isEmpty());
+    }
+
     void confirmationFlow()
     {
         auto pending = m_client->createBooking(
