@@ -38,6 +38,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -81,6 +82,7 @@ private slots:
     void depositIsCarriedThenTheRestIsPaid();
     void monthlySummaryHasOneDatedLinePerSession();
     void sessionCanceledAfterItsMonthlyInvoiceIsFlagged();
+    void recurringSeriesIsHandledOccurrenceByOccurrence();
     void aSecondCycleIssuesNothing();
     void eachInvoiceHasOneCachedPdf();
 
@@ -105,6 +107,7 @@ private:
     qint64 m_math = 0;    // Cal.com event type ids
     qint64 m_reading = 0;
     qint64 m_sat = 0;
+    qint64 m_piano = 0; // recurring weekly
     QString m_taxCodeId;
 };
 
@@ -121,7 +124,7 @@ void TestSyncBilling::initTestCase()
     // The business: three services, priced in QuickBooks, bookable in Cal.com.
     auto &qbo = m_sandbox->quickbooks();
     const QList<std::pair<QString, qint64>> items{
-        {u"Math Tutoring"_s, 6500}, {u"Reading Club"_s, 4000}, {u"SAT Prep"_s, 9000}};
+        {u"Math Tutoring"_s, 6500}, {u"Reading Club"_s, 4000}, {u"SAT Prep"_s, 9000}, {u"Weekly Piano"_s, 5000}};
     for (const auto &[name, price] : items) {
         auto item = qbo.seed(realm(), u"Item"_s,
                              QJsonObject{{u"Name"_s, name},
@@ -151,6 +154,15 @@ void TestSyncBilling::initTestCase()
     m_math = eventType(u"Math Tutoring"_s, u"math"_s);
     m_reading = eventType(u"Reading Club"_s, u"reading"_s);
     m_sat = eventType(u"SAT Prep"_s, u"sat"_s);
+    {
+        Sandbox::CalEventType weekly;
+        weekly.title = u"Weekly Piano"_s;
+        weekly.slug = u"piano"_s;
+        weekly.lengthInMinutes = 60;
+        weekly.ownerId = m_hostId;
+        weekly.recurrenceOccurrences = 4; // a recurring weekly series of four
+        m_piano = cal.addEventType(weekly);
+    }
 
     const Config config = m_sandbox->config(u"sqlite://"_s + m_dir.filePath(u"store.sqlite"_s));
     auto db = Store::Database::open(config.storeUrl);
@@ -492,6 +504,74 @@ void TestSyncBilling::sessionCanceledAfterItsMonthlyInvoiceIsFlagged()
     QCOMPARE(got.size(), 1);
     QVERIFY2(got.first().startsWith(u"appointment/%1: "_s.arg(a.id)), qPrintable(got.first()));
     QVERIFY2(got.first().contains(u"40.00 of 108.00"_s), qPrintable(got.first()));
+}
+
+void TestSyncBilling::recurringSeriesIsHandledOccurrenceByOccurrence()
+{
+    // A weekly series booked once in Cal.com: four bookings sharing a series
+    // uid. Each is its own appointment with its own deal; changing one
+    // occurrence changes only that one.
+    Sandbox::CalAttendee a;
+    a.name = u"Pia Nova"_s;
+    a.email = u"pia.nova@example.com"_s;
+    a.timeZone = u"America/New_York"_s;
+    const QDateTime first(m_clock.nowUtc().date().addDays(2), QTime(19, 0), Qt::UTC);
+    auto series = m_sandbox->calcom().clientBooksSeries(m_piano, first, 4, a);
+    QVERIFY(series.has_value());
+    QCOMPARE(series->size(), 4);
+    QStringList uids;
+    for (const QJsonValue &b : std::as_const(*series))
+        uids << b.toObject().value(u"uid"_s).toString();
+    Sync::CycleReport r = syncOnce();
+    QVERIFY2(r.failedJobs.isEmpty() && r.problems.isEmpty(), qPrintable(r.problems.join(u"\n"_s)));
+
+    auto describe = [&] {
+        QStringList out;
+        for (const QString &uid : std::as_const(uids)) {
+            const Appointment appt = appointmentByUid(uid);
+            out << u"%1 %2 %3"_s.arg(appt.start.utc().toString(Qt::ISODate), toString(appt.status), dealStage(appt.id));
+        }
+        return out;
+    };
+    QList<qint64> ids;
+    QSet<QString> customers;
+    for (const QString &uid : std::as_const(uids)) {
+        const Appointment appt = appointmentByUid(uid);
+        QVERIFY2(appt.id > 0, qPrintable(uid));
+        ids << appt.id;
+        customers.insert(appt.customerId);
+    }
+    QCOMPARE(customers.size(), 1); // one client, found once
+    QStringList expected;
+    for (int i = 0; i < 4; ++i) {
+        // Weekly in New York: the UTC hour may move with daylight saving time.
+        const Appointment appt = appointmentByUid(uids.at(i));
+        QCOMPARE(appt.start.local().time(), first.toTimeZone(QTimeZone("America/New_York")).time());
+        expected << u"%1 booked appointmentscheduled"_s.arg(appt.start.utc().toString(Qt::ISODate));
+    }
+    QCOMPARE(describe(), expected);
+
+    // The second occurrence is canceled, the third moved a day later.
+    QVERIFY(m_sandbox->calcom().clientCancels(uids.at(1), u"away that week"_s).has_value());
+    const Appointment third = appointmentByUid(uids.at(2));
+    const QDateTime moved = third.start.utc().addDays(1);
+    auto rescheduled = m_sandbox->calcom().clientReschedules(uids.at(2), moved, u"swap"_s);
+    QVERIFY(rescheduled.has_value());
+    const QString movedUid = rescheduled->value(u"uid"_s).toString();
+    r = syncOnce();
+    QVERIFY2(r.failedJobs.isEmpty() && r.problems.isEmpty(), qPrintable(r.problems.join(u"\n"_s)));
+
+    uids[2] = movedUid;
+    expected[1] = expected.at(1).section(u' ', 0, 0) + u" canceled closedlost"_s;
+    expected[2] = moved.toString(Qt::ISODate) + u" rescheduled appointmentscheduled"_s;
+    QCOMPARE(describe(), expected);
+    // The moved occurrence kept its appointment (and so its deal).
+    QCOMPARE(appointmentByUid(movedUid).id, ids.at(2));
+    int deals = 0;
+    for (const auto *d : m_sandbox->hubspot().portal().all(u"deals"_s))
+        if (d->props.value(u"dealname"_s).contains(u"Pia Nova"_s))
+            ++deals;
+    QCOMPARE(deals, 4);
 }
 
 void TestSyncBilling::aSecondCycleIssuesNothing()
