@@ -171,6 +171,10 @@ QString listenProblem(const QString &text)
         const QHostAddress address(host.mid(1, host.size() - 2));
         if (address.isNull() || address.protocol() != QAbstractSocket::IPv6Protocol)
             return u"%1; '%2' is not an IPv6 address"_s.arg(expected, host);
+    } else if (host != u"localhost"_s && QHostAddress(host).isNull()) {
+        // The receiver binds an address; resolving a name would block the
+        // sync thread (and a name may resolve to an address not on this host).
+        return u"%1; the host must be an IP address (or localhost), got '%2'"_s.arg(expected, host);
     }
     const int port = match.captured(2).toInt();
     if (port < 1 || port > 65535)

@@ -459,6 +459,9 @@ void TestConfig::rejected_data()
     QTest::newRow("public url query")
         << QByteArray("[webhooks]\npublic_url=\"https://hooks.example.org/?token=abc\"\n")
         << u"[webhooks] public_url"_s << u"must not have a query or fragment"_s << QString();
+    QTest::newRow("listen host name")
+        << QByteArray("[webhooks]\nlisten=hooks.example.org:8790\n") << u"[webhooks] listen"_s
+        << u"the host must be an IP address (or localhost), got 'hooks.example.org'"_s << QString();
     QTest::newRow("listen bracketed ipv4")
         << QByteArray("[webhooks]\nlisten=\"[1.2.3.4]:80\"\n") << u"[webhooks] listen"_s
         << u"is not an IPv6 address"_s << QString();
