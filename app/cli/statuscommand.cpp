@@ -69,6 +69,16 @@ int runStatus(const QStringList &args)
             line += u" (target under %1: %2)"_s.arg(seconds(l.targetMs), l.withinTarget ? u"met"_s : u"MISSED"_s);
         out(line + u'\n');
     }
+    for (const auto &w : std::as_const(status->webhooks)) {
+        QString line = u"Webhooks:     %1: %2 in the last 24 h, last at %3"_s.arg(Domain::displayName(w.system))
+                           .arg(w.received)
+                           .arg(w.lastReceivedAt.toString(Qt::ISODate));
+        if (w.unreadable > 0)
+            line += u"; %1 could not be read (kept; polling covered them)"_s.arg(w.unreadable);
+        if (w.unprocessed > 0)
+            line += u"; %1 waiting for their poll"_s.arg(w.unprocessed);
+        out(line + u'\n');
+    }
     return ExitOk;
 }
 

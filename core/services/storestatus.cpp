@@ -59,6 +59,10 @@ Result<StoreStatus> collectStatus(Store::Database &db, const Clock &clock)
     if (!latencies)
         return std::unexpected(latencies.error());
     s.latency = Sync::summarizeByKind(*latencies);
+    auto webhooks = Store::OperationsRepository(db, clock).inboundSummarySince(s.latencySince);
+    if (!webhooks)
+        return std::unexpected(webhooks.error());
+    s.webhooks = *webhooks;
     auto connections = Store::OperationsRepository(db).connections();
     if (!connections)
         return std::unexpected(connections.error());
@@ -118,6 +122,19 @@ QByteArray statusToJson(const StoreStatus &s)
                                    {u"windowHours"_s, kLatencyWindowHours},
                                    {u"kinds"_s, kinds}}},
         {u"connections"_s, connections},
+        {u"webhooks"_s, [&] {
+             QJsonArray out;
+             for (const auto &w : s.webhooks)
+                 out.append(QJsonObject{
+                     {u"system"_s, Domain::toString(w.system)},
+                     {u"received"_s, w.received},
+                     {u"unreadable"_s, w.unreadable},
+                     {u"unprocessed"_s, w.unprocessed},
+                     {u"lastReceivedAt"_s, w.lastReceivedAt.isValid() ? QJsonValue(w.lastReceivedAt.toString(Qt::ISODateWithMs))
+                                                                      : QJsonValue()},
+                 });
+             return out;
+         }()},
         {u"version"_s, QStringLiteral(CONCORD_VERSION)},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "domain/operations.h"
+#include "store/operationsrepository.h"
 #include "sync/latencystats.h"
 
 #include <QList>
@@ -33,6 +34,8 @@ struct StoreStatus {
     qint64 openFlags = 0;       // things the engine will not decide alone (wrong-place edits, …)
     QDateTime latencySince;     // start of the latency window (UTC): 24 h before collection
     QList<Sync::LatencySummary> latency; // per kind of change carried since latencySince
+    // Webhooks received since latencySince, per system that sent any.
+    QList<Store::OperationsRepository::InboundSummary> webhooks;
     QString error;              // why the store is not open, when !open
 };
 

@@ -245,6 +245,24 @@ Result<int> OperationsRepository::unprocessedInboundCount(System system) const
     return count->toInt();
 }
 
+Result<QList<OperationsRepository::InboundSummary>> OperationsRepository::inboundSummarySince(const QDateTime &since) const
+{
+    auto rows = m_db.select<InboundSummary>(
+        u"SELECT system, COUNT(*), SUM(CASE WHEN error <> '' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN processed_at IS NULL THEN 1 ELSE 0 END), MAX(received_at) "
+        "FROM inbound_events WHERE received_at >= ? GROUP BY system ORDER BY system"_s,
+        {Sql::fromDateTime(since)}, [](const QSqlQuery &q) {
+            InboundSummary s;
+            s.system = parseSystem(q.value(0).toString()).value_or(System::QuickBooks);
+            s.received = q.value(1).toLongLong();
+            s.unreadable = q.value(2).toLongLong();
+            s.unprocessed = q.value(3).toLongLong();
+            s.lastReceivedAt = Sql::toDateTime(q.value(4));
+            return s;
+        });
+    return rows;
+}
+
 Result<qint64> OperationsRepository::saveAttachment(const Attachment &a)
 {
     if (!isSha256Hex(a.sha256Hex))

@@ -52,6 +52,16 @@ public:
     [[nodiscard]] Status markInboundProcessedBefore(Domain::System system, const QDateTime &receivedBefore);
     // How many of `system`'s events wait for a poll (for status).
     [[nodiscard]] Result<int> unprocessedInboundCount(Domain::System system) const;
+    // Per system that sent any since `since`: events received, those kept
+    // unreadable (an error recorded), those not yet settled, the newest.
+    struct InboundSummary {
+        Domain::System system = Domain::System::QuickBooks;
+        qint64 received = 0;
+        qint64 unreadable = 0;
+        qint64 unprocessed = 0;
+        QDateTime lastReceivedAt;
+    };
+    [[nodiscard]] Result<QList<InboundSummary>> inboundSummarySince(const QDateTime &since) const;
 
     // Content-addressed: saving a digest that exists returns the existing id
     // (a re-sync never creates a second copy).

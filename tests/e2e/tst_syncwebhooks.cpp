@@ -12,6 +12,7 @@
 #include "domain/customer.h"
 #include "domain/operations.h"
 #include "security/secretstore.h"
+#include "services/storestatus.h"
 #include "store/appointmentrepository.h"
 #include "store/billingrepository.h"
 #include "store/customerrepository.h"
@@ -282,6 +283,18 @@ void TestSyncWebhooks::everyDeliveryWasStoredOnceAndSettled()
         QCOMPARE(c.rejected, 0);
         QVERIFY(QTest::qWaitFor([&] { return m_ops->unprocessedInboundCount(s).value_or(-1) == 0; }, 10'000));
     }
+    // `concord-cli status --json` shows the same.
+    auto status = Services::collectStatus(*m_db, m_clock);
+    QVERIFY_OK(status);
+    QStringList seen;
+    for (const auto &w : std::as_const(status->webhooks)) {
+        QVERIFY(w.received >= 1);
+        QCOMPARE(w.unreadable, 0);
+        QCOMPARE(w.unprocessed, 0);
+        seen << toString(w.system);
+    }
+    seen.sort();
+    QCOMPARE(seen, (QStringList{u"calcom"_s, u"hubspot"_s, u"quickbooks"_s}));
     auto dupes = m_db->scalar(u"SELECT COUNT(*) FROM (SELECT system, dedupe_key FROM inbound_events "
                               "GROUP BY system, dedupe_key HAVING COUNT(*) > 1) AS d"_s);
     QVERIFY_OK(dupes);

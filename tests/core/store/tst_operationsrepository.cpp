@@ -103,6 +103,7 @@ private slots:
     void storeInboundRefusesEmptyKey();
     void markInboundProcessedBefore();
     void markInboundProcessedBeforeRefusesInvalidInstant();
+    void inboundSummaryPerSystem();
 
     void attachmentsAreContentAddressed();
     void attachmentRefusesInvalidDigest_data();
@@ -468,6 +469,38 @@ static QStringList inboundRows(const Database &db)
                                            + u"'"_s;
                                    });
     return rows ? *rows : QStringList{u"<cannot read inbound_events: %1>"_s.arg(rows.error().toString())};
+}
+
+void TestOperationsRepository::inboundSummaryPerSystem()
+{
+    const QList<InboundEvent> events = {
+        inbound(System::CalCom, u"old"_s, "{}", u"2025-01-14T08:00:00.000Z"_s), // before the window
+        inbound(System::CalCom, u"c1"_s, "{}", u"2025-01-15T09:00:00.000Z"_s),
+        inbound(System::CalCom, u"c2"_s, "{}", u"2025-01-15T09:30:00.000Z"_s),
+        inbound(System::QuickBooks, u"unreadable/ab"_s, "?", u"2025-01-15T09:10:00.000Z"_s),
+        inbound(System::QuickBooks, u"q1"_s, "{}", u"2025-01-15T09:20:00.000Z"_s),
+    };
+    QList<qint64> ids;
+    for (const InboundEvent &e : events) {
+        auto id = m_repo->storeInbound(e);
+        STORE_VERIFY_OK(id);
+        ids << **id;
+    }
+    STORE_VERIFY_OK(m_repo->markInboundProcessed(ids.at(1), QString()));
+    STORE_VERIFY_OK(m_repo->markInboundProcessed(ids.at(3), u"not JSON"_s));
+    auto summary = m_repo->inboundSummarySince(utc(u"2025-01-15T00:00:00.000Z"_s));
+    STORE_VERIFY_OK(summary);
+    QStringList got;
+    for (const auto &w : std::as_const(*summary))
+        got << u"%1 received=%2 unreadable=%3 unprocessed=%4 last=%5"_s.arg(toString(w.system))
+                   .arg(w.received)
+                   .arg(w.unreadable)
+                   .arg(w.unprocessed)
+                   .arg(w.lastReceivedAt.toString(Qt::ISODateWithMs));
+    QCOMPARE(got, (QStringList{
+                      u"calcom received=2 unreadable=0 unprocessed=1 last=2025-01-15T09:30:00.000Z"_s,
+                      u"quickbooks received=2 unreadable=1 unprocessed=1 last=2025-01-15T09:20:00.000Z"_s,
+                  }));
 }
 
 void TestOperationsRepository::markInboundProcessedBefore()
