@@ -167,7 +167,7 @@ int runSync(const QStringList &args)
         auto port = receiver->listen(config->webhooksListen);
         if (!port)
             return reportError(port.error());
-        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, &engine, &Sync::SyncEngine::pollNow);
+        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, &engine, &Sync::SyncEngine::webhookHint);
         err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config->webhooksListen).arg(*port));
     }
     engine.startWatching();

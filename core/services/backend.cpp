@@ -187,7 +187,7 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
             d->webhooks.reset();
             emit errorOccurred(port.error());
         } else {
-            connect(d->webhooks.get(), &Sync::WebhookReceiver::changed, d->engine.get(), &Sync::SyncEngine::pollNow);
+            connect(d->webhooks.get(), &Sync::WebhookReceiver::changed, d->engine.get(), &Sync::SyncEngine::webhookHint);
             const QString host = config.webhooksListen.section(u':', 0, -2);
             QUrl base;
             base.setScheme(u"http"_s);

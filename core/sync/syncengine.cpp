@@ -217,6 +217,25 @@ void SyncEngine::pollNow(System system)
     }
 }
 
+void SyncEngine::webhookHint(System system)
+{
+    if (m_stopping)
+        return;
+    if (system != System::HubSpot)
+        return pollNow(system);
+    if (m_hintedBusy) {
+        m_hintAgain = true;
+        return;
+    }
+    const QDateTime startedAt = m_clock.nowUtc();
+    captureHubSpotHinted([this, startedAt] {
+        settleInbound(System::HubSpot, startedAt);
+        pump();
+        if (std::exchange(m_hintAgain, false))
+            webhookHint(System::HubSpot);
+    });
+}
+
 void SyncEngine::captureHubSpotHinted(Next next)
 {
     // HubSpot's search shows a change only after its index lag (the contact
@@ -244,6 +263,12 @@ void SyncEngine::captureHubSpotHinted(Next next)
             const QString action = e.action();
             if (action != u"propertyChange"_s && action != u"creation"_s)
                 continue; // merges and deletions: the poll reads the survivor's state
+            // Written through the API by an integration — Concord's own
+            // writes, mostly (an import sends hundreds): reading each back
+            // would spend the rate budget on echoes. The timed poll carries
+            // another integration's change; a person's edit is read now.
+            if (e.changeSource == u"API"_s || e.changeSource == u"INTEGRATION"_s)
+                continue;
             if (e.objectType() == u"contact"_s && !contacts.contains(e.objectId))
                 contacts << e.objectId;
             else if (e.objectType() == u"deal"_s && !deals.contains(e.objectId))

@@ -103,8 +103,13 @@ public:
     // results are recorded). Emits stopped once idle.
     void stop();
 
-    // Webhook hint: something changed in `system`; poll it now.
+    // Reads `system` now (timers, and webhook hints for Cal.com and QuickBooks).
     void pollNow(Domain::System system);
+    // A verified webhook from `system` was stored (WebhookReceiver::changed).
+    // Cal.com and QuickBooks: poll now. HubSpot: its search cannot show a
+    // change for ~30 s, so a poll would find nothing; the objects the events
+    // name are read by id instead, and the timed poll follows as always.
+    void webhookHint(Domain::System system);
 
     [[nodiscard]] const CycleReport &report() const { return m_report; }
     [[nodiscard]] ChangeApplier &applier() { return m_applier; }
@@ -169,6 +174,7 @@ private:
     bool m_quickbooksBusy = false;
     bool m_hubspotBusy = false;
     bool m_hintedBusy = false; // reading the objects HubSpot webhooks named
+    bool m_hintAgain = false;  // a HubSpot hint came in meanwhile
     QSet<int> m_pollAgain; // systems (int(System)) hinted while being read
     bool m_dealsBusy = false;
     int m_customersAtLastScan = 0;

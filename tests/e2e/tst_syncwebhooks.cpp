@@ -131,7 +131,7 @@ void TestSyncWebhooks::initTestCase()
     m_receiver = std::make_unique<Sync::WebhookReceiver>(*m_db, *m_secrets, m_clock);
     auto port = m_receiver->listen(u"127.0.0.1:0"_s);
     QVERIFY_OK(port);
-    connect(m_receiver.get(), &Sync::WebhookReceiver::changed, m_engine.get(), &Sync::SyncEngine::pollNow);
+    connect(m_receiver.get(), &Sync::WebhookReceiver::changed, m_engine.get(), &Sync::SyncEngine::webhookHint);
     QUrl base;
     base.setScheme(u"http"_s);
     base.setHost(u"127.0.0.1"_s);
