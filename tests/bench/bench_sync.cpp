@@ -1,7 +1,7 @@
 // bench_sync: Concord's sync engine against the three emulators (issue 6).
 //
 //   bench_sync [--mode initial|latency|all] [--clients N] [--bookings-per-client K]
-//              [--time-scale S] [--api-delay MS] [--changes C] [--payments P]
+//              [--time-scale S] [--api-delay MS] [--changes C] [--payments P] [--webhooks]
 //
 // initial — the first sync of a business: N clients (already in QuickBooks
 //   and HubSpot) with K weekly bookings each in Cal.com, half held (each
@@ -15,7 +15,9 @@
 //   engine watching by polling only. After the first import, C appointment
 //   changes (new bookings, reschedules, cancellations) and P payments are
 //   made in the emulators as people would; measured: source change →
-//   confirmed remote write, p50/p95 per kind, from the sync log.
+//   confirmed remote write, p50/p95 per kind, from the sync log. With
+//   --webhooks the emulators' signed webhooks reach Concord's receiver and
+//   wake the poll of their system (timed polling goes on as well).
 //
 // Prints a JSON summary per run; figures go to docs/benchmarks.md.
 
@@ -31,6 +33,7 @@
 #include "sync/connectorset.h"
 #include "sync/latencystats.h"
 #include "sync/syncengine.h"
+#include "sync/webhookreceiver.h"
 
 #include "calcom/calcomemulator.h"
 #include "calcom/calstate.h"
@@ -66,6 +69,7 @@ struct Options {
     int apiDelayMs = 150;
     int changes = 40;
     int payments = 30;
+    bool webhooks = false;
 };
 
 // The sandbox lives on its own thread (it serves HTTP); everything done to
@@ -94,9 +98,11 @@ struct Rig {
     std::unique_ptr<Store::OperationsRepository> ops;
     std::unique_ptr<Sync::ConnectorSet> connectors;
     std::unique_ptr<Sync::SyncEngine> engine;
+    std::unique_ptr<Sync::WebhookReceiver> receiver;
 
     ~Rig()
     {
+        receiver.reset();
         engine.reset();
         connectors.reset();
         ops.reset();
@@ -151,11 +157,28 @@ struct Rig {
         connectors = std::move(*set);
         if (scale != 1)
             connectors->limiter().setTimeScale(scale);
-        Sync::EngineSettings settings;
-        settings.applier.businessTimeZone = config.businessTimeZone;
-        settings.runner.businessTimeZone = config.businessTimeZone;
-        engine = std::make_unique<Sync::SyncEngine>(*db, *connectors, settings, *clock);
+        engine = std::make_unique<Sync::SyncEngine>(*db, *connectors, Sync::EngineSettings::fromConfig(config), *clock);
         return true;
+    }
+
+    // Concord's webhook receiver on loopback, the emulators sending to it,
+    // each delivery waking the poll of its system (as `sync --watch` does).
+    bool enableWebhooks()
+    {
+        receiver = std::make_unique<Sync::WebhookReceiver>(*db, *secrets, *clock);
+        auto port = receiver->listen(u"127.0.0.1:0"_s);
+        if (!port) {
+            std::fprintf(stderr, "webhooks: %s\n", qPrintable(port.error().toString()));
+            return false;
+        }
+        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, engine.get(), &Sync::SyncEngine::webhookHint);
+        QUrl base;
+        base.setScheme(u"http"_s);
+        base.setHost(u"127.0.0.1"_s);
+        base.setPort(*port);
+        onSandbox(sandbox, [&] { sandbox->setWebhookTarget(base); });
+        waitUntil([&] { return receiver->hasLoadedSecrets(); }, 5000);
+        return receiver->hasLoadedSecrets();
     }
 
     template<typename Log>
@@ -294,6 +317,8 @@ QJsonObject runLatency(const Options &o)
         return {};
     if (!rig.connect(1))
         return {};
+    if (o.webhooks && !rig.enableWebhooks())
+        return {};
     const QString realm = Sandbox::TutoringSandbox::kRealmId.toString();
     rig.engine->startWatching();
 
@@ -404,7 +429,15 @@ QJsonObject runLatency(const Options &o)
     }
     return QJsonObject{{u"mode"_s, u"latency"_s},
                        {u"apiDelayMs"_s, o.apiDelayMs},
-                       {u"pollingOnly"_s, true},
+                       {u"pollingOnly"_s, !o.webhooks},
+                       {u"webhooks"_s, rig.receiver ? QJsonObject{
+                           {u"calcom"_s, rig.receiver->counters(Domain::System::CalCom).accepted},
+                           {u"quickbooks"_s, rig.receiver->counters(Domain::System::QuickBooks).accepted},
+                           {u"hubspot"_s, rig.receiver->counters(Domain::System::HubSpot).accepted},
+                           {u"rejected"_s, rig.receiver->counters(Domain::System::CalCom).rejected
+                                               + rig.receiver->counters(Domain::System::QuickBooks).rejected
+                                               + rig.receiver->counters(Domain::System::HubSpot).rejected}}
+                                                    : QJsonValue()},
                        {u"importSeconds"_s, importSeconds},
                        {u"appointmentChanges"_s, made},
                        {u"payments"_s, paid},
@@ -426,6 +459,7 @@ int main(int argc, char **argv)
     parser.addOption({u"api-delay"_s, u"Extra ms before every API answer (latency)."_s, u"ms"_s, u"150"_s});
     parser.addOption({u"changes"_s, u"Appointment changes (latency)."_s, u"n"_s, u"40"_s});
     parser.addOption({u"payments"_s, u"Payments recorded (latency)."_s, u"n"_s, u"30"_s});
+    parser.addOption({u"webhooks"_s, u"Latency with Concord's webhook receiver (polling goes on too)."_s});
     parser.process(app);
     Options o;
     o.mode = parser.value(u"mode"_s);
@@ -435,6 +469,7 @@ int main(int argc, char **argv)
     o.apiDelayMs = parser.value(u"api-delay"_s).toInt();
     o.changes = parser.value(u"changes"_s).toInt();
     o.payments = parser.value(u"payments"_s).toInt();
+    o.webhooks = parser.isSet(u"webhooks"_s);
     if (o.clients <= 0 || o.bookingsPerClient <= 0 || o.timeScale < 1) {
         std::fprintf(stderr, "bench_sync: bad option values\n");
         return 2;
