@@ -14,6 +14,19 @@ using Domain::InvoiceMode;
 using Domain::InvoicePolicy;
 using Domain::Money;
 
+QList<InvoicePolicy> withBuiltInDefault(QList<InvoicePolicy> policies, const QString &currency)
+{
+    const bool hasDefault = std::any_of(policies.cbegin(), policies.cend(), [](const InvoicePolicy &p) {
+        return p.customerId.isEmpty() && p.serviceId == 0;
+    });
+    if (!hasDefault) {
+        InvoicePolicy p; // id 0: not stored
+        p.currency = currency;
+        policies.append(p);
+    }
+    return policies;
+}
+
 std::optional<InvoicePolicy> policyFor(const QList<InvoicePolicy> &policies, const QString &customerId,
                                        qint64 serviceId)
 {

@@ -71,6 +71,13 @@ struct PlannedInvoice {
     std::optional<PlannedDiscount> discount;
 };
 
+// `policies` plus, when none of them is the default (no client, no
+// service), Concord's built-in one: per session, 7 days to pay, void or
+// credit on cancellation (product.md §5's example). So a session no policy
+// covers is still invoiced, rather than holding up everyone's invoices.
+[[nodiscard]] QList<Domain::InvoicePolicy> withBuiltInDefault(QList<Domain::InvoicePolicy> policies,
+                                                              const QString &currency);
+
 // The policy that governs a customer's sessions of a service: the most
 // specific one wins (customer and service, then customer, then service,
 // then the default). nullopt when there is none at all.

@@ -471,19 +471,7 @@ Result<QList<InvoicePolicy>> ChangeApplier::policies() const
     auto all = rules.invoicePolicies();
     if (!all)
         return all;
-    const bool hasDefault = std::any_of(all->cbegin(), all->cend(), [](const InvoicePolicy &p) {
-        return p.customerId.isEmpty() && p.serviceId == 0;
-    });
-    if (!hasDefault) {
-        // No default configured (only per-service or per-client ones, or
-        // none at all): the rest bill per session, 7 days to pay, void or
-        // credit on cancellation (product.md §5's example) — rather than one
-        // unconfigured session holding up everyone's invoices.
-        InvoicePolicy p;
-        p.currency = m_settings.currency;
-        all->append(p);
-    }
-    return all;
+    return Billing::withBuiltInDefault(*all, m_settings.currency);
 }
 
 Result<ApplyOutcome> ChangeApplier::applyBooking(const Calcom::Booking &b)
