@@ -37,6 +37,97 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::RetryQueueModel</name>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::RetryQueuePage</name>
+    <message numerus="yes">
+        <source>Retried %n changes: Concord sends them now.</source>
+        <translation>
+            <numerusform>Retried %n change: Concord sends it now.</numerusform>
+            <numerusform>Retried %n changes: Concord sends them now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried %1 of %Ln changes. Not retried:</source>
+        <extracomment>After a bulk retry: &quot;Retried 2 of 3 changes. Not retried:&quot; then one line per refused job</extracomment>
+        <translation>
+            <numerusform>Retried %1 of %Ln change. Not retried:</numerusform>
+            <numerusform>Retried %1 of %Ln changes. Not retried:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n changes now?</source>
+        <translation>
+            <numerusform>Retry %n change now?</numerusform>
+            <numerusform>Retry %n changes now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown changes are being sent or already carried and are left alone.</source>
+        <translation>
+            <numerusform>%n shown change is being sent or already carried and is left alone.</numerusform>
+            <numerusform>%n shown changes are being sent or already carried and are left alone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry all %n changes shown?</source>
+        <translation>
+            <numerusform>Retry the %n change shown?</numerusform>
+            <numerusform>Retry all %n changes shown?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n changes…</source>
+        <translation>
+            <numerusform>Retrying %n change…</numerusform>
+            <numerusform>Retrying %n changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln changes</source>
+        <translation>
+            <numerusform>%1 of %Ln change</numerusform>
+            <numerusform>%1 of %Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changes</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln need attention</source>
+        <translation>
+            <numerusform>%1 · %Ln needs attention</numerusform>
+            <numerusform>%1 · %Ln need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::VerificationBanner</name>
     <message numerus="yes">
         <source>Audit chain intact: all %Ln entries check out.</source>

@@ -218,6 +218,634 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::BillingInput</name>
+    <message>
+        <source>Type a percentage between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a percentage. Type a number such as 10 or 12.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A percentage cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most two decimals, such as 12.25: rules hold hundredths of a percent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an amount, such as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 amounts have no decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimals, such as %3.</source>
+        <extracomment>%1 = currency code, %2 = number of decimals, %3 = an example amount</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount. Type digits only, such as %2, without a currency sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an amount above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::BillingRuleDialog</name>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client the rule applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no longer offered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service the rule applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the session takes place, as the service lists it. Compared without regard to upper and lower case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished">Emplacement</translation>
+    </message>
+    <message>
+        <source>Location the rule applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::BillingRulesPage</name>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bookkeeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Joins the last two roles: &quot;a bookkeeper or owner&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1&#xa0;: %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax, discounts and invoicing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which QuickBooks tax code, discount and invoice policy each session gets. QuickBooks computes tax and totals; Concord only picks the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished">Recharger</translation>
+    </message>
+    <message>
+        <source>Read the rules again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>tax rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks applies the discount on the invoice. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discount rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sessions are invoiced, what a cancellation does to the money, and when a client&apos;s overdue balance blocks new bookings. A client&apos;s own policy beats a service&apos;s, which beats the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <extracomment>%1 = &quot;tax rule&quot;, &quot;discount rule&quot; or &quot;invoice policy&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which rule applies?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a client, a service and a location to see what a session would get, exactly as invoicing chooses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client for the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Any client&quot; is a client with no rules of their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service for the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location for the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look at these rules. Only %1 can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can change tax and discount rules and invoice policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tax rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected tax rule (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected tax rule (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a discount rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected discount rule (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected discount rule (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected invoice policy (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected invoice policy (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown once the rules are loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tax rules yet.
+Without one, QuickBooks applies each item&apos;s own tax setting. Add a default rule (any client, service and location) to choose the tax code for every session, then narrower rules for the exceptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No discount rules.
+Sessions are invoiced at the service&apos;s rate. Add a rule to give a client, a service or a location a percentage or a fixed amount off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice policy yet.
+Sessions follow Concord&apos;s built-in default: one invoice per session, due in 7 days, voided or credited when canceled. Add a policy to change that for everyone, a service or a client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no default policy: sessions of clients and services without a policy of their own follow Concord&apos;s built-in default (one invoice per session, due in 7 days). Add one for any client and any service to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from &lt;a href=&quot;#rule&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this rule in its table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule: QuickBooks uses the item&apos;s own tax setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 = &quot;10 % off&quot;, %2 = the invoice line&apos;s description</extracomment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord&apos;s built-in default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the tax rule for %1 (%2)?
+
+The sessions it covers fall to the next most specific rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the discount rule for %1 (%2)?
+
+The sessions it covers fall to the next most specific rule, or get no discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the default policy: without it, sessions that no other policy covers follow Concord&apos;s built-in default (one invoice per session, due in 7 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its sessions fall back to the next policy that covers them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the invoice policy for %1?
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::BillingRulesText</name>
+    <message>
+        <source>Breaks ties between equally specific rules: the higher priority wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1. %2</source>
+        <extracomment>%1 = kind of rule (&quot;service rule&quot;), %2 = how the most specific rule is chosen</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service #%1</source>
+        <extracomment>A service the rule names but that is no longer known to Concord</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <extracomment>A client the rule names but that is no longer known to Concord</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taxable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service and location rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most specific rule wins: a client&apos;s own rule, then service and location, then service, then location, then the default. Priority breaks ties (higher first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 = QuickBooks tax code name, %2 = its id (&quot;Sales tax (TAX)&quot;)</extracomment>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A percentage; %1 is the number (&quot;12.5&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 off</source>
+        <extracomment>A discount; %1 is a percentage (&quot;10 %&quot;)
+----------
+A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly, per client and service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly, per client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void or credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void or refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee %1 within %2 h</source>
+        <extracomment>%1 = fee (&quot;$20.00&quot;), %2 = hours before the session</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline above %1</source>
+        <extracomment>%1 = overdue balance threshold (&quot;$500.00&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold above %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due on receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due in 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One invoice per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A monthly summary invoice, one line per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One invoice per client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One invoice per client and service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void the unpaid invoice, credit what was paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void the unpaid invoice, refund what was paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void or credit, plus a late-cancellation fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold new bookings for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline new bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::ConnectionIndicator</name>
     <message>
         <source>checking…</source>
@@ -286,6 +914,350 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::DiscountRuleDialog</name>
+    <message>
+        <source>A percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fixed amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add discount rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit discount rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 10 or 12.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount amount in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the invoice line should read, e.g. Sibling discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount description on the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks applies the discount to the invoice; Concord only picks the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When rules overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the percentage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the discount should read on the invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another rule has the same scope and priority (%1). The older one wins: give one of them a higher priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DiscountRulesModel</name>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discount line&apos;s description on the QuickBooks invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks ties between equally specific rules: higher first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the rule last changed, in this computer&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::InvoicePoliciesModel</name>
+    <message>
+        <source>A client&apos;s own policy beats a service&apos;s, which beats the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished">%1&#xa0;: %2 {1;?}</translation>
+    </message>
+    <message>
+        <source>%1 when the client&apos;s overdue balance is above %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings are never blocked for an overdue balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoicing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each invoice taken as a deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long after the invoice date payment is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to a client&apos;s new bookings when their overdue balance is above the amount shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the policy last changed, in this computer&apos;s time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::InvoicePolicyDialog</name>
+    <message>
+        <source>Add invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit invoice policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client&apos;s own policy beats a service&apos;s, which beats the default (any client, any service).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Invoicing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each invoice taken as a deposit; leave empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due on receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment due after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment term in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours before the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late if canceled under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late cancellation window in hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late cancellation fee in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New bookings are held or declined when the client&apos;s overdue balance is above this; leave empty to never block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue balance above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue balance threshold in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to new bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blocked client is flagged on the dashboard. Payment reminders stay with QuickBooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a policy: edit that one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the late-cancellation fee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::MainWindow</name>
     <message>
         <source>Overview</source>
@@ -342,6 +1314,14 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <message>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Retry queue</source>
+        <translation>File des reprises</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -436,6 +1416,901 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::RetryQueueModel</name>
+    <message>
+        <source>%1
+Job #%2: %3</source>
+        <extracomment>Tooltip of the &quot;What&quot; cell: the words, then the job&apos;s number and raw operation name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try or age: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try / age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system the change is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Concord was asked to do there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record in Concord the change is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times Concord has tried to send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it has not been carried yet; hover a cell for the technical detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When Concord tries again, or how long the change has waited for a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remote system&apos;s id of the last request, for its support team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find or create customer in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find or create contact in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or update deal in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create follow-up task in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete follow-up task in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create invoice in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void invoice in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create credit memo in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create refund receipt in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save invoice PDF from QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel booking in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline booking in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule booking in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” in %2</source>
+        <extracomment>A job whose operation this version of Concord does not know: &quot;&lt;operation&gt; in &lt;system&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A record: &quot;&lt;kind&gt; &lt;id&gt;&quot;, e.g. &quot;Appointment 12&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord could not reach %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asked Concord to slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts Concord&apos;s connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord could not read the %1 credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record changed in %1 at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a record with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record no longer exists in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord failed while sending the change to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tried yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed without a recorded cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>When a waiting job is tried next: &quot;in 12 min&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <extracomment>How long a failed job has waited for a person since it was queued: &quot;waiting 3 h&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>Short durations: seconds, minutes, hours, days</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::RetryQueuePage</name>
+    <message>
+        <source>Retry queue</source>
+        <translation>File des reprises</translation>
+    </message>
+    <message>
+        <source>Changes Concord could not carry yet, why, and what you can do about them. Every action asks first and is audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the queue again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry all shown changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the changes for one system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that wait for a person, or that Concord retries on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only changes queued longer ago than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause, record, request id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes in the retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the selected changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the data and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link to existing record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to an existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a change to see why it waits and what Concord would send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No technical detail recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the request id, for the remote system&apos;s support team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data Concord sends, as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data: the change carries none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data Concord sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried %n changes: Concord sends them now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried %1 of %Ln changes. Not retried:</source>
+        <extracomment>After a bulk retry: &quot;Retried 2 of 3 changes. Not retried:&quot; then one line per refused job</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Concord is sending this change right now; wait for the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change was already carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A HubSpot deal is built from the appointment, not from this data: correct the appointment and retry, or link the existing deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dismissed change cannot be linked; retry it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of change creates nothing that could be linked: retry or dismiss it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is already dismissed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bookkeeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Joins role names: &quot;an owner, bookkeeper or office manager&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can retry failed syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can edit and retry failed syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can link failed syncs to existing records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can dismiss failed syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot contact id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot deal id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks invoice id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the data as a JSON object: { &quot;name&quot;: value, … }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not valid JSON: %1 at line %2, column %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data must be one JSON object ({ … }), not a list or a single value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord could not send this: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry this change now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+
+Concord sends it again at once. The retry is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n changes now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each change is retried on its own: one that cannot be retried does not hold back the others. Every retry is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown changes are being sent or already carried and are left alone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry all %n changes shown?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n changes…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the data Concord sends for this change; saving retries it at once. The data before and after is kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data to send, as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data (JSON):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged: edit the data first, or use Retry to send it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the edited data of change #%1 and retrying it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If %1 already has this record, link it instead of creating another one. The change is then marked done and nothing is sent. The link is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As %1 shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>Form label before a remote record id field, e.g. &quot;QuickBooks invoice id:&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking change #%1 to the existing record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord stops trying to carry this change, and nothing is sent to %1. Say why: the reason is kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for dismissing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. “Entered by hand in %1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissing change #%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available once the store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one change for this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a change first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected changes can be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected changes again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing shown can be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry every change the filters show, each on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the data Concord sends, then retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has this record: link it instead of creating another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop trying to carry this change (a reason is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look, not act: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln changes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln need attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The retry queue is shown once the store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for a person: every change was carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <extracomment>Detail pane headline: &quot;#&lt;job&gt; · &lt;what&gt; · &lt;record&gt;&quot;</extracomment>
+        <translation type="unfinished">n°&#xa0;%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problem recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::StoreStatusText</name>
     <message>
         <source>%1 (this version of Concord knows up to %2)</source>
@@ -452,6 +2327,104 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <message>
         <source>schema %1</source>
         <translation>schéma %1</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::TaxRuleDialog</name>
+    <message>
+        <source>Use this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tax rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit tax rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a tax code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in QuickBooks&apos; list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks computes the tax from the code&apos;s rates. Concord only picks the code; it never calculates tax.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When rules overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a QuickBooks tax code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks does not list the tax code %1 (yet): invoices that use it are refused until it exists there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another rule has the same scope and priority (%1). The older one wins: give one of them a higher priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::TaxRulesModel</name>
+    <message>
+        <source>Taxable: QuickBooks computes the tax from this code&apos;s rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taxable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks ties between equally specific rules: higher first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the rule last changed, in this computer&apos;s time zone</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -507,10 +2480,6 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
         <translation>fichier</translation>
     </message>
     <message>
-        <source>Start with a fresh, empty store in a temporary folder, removed on exit. (Later versions also start local stand-ins for QuickBooks, HubSpot and Cal.com here.)</source>
-        <translation>Démarrer avec une base de données neuve et vide dans un dossier temporaire, supprimé à la fermeture. (Les versions suivantes y démarreront aussi des simulateurs locaux de QuickBooks, HubSpot et Cal.com.)</translation>
-    </message>
-    <message>
         <source>Show Concord in language &lt;code&gt; (for example en or fr) instead of the system&apos;s.</source>
         <translation>Afficher Concord dans la langue &lt;code&gt; (par exemple en ou fr) au lieu de celle du système.</translation>
     </message>
@@ -541,6 +2510,18 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <message>
         <source>cannot create a temporary folder: %1</source>
         <translation>impossible de créer un dossier temporaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Try Concord without touching real accounts: start local stand-ins for QuickBooks, HubSpot and Cal.com holding a sample tutoring business, and a fresh store in a temporary folder. Everything is removed on exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the local stand-ins for QuickBooks, HubSpot and Cal.com…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo&apos;s stand-ins could not start: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "auditpage.h"
+#include "retryqueuepage.h"
 #include "connectionindicator.h"
 #include "overviewpage.h"
 #include "storestatustext.h"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(m_overview, QStringLiteral("overview"), tr("Overview"));
     m_audit = new AuditPage;
     addPage(m_audit, QStringLiteral("audit"), tr("Audit log"));
+    m_queue = new RetryQueuePage;
+    addPage(m_queue, QStringLiteral("queue"), tr("Retry queue"));
 
     createStatusBar();
 
@@ -66,6 +69,10 @@ MainWindow::MainWindow(QWidget *parent)
         requestAuditIfNeeded();
     });
     connect(m_audit, &AuditPage::verifyRequested, this, &MainWindow::verifyRequested);
+    connect(m_queue, &RetryQueuePage::refreshRequested, this, [this] {
+        m_queueCountsAtLoad = {-1, -1};
+        requestRetryQueueIfShown();
+    });
 
     m_refreshTimer->setInterval(kRefreshIntervalMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshRequested);
@@ -227,6 +234,25 @@ void MainWindow::onPageChanged(int index)
     m_pages->setCurrentIndex(index);
     setWindowTitle(m_navigation->item(index)->text());
     requestAuditIfNeeded();
+    if (m_pages->currentWidget() == m_queue)
+        m_queueCountsAtLoad = {-1, -1}; // shown again: read it fresh
+    requestRetryQueueIfShown();
+}
+
+void MainWindow::requestRetryQueueIfShown()
+{
+    const std::pair<qint64, qint64> counts{m_status.pendingJobs, m_status.failedJobs};
+    if (!m_status.open || m_pages->currentWidget() != m_queue || counts == m_queueCountsAtLoad)
+        return;
+    m_queueCountsAtLoad = counts;
+    m_queue->setLoading();
+    Q_EMIT retryQueueRequested();
+}
+
+void MainWindow::setActor(Domain::Role role, const QString &username)
+{
+    m_queue->setRole(role);
+    m_navigation->setToolTip(tr("Signed in as %1").arg(username));
 }
 
 void MainWindow::refresh()
@@ -265,6 +291,8 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
     }
     m_overview->setStatus(status);
     m_audit->setStoreOpen(status.open);
+    m_queue->setStoreOpen(status.open);
+    requestRetryQueueIfShown();
 
     if (status.open) {
         if (!m_refreshTimer->isActive())

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "domain/system.h"
+#include "domain/user.h"
 #include "security/auditentry.h"
 #include "services/storestatus.h"
 
@@ -17,6 +18,7 @@ class QTimer;
 namespace Concord::Ui {
 
 class AuditPage;
+class RetryQueuePage;
 class ConnectionIndicator;
 class OverviewPage;
 
@@ -46,6 +48,8 @@ public:
     [[nodiscard]] QWidget *currentPage() const;
     [[nodiscard]] OverviewPage *overviewPage() const { return m_overview; }
     [[nodiscard]] AuditPage *auditPage() const { return m_audit; }
+    // Its action signals go straight to the Backend (composition root).
+    [[nodiscard]] RetryQueuePage *retryQueuePage() const { return m_queue; }
     [[nodiscard]] QString storeStatusText() const;
     [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
     [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
@@ -56,6 +60,8 @@ public Q_SLOTS:
     void setAuditEntries(const QList<Concord::Security::AuditEntry> &entries);
     void showAuditVerification(const Concord::Security::AuditVerification &result);
     void showError(const Concord::Error &error);
+    // Who acts from this desktop: what each page offers follows the role.
+    void setActor(Concord::Domain::Role role, const QString &username);
     void showAbout();
     // Asks for a fresh status (and, on the audit page, fresh entries).
     void refresh();
@@ -64,6 +70,8 @@ Q_SIGNALS:
     void refreshRequested();
     void auditRequested(int limit);
     void verifyRequested();
+    // The retry queue page is shown, or the queue changed while it is.
+    void retryQueueRequested();
 
 private:
     void addPage(QWidget *page, const QString &iconName, const QString &title);
@@ -72,6 +80,7 @@ private:
     void createStatusBar();
     void onPageChanged(int index);
     void requestAuditIfNeeded();
+    void requestRetryQueueIfShown();
 
     Services::StoreStatus m_status;
     // The audit page's snapshot is out of date (never loaded, or the store's
@@ -84,6 +93,9 @@ private:
     QMenu *m_viewMenu = nullptr;
     OverviewPage *m_overview = nullptr;
     AuditPage *m_audit = nullptr;
+    RetryQueuePage *m_queue = nullptr;
+    // The queue's sizes when it was last read: it is read again when they move.
+    std::pair<qint64, qint64> m_queueCountsAtLoad{-1, -1};
     QLabel *m_storeDot = nullptr;
     QLabel *m_storeLabel = nullptr;
     QHash<Domain::System, ConnectionIndicator *> m_indicators;

@@ -54,37 +54,10 @@ const char *const kDescription =
     "\n"
     "Exit codes: 0 ok, 1 some jobs could not be handled (listed), 2 bad usage or input.";
 
-// The operating-system account, as the desktop app names its solo owner.
-QString osUsername()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    if (name.isEmpty())
-        name = QDir::home().dirName();
-    return name.trimmed().toLower();
-}
-
 // Who is acting: the OS account's Concord user (see kDescription).
 Result<Security::Actor> actingUser(Store::Database &db)
 {
-    const QString name = osUsername();
-    if (name.isEmpty())
-        return fail(ErrorCode::InvalidConfig,
-                    u"cannot tell which operating-system user is running concord-cli"_s);
-    auto user = Services::AdminCommands(db).bootstrapOwner(name, name);
-    if (!user) {
-        if (user.error().code == ErrorCode::NotFound)
-            return fail(ErrorCode::PermissionDenied,
-                        u"'%1' is not a Concord user (concord-cli acts as the operating-system "
-                        u"user); ask an owner "
-                        "to add you"_s.arg(name));
-        return std::unexpected(user.error());
-    }
-    if (!user->active)
-        return fail(ErrorCode::PermissionDenied,
-                    u"Concord user '%1' is deactivated"_s.arg(user->username));
-    return Security::Actor::user(user->username, user->role);
+    return Services::AdminCommands(db).actingOsUser();
 }
 
 // "45 s", "12 min", "5 h", "3 d".

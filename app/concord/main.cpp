@@ -10,6 +10,7 @@
 #include "common/config.h"
 #include "common/error.h"
 #include "mainwindow.h"
+#include "retryqueuepage.h"
 #include "security/auditentry.h"
 #include "services/backend.h"
 #include "services/storestatus.h"
@@ -284,6 +285,27 @@ int main(int argc, char *argv[])
     QObject::connect(&window, &MainWindow::auditRequested, backend, &Backend::loadAudit,
                      Qt::QueuedConnection);
     QObject::connect(&window, &MainWindow::verifyRequested, backend, &Backend::verifyAudit,
+                     Qt::QueuedConnection);
+    // The retry queue: the page asks, the Backend acts as the desktop's user.
+    auto *queue = window.retryQueuePage();
+    QObject::connect(backend, &Backend::actorChanged, &window, &MainWindow::setActor, Qt::QueuedConnection);
+    QObject::connect(&window, &MainWindow::retryQueueRequested, backend, &Backend::loadRetryQueue,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryQueueLoaded, queue, &Concord::Ui::RetryQueuePage::setJobs,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryOutcomes, queue, &Concord::Ui::RetryQueuePage::showRetryOutcomes,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryQueueDone, queue, &Concord::Ui::RetryQueuePage::showDone,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryQueueFailed, queue, &Concord::Ui::RetryQueuePage::showError,
+                     Qt::QueuedConnection);
+    QObject::connect(queue, &Concord::Ui::RetryQueuePage::retryRequested, backend, &Backend::retryJobs,
+                     Qt::QueuedConnection);
+    QObject::connect(queue, &Concord::Ui::RetryQueuePage::overrideRequested, backend, &Backend::overrideJob,
+                     Qt::QueuedConnection);
+    QObject::connect(queue, &Concord::Ui::RetryQueuePage::linkRequested, backend, &Backend::linkJob,
+                     Qt::QueuedConnection);
+    QObject::connect(queue, &Concord::Ui::RetryQueuePage::dismissRequested, backend, &Backend::dismissJob,
                      Qt::QueuedConnection);
 
     const QString screenshotPath = parser.value(QStringLiteral("screenshot"));

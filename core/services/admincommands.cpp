@@ -15,6 +15,7 @@
 #include "sync/deliverypolicy.h"
 #include "sync/jobs.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -93,6 +94,34 @@ Result<T> AdminCommands::audited(const Actor &actor, std::initializer_list<Permi
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return result;
+}
+
+QString AdminCommands::osUsername()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
+    return name.trimmed().toLower();
+}
+
+Result<Security::Actor> AdminCommands::actingOsUser()
+{
+    const QString name = osUsername();
+    if (name.isEmpty())
+        return fail(ErrorCode::InvalidConfig, u"cannot tell which operating-system user is running Concord"_s);
+    auto user = bootstrapOwner(name, name);
+    if (!user) {
+        if (user.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::PermissionDenied,
+                        u"'%1' is not a Concord user (Concord acts as the operating-system user); ask an owner "
+                        "to add you"_s.arg(name));
+        return std::unexpected(user.error());
+    }
+    if (!user->active)
+        return fail(ErrorCode::PermissionDenied, u"Concord user '%1' is deactivated"_s.arg(user->username));
+    return Security::Actor::user(user->username, user->role);
 }
 
 Result<User> AdminCommands::bootstrapOwner(const QString &username, const QString &displayName)

@@ -54,6 +54,12 @@ public:
     // (audited as system:bootstrap). Returns that user, or the existing one
     // when `username` already exists. NotFound when users exist but not this one.
     [[nodiscard]] Result<Domain::User> bootstrapOwner(const QString &username, const QString &displayName);
+    // Who acts from this desktop or terminal: the operating-system account
+    // ($USER), which must be an active Concord user; on a store with no users
+    // yet it becomes the owner (bootstrapOwner). PermissionDenied when it is
+    // not a user or is deactivated.
+    [[nodiscard]] Result<Security::Actor> actingOsUser();
+    [[nodiscard]] static QString osUsername();
 
     // Users and roles (ManageUsers).
     [[nodiscard]] Result<Domain::User> createUser(const Security::Actor &actor, const Domain::User &user);

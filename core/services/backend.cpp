@@ -8,6 +8,7 @@
 #include "store/operationsrepository.h"
 #include "security/secretstore.h"
 #include "sync/connectorset.h"
+#include "store/outboxrepository.h"
 #include "sync/syncengine.h"
 #include "sync/webhookreceiver.h"
 
@@ -19,21 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace Concord::Services {
 
-namespace {
-
-// The desktop's own account name: in solo mode it becomes the store's owner.
-QString localUsername()
-{
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    if (name.isEmpty())
-        name = QDir::home().dirName();
-    return name.isEmpty() ? u"owner"_s : name.toLower();
-}
-
-} // namespace
-
 struct Backend::Private {
     std::unique_ptr<Store::Database> db;
     QString url;
@@ -43,6 +29,7 @@ struct Backend::Private {
     std::unique_ptr<Sync::ConnectorSet> connectors;
     std::unique_ptr<Sync::SyncEngine> engine;
     std::unique_ptr<Sync::WebhookReceiver> webhooks;
+    std::optional<Security::Actor> actor; // who acts from this desktop; none = read only
     // Status refreshes are coalesced: a burst of deliveries refreshes once a second.
     bool refreshPending = false;
 
@@ -86,9 +73,15 @@ void Backend::open(const QString &storeUrl)
         return;
     }
     d->db = std::move(*db);
-    const QString user = localUsername();
-    if (auto owner = AdminCommands(*d->db).bootstrapOwner(user, user); !owner)
-        qCInfo(lcStore) << "no solo owner bootstrap:" << owner.error().message;
+    // Who acts from this desktop: the OS account (the solo owner of a new store).
+    if (auto actor = AdminCommands(*d->db).actingOsUser(); actor) {
+        d->actor = *actor;
+        Q_EMIT actorChanged(actor->role, actor->username);
+    } else {
+        d->actor.reset();
+        qCInfo(lcStore) << "acting as a viewer:" << actor.error().message;
+        Q_EMIT actorChanged(Domain::Role::Viewer, AdminCommands::osUsername());
+    }
     auto status = collectStatus(*d->db);
     if (!status) {
         Q_EMIT errorOccurred(status.error());
@@ -127,6 +120,79 @@ void Backend::loadAudit(int limit)
         return;
     }
     Q_EMIT auditLoaded(*entries);
+}
+
+void Backend::loadRetryQueue()
+{
+    if (!d->db) {
+        Q_EMIT retryQueueFailed(tr("The store is not open."));
+        return;
+    }
+    // What waits for a person, and what is still on its way.
+    Store::OutboxRepository outbox(*d->db);
+    QList<Domain::OutboxJob> jobs;
+    for (const Domain::JobState state : {Domain::JobState::Failed, Domain::JobState::Pending, Domain::JobState::InFlight}) {
+        Store::OutboxFilter filter;
+        filter.state = state;
+        filter.limit = 2000;
+        auto some = outbox.list(filter);
+        if (!some) {
+            Q_EMIT retryQueueFailed(some.error().message);
+            return;
+        }
+        jobs += *some;
+    }
+    Q_EMIT retryQueueLoaded(jobs);
+}
+
+template<typename Command>
+void Backend::jobCommand(Command command, const QString &done)
+{
+    if (!d->db || !d->actor) {
+        Q_EMIT retryQueueFailed(d->db ? tr("You are not a Concord user on this store: ask an owner to add you.")
+                                      : tr("The store is not open."));
+        return;
+    }
+    AdminCommands commands(*d->db);
+    if (Status ok = command(commands, *d->actor); !ok)
+        Q_EMIT retryQueueFailed(ok.error().message);
+    else
+        Q_EMIT retryQueueDone(done);
+    loadRetryQueue();
+    refreshStatus();
+}
+
+void Backend::retryJobs(const QList<qint64> &ids)
+{
+    if (!d->db || !d->actor) {
+        Q_EMIT retryQueueFailed(tr("The store is not open."));
+        return;
+    }
+    auto outcomes = AdminCommands(*d->db).retryJobs(*d->actor, ids);
+    if (!outcomes)
+        Q_EMIT retryQueueFailed(outcomes.error().message);
+    else
+        Q_EMIT retryOutcomes(*outcomes);
+    loadRetryQueue();
+    refreshStatus();
+}
+
+void Backend::overrideJob(qint64 id, const QByteArray &payloadJson)
+{
+    jobCommand([&](AdminCommands &c, const Security::Actor &a) { return c.overrideJobPayload(a, id, payloadJson); },
+               tr("Change #%1 edited: Concord sends it now.").arg(id));
+}
+
+void Backend::linkJob(qint64 id, const QString &remoteId)
+{
+    jobCommand([&](AdminCommands &c, const Security::Actor &a) { return c.linkJobToExisting(a, id, remoteId); },
+               tr("Change #%1 linked to %2.").arg(id).arg(remoteId));
+}
+
+void Backend::dismissJob(qint64 id, const QString &reason)
+{
+    jobCommand([&](AdminCommands &c, const Security::Actor &a) { return c.dismissJob(a, id, reason); },
+               tr("Dismissed change #%1.").arg(id));
 }
 
 void Backend::verifyAudit()

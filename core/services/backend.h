@@ -3,6 +3,9 @@
 #include "common/config.h"
 #include "common/error.h"
 #include "security/auditentry.h"
+#include "domain/operations.h"
+#include "domain/user.h"
+#include "services/admincommands.h"
 #include "services/storestatus.h"
 
 #include <QList>
@@ -39,6 +42,16 @@ public Q_SLOTS:
     void loadAudit(int limit);
     // Walks the whole chain. Answers with auditVerified().
     void verifyAudit();
+    // The retry queue: failed, waiting and in-flight jobs. Answers with
+    // retryQueueLoaded() or retryQueueFailed().
+    void loadRetryQueue();
+    // Each acts as actorChanged()'s user (permission-checked and audited in
+    // core), answers with retryOutcomes()/retryQueueDone() or
+    // retryQueueFailed(), then with a fresh retryQueueLoaded() and status.
+    void retryJobs(const QList<qint64> &ids);
+    void overrideJob(qint64 id, const QByteArray &payloadJson);
+    void linkJob(qint64 id, const QString &remoteId);
+    void dismissJob(qint64 id, const QString &reason);
     // Closes the database connection; call before the thread quits.
     // Stops the sync engine first (deliveries in flight are abandoned to
     // their leases and taken back at the next start).
@@ -62,10 +75,20 @@ Q_SIGNALS:
     // The sync engine carried (or failed to carry) a change: one line for
     // the status bar.
     void syncActivity(const QString &text);
+    // Who acts from this desktop (after open()): the role decides what the
+    // pages offer; core checks it again on every command.
+    void actorChanged(Concord::Domain::Role role, const QString &username);
+    void retryQueueLoaded(const QList<Concord::Domain::OutboxJob> &jobs);
+    void retryOutcomes(const QList<Concord::Services::JobOutcome> &outcomes);
+    void retryQueueDone(const QString &message);
+    void retryQueueFailed(const QString &message);
     // The webhook receiver ([webhooks] listen) is up at this address.
     void webhooksListening(const QUrl &base);
 
 private:
+    template<typename Command>
+    void jobCommand(Command command, const QString &done);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

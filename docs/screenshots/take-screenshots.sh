@@ -22,3 +22,5 @@ shot main-window.png 1 --lang en --screenshot-after 40000
 shot main-window-fr.png 1 --lang fr --screenshot-after 40000
 shot audit-log.png 2 --lang en
 shot audit-log-fr.png 2 --lang fr
+# The retry queue while the demo's first import is being delivered.
+shot retry-queue.png 3 --lang en

@@ -446,7 +446,7 @@ private Q_SLOTS:
         QTest::newRow("viewer") << u"vic"_s << u"viewer 'vic' may not manage the retry queue"_s;
         QTest::newRow("not a Concord user")
             << u"mallory"_s
-            << u"'mallory' is not a Concord user (concord-cli acts as the operating-system user); ask an owner to add you"_s;
+            << u"'mallory' is not a Concord user (Concord acts as the operating-system user); ask an owner to add you"_s;
     }
 
     void refusedUsersChangeNothing()

@@ -5,6 +5,7 @@
 #include "auditpage.h"
 #include "connectionindicator.h"
 #include "mainwindow.h"
+#include "retryqueuepage.h"
 #include "overviewpage.h"
 #include "theme.h"
 #include "verificationbanner.h"
@@ -13,6 +14,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
+#include <QAbstractButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -90,6 +92,7 @@ private Q_SLOTS:
     void auditAnswersReachThePage();
     void aboutDialogOpens();
     void quitClosesWindow();
+    void retryQueueIsReadWhenShownAndWhenItMoves();
     void frenchTranslation();
 };
 
@@ -106,9 +109,11 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::onlyWorkingPagesAreListed()
 {
     MainWindow window;
-    QCOMPARE(window.pageCount(), 2);
+    QCOMPARE(window.pageCount(), 3);
     QCOMPARE(window.pageTitles(),
-             (QStringList { QStringLiteral("Overview"), QStringLiteral("Audit log") }));
+             (QStringList { QStringLiteral("Overview"), QStringLiteral("Audit log"),
+                            QStringLiteral("Retry queue") }));
+    QVERIFY(window.retryQueuePage());
     QVERIFY(window.overviewPage());
     QVERIFY(window.auditPage());
     QCOMPARE(window.currentPageIndex(), 0);
@@ -118,15 +123,17 @@ void TestMainWindow::onlyWorkingPagesAreListed()
     // The View menu lists the same pages, with their shortcuts, and nothing more.
     QAction *overview = menuAction(window, QStringLiteral("&View"), QStringLiteral("Overview"));
     QAction *audit = menuAction(window, QStringLiteral("&View"), QStringLiteral("Audit log"));
-    QVERIFY(overview && audit);
+    QAction *queue = menuAction(window, QStringLiteral("&View"), QStringLiteral("Retry queue"));
+    QVERIFY(overview && audit && queue);
     QCOMPARE(overview->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
     QCOMPARE(audit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_2));
+    QCOMPARE(queue->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_3));
     int pageActions = 0;
     for (QAction *menu : window.menuBar()->actions()) {
         if (menu->text() == QStringLiteral("&View"))
             pageActions = int(menu->menu()->actions().size());
     }
-    QCOMPARE(pageActions, 2);
+    QCOMPARE(pageActions, 3);
 }
 
 void TestMainWindow::shortcutsSwitchPages_data()
@@ -136,8 +143,9 @@ void TestMainWindow::shortcutsSwitchPages_data()
 
     QTest::newRow("Ctrl+2") << QList<int> { Qt::Key_2 } << 1;
     QTest::newRow("Ctrl+2, Ctrl+1") << QList<int> { Qt::Key_2, Qt::Key_1 } << 0;
-    // No third page: Ctrl+3 leaves the page as it was.
-    QTest::newRow("Ctrl+2, Ctrl+3") << QList<int> { Qt::Key_2, Qt::Key_3 } << 1;
+    QTest::newRow("Ctrl+3") << QList<int> { Qt::Key_3 } << 2;
+    // No fourth page: Ctrl+4 leaves the page as it was.
+    QTest::newRow("Ctrl+2, Ctrl+4") << QList<int> { Qt::Key_2, Qt::Key_4 } << 1;
     QTest::newRow("Ctrl+9") << QList<int> { Qt::Key_9 } << 0;
 }
 
@@ -159,7 +167,7 @@ void TestMainWindow::sidebarClickSwitchesPage()
     MainWindow window;
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
-    QCOMPARE(navigation->count(), 2);
+    QCOMPARE(navigation->count(), 3);
     navigation->setCurrentRow(1);
     QCOMPARE(window.currentPage(), window.auditPage());
     window.setCurrentPage(0);
@@ -365,6 +373,34 @@ void TestMainWindow::quitClosesWindow()
     QVERIFY(!window.isVisible());
 }
 
+void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
+{
+    MainWindow window;
+    QSignalSpy asked(&window, &MainWindow::retryQueueRequested);
+    Concord::Services::StoreStatus status = openStatus();
+    window.setStatus(status);
+    QCOMPARE(asked.count(), 0); // not shown: not read
+    window.setCurrentPage(2);
+    QCOMPARE(window.currentPage(), window.retryQueuePage());
+    QCOMPARE(asked.count(), 1);
+    window.setStatus(status); // same sizes: nothing new to read
+    QCOMPARE(asked.count(), 1);
+    status.failedJobs += 1;   // a job just failed: read again
+    window.setStatus(status);
+    QCOMPARE(asked.count(), 2);
+    window.setCurrentPage(0);
+    window.setCurrentPage(2); // shown again: read fresh
+    QCOMPARE(asked.count(), 3);
+    Q_EMIT window.retryQueuePage()->refreshRequested();
+    QCOMPARE(asked.count(), 4);
+
+    // The role decides what the page offers.
+    window.setActor(Concord::Domain::Role::Viewer, QStringLiteral("vic"));
+    auto *retry = window.retryQueuePage()->findChild<QAbstractButton *>(QStringLiteral("retryAllButton"));
+    QVERIFY(retry);
+    QVERIFY(!retry->isEnabled());
+}
+
 void TestMainWindow::frenchTranslation()
 {
     QTranslator french;
@@ -376,7 +412,8 @@ void TestMainWindow::frenchTranslation()
 
     QCOMPARE(
         window.pageTitles(),
-        (QStringList { QStringLiteral("Vue d’ensemble"), QStringLiteral("Journal d'audit") }));
+        (QStringList { QStringLiteral("Vue d’ensemble"), QStringLiteral("Journal d'audit"),
+                       QStringLiteral("File des reprises") }));
     QCOMPARE(window.connectionIndicator(System::HubSpot)->text(),
              QStringLiteral("HubSpot\u00a0: non configuré"));
     QVERIFY(menuAction(window, QStringLiteral("&Fichier"), QStringLiteral("&Quitter")));
