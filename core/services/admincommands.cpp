@@ -533,6 +533,44 @@ Result<InvoicePolicy> AdminCommands::saveInvoicePolicy(const Actor &actor, const
                     &Store::RulesRepository::invoicePolicies, &Store::RulesRepository::saveInvoicePolicy);
 }
 
+template<typename T>
+Status AdminCommands::deleteRule(const Actor &actor, const QString &action, const QString &entityType, qint64 id,
+                                 int version, Result<QList<T>> (Store::RulesRepository::*list)() const,
+                                 Status (Store::RulesRepository::*remove)(qint64, int))
+{
+    auto done = audited<bool>(actor, {Permission::EditBilling}, action + u".delete"_s, [&](Change &c) -> Result<bool> {
+        Store::RulesRepository rules(m_db, m_clock);
+        const QJsonValue before = beforeOf((rules.*list)(), id);
+        if (!before.isObject())
+            return fail(ErrorCode::NotFound, u"there is no %1 %2 (deleted already?)"_s.arg(entityType).arg(id));
+        if (auto ok = (rules.*remove)(id, version); !ok)
+            return std::unexpected(ok.error());
+        c = {entityType, QString::number(id), before, QJsonValue()};
+        return true;
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+Status AdminCommands::deleteTaxRule(const Actor &actor, qint64 id, int version)
+{
+    return deleteRule(actor, u"rule.tax"_s, u"tax_rule"_s, id, version, &Store::RulesRepository::taxRules,
+                      &Store::RulesRepository::deleteTaxRule);
+}
+
+Status AdminCommands::deleteDiscountRule(const Actor &actor, qint64 id, int version)
+{
+    return deleteRule(actor, u"rule.discount"_s, u"discount_rule"_s, id, version,
+                      &Store::RulesRepository::discountRules, &Store::RulesRepository::deleteDiscountRule);
+}
+
+Status AdminCommands::deleteInvoicePolicy(const Actor &actor, qint64 id, int version)
+{
+    return deleteRule(actor, u"rule.invoice-policy"_s, u"invoice_policy"_s, id, version,
+                      &Store::RulesRepository::invoicePolicies, &Store::RulesRepository::deleteInvoicePolicy);
+}
+
 // ---------------------------------------------------------------------------
 // Retry queue
 

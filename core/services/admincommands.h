@@ -109,6 +109,11 @@ public:
                                                                 const Domain::DiscountRule &rule);
     [[nodiscard]] Result<Domain::InvoicePolicy> saveInvoicePolicy(const Security::Actor &actor,
                                                                   const Domain::InvoicePolicy &policy);
+    // Deletes a rule or policy at `version` (Conflict when someone changed it
+    // since; NotFound when it is gone), audited with the row as it was.
+    [[nodiscard]] Status deleteTaxRule(const Security::Actor &actor, qint64 id, int version);
+    [[nodiscard]] Status deleteDiscountRule(const Security::Actor &actor, qint64 id, int version);
+    [[nodiscard]] Status deleteInvoicePolicy(const Security::Actor &actor, qint64 id, int version);
 
     // Retry queue (ManageRetryQueue; product.md §7). Each action on a job is
     // one transaction with one audit entry ("job.retry", "job.override",
@@ -173,6 +178,11 @@ private:
                        const QString &action, const QString &entityType, const T &rule,
                        Result<QList<T>> (Store::RulesRepository::*list)() const,
                        Result<T> (Store::RulesRepository::*save)(T));
+    // Deletes through `remove`, audited as "<action>.delete" with the row before.
+    template<typename T>
+    Status deleteRule(const Security::Actor &actor, const QString &action, const QString &entityType, qint64 id,
+                      int version, Result<QList<T>> (Store::RulesRepository::*list)() const,
+                      Status (Store::RulesRepository::*remove)(qint64, int));
     // A retry-queue action on one job, audited with the job before and after.
     // `apply` gets the job as it was; what it puts in `extraBefore` /
     // `extraAfter` is added to the audit's before / after objects.

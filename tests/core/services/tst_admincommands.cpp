@@ -241,6 +241,36 @@ private Q_SLOTS:
         discount.percentBasisPoints = 1000;
         QVERIFY(commands.saveDiscountRule(m_owner, discount));
         QCOMPARE(auditCount(), 4);
+
+        // Deleting: bookkeeper-only, at the version seen, audited with the row as it was.
+        const TaxRule current = *updated;
+        auto refusedDelete = commands.deleteTaxRule(m_manager, current.id, current.version);
+        QVERIFY(!refusedDelete);
+        QCOMPARE(refusedDelete.error().code, ErrorCode::PermissionDenied);
+        auto stale = commands.deleteTaxRule(m_bookkeeper, current.id, current.version - 1);
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().code, ErrorCode::Conflict);
+        QCOMPARE(auditCount(), 4);
+        QVERIFY_OK(commands.deleteTaxRule(m_bookkeeper, current.id, current.version));
+        const AuditEntry deleted = lastAudit();
+        QCOMPARE(deleted.action, u"rule.tax.delete"_s);
+        QCOMPARE(json(deleted.beforeJson).value(u"taxCode"_s).toString(), u"NON"_s);
+        QVERIFY(Store::RulesRepository(*m_db).taxRules()->isEmpty());
+        auto gone = commands.deleteTaxRule(m_bookkeeper, current.id, current.version);
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+        QCOMPARE(auditCount(), 5);
+
+        auto policies = Store::RulesRepository(*m_db).invoicePolicies();
+        QVERIFY_OK(policies);
+        QCOMPARE(policies->size(), 1);
+        QVERIFY_OK(commands.deleteInvoicePolicy(m_owner, policies->first().id, policies->first().version));
+        QCOMPARE(lastAudit().action, u"rule.invoice-policy.delete"_s);
+        auto discounts = Store::RulesRepository(*m_db).discountRules();
+        QVERIFY_OK(discounts);
+        QVERIFY_OK(commands.deleteDiscountRule(m_owner, discounts->first().id, discounts->first().version));
+        QCOMPARE(lastAudit().action, u"rule.discount.delete"_s);
+        QCOMPARE(auditCount(), 7);
     }
 
     void auditFailureRollsBackTheChange()
