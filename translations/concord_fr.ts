@@ -1323,6 +1323,10 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tax and invoicing</source>
+        <translation>Taxes et facturation</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::OverviewPage</name>

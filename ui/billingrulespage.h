@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billingrulesdialogs.h"
 #include "billingrulesmodels.h"
 #include "domain/rules.h"
 #include "domain/user.h"

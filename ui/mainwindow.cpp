@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "auditpage.h"
+#include "billingrulespage.h"
 #include "retryqueuepage.h"
 #include "connectionindicator.h"
 #include "overviewpage.h"
@@ -59,6 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(m_audit, QStringLiteral("audit"), tr("Audit log"));
     m_queue = new RetryQueuePage;
     addPage(m_queue, QStringLiteral("queue"), tr("Retry queue"));
+    m_rules = new BillingRulesPage;
+    addPage(m_rules, QStringLiteral("rules"), tr("Tax and invoicing"));
 
     createStatusBar();
 
@@ -69,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
         requestAuditIfNeeded();
     });
     connect(m_audit, &AuditPage::verifyRequested, this, &MainWindow::verifyRequested);
+    connect(m_rules, &BillingRulesPage::refreshRequested, this, &MainWindow::billingRulesRequested);
     connect(m_queue, &RetryQueuePage::refreshRequested, this, [this] {
         m_queueCountsAtLoad = {-1, -1};
         requestRetryQueueIfShown();
@@ -237,6 +241,25 @@ void MainWindow::onPageChanged(int index)
     if (m_pages->currentWidget() == m_queue)
         m_queueCountsAtLoad = {-1, -1}; // shown again: read it fresh
     requestRetryQueueIfShown();
+    if (m_status.open && m_pages->currentWidget() == m_rules) {
+        m_rulesAsked = true;
+        Q_EMIT billingRulesRequested();
+    }
+}
+
+void MainWindow::setBillingRules(const Services::BillingRulesData &data)
+{
+    BillingRulesSnapshot snapshot;
+    snapshot.taxRules = data.taxRules;
+    snapshot.discountRules = data.discountRules;
+    snapshot.invoicePolicies = data.invoicePolicies;
+    snapshot.services = data.services;
+    for (const auto &[id, name] : data.taxCodes)
+        snapshot.taxCodes.append({id, name});
+    for (const auto &[id, name] : data.customers)
+        snapshot.customers.append({id, name});
+    snapshot.currency = data.currency;
+    m_rules->setData(snapshot);
 }
 
 void MainWindow::requestRetryQueueIfShown()
@@ -252,6 +275,7 @@ void MainWindow::requestRetryQueueIfShown()
 void MainWindow::setActor(Domain::Role role, const QString &username)
 {
     m_queue->setRole(role);
+    m_rules->setRole(role);
     m_navigation->setToolTip(tr("Signed in as %1").arg(username));
 }
 
@@ -293,6 +317,11 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
     m_audit->setStoreOpen(status.open);
     m_queue->setStoreOpen(status.open);
     requestRetryQueueIfShown();
+    // Shown before the store opened (a --page at start): ask once it is.
+    if (status.open && m_pages->currentWidget() == m_rules && !m_rules->hasLoaded() && !m_rulesAsked) {
+        m_rulesAsked = true;
+        Q_EMIT billingRulesRequested();
+    }
 
     if (status.open) {
         if (!m_refreshTimer->isActive())

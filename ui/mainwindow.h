@@ -4,6 +4,7 @@
 #include "domain/system.h"
 #include "domain/user.h"
 #include "security/auditentry.h"
+#include "services/billingrulesdata.h"
 #include "services/storestatus.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@ class QTimer;
 namespace Concord::Ui {
 
 class AuditPage;
+class BillingRulesPage;
 class RetryQueuePage;
 class ConnectionIndicator;
 class OverviewPage;
@@ -50,6 +52,7 @@ public:
     [[nodiscard]] AuditPage *auditPage() const { return m_audit; }
     // Its action signals go straight to the Backend (composition root).
     [[nodiscard]] RetryQueuePage *retryQueuePage() const { return m_queue; }
+    [[nodiscard]] BillingRulesPage *billingRulesPage() const { return m_rules; }
     [[nodiscard]] QString storeStatusText() const;
     [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
     [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
@@ -62,6 +65,8 @@ public Q_SLOTS:
     void showError(const Concord::Error &error);
     // Who acts from this desktop: what each page offers follows the role.
     void setActor(Concord::Domain::Role role, const QString &username);
+    // The tax, discount and invoicing editor's data, from the sync thread.
+    void setBillingRules(const Concord::Services::BillingRulesData &data);
     void showAbout();
     // Asks for a fresh status (and, on the audit page, fresh entries).
     void refresh();
@@ -72,6 +77,8 @@ Q_SIGNALS:
     void verifyRequested();
     // The retry queue page is shown, or the queue changed while it is.
     void retryQueueRequested();
+    // The tax, discount and invoicing page is shown (or asks to reload).
+    void billingRulesRequested();
 
 private:
     void addPage(QWidget *page, const QString &iconName, const QString &title);
@@ -94,6 +101,8 @@ private:
     OverviewPage *m_overview = nullptr;
     AuditPage *m_audit = nullptr;
     RetryQueuePage *m_queue = nullptr;
+    BillingRulesPage *m_rules = nullptr;
+    bool m_rulesAsked = false; // its data was asked for since the store opened
     // The queue's sizes when it was last read: it is read again when they move.
     std::pair<qint64, qint64> m_queueCountsAtLoad{-1, -1};
     QLabel *m_storeDot = nullptr;

@@ -9,6 +9,7 @@
 #include "auditpage.h"
 #include "common/config.h"
 #include "common/error.h"
+#include "billingrulespage.h"
 #include "mainwindow.h"
 #include "retryqueuepage.h"
 #include "security/auditentry.h"
@@ -306,6 +307,26 @@ int main(int argc, char *argv[])
     QObject::connect(queue, &Concord::Ui::RetryQueuePage::linkRequested, backend, &Backend::linkJob,
                      Qt::QueuedConnection);
     QObject::connect(queue, &Concord::Ui::RetryQueuePage::dismissRequested, backend, &Backend::dismissJob,
+                     Qt::QueuedConnection);
+    // Tax, discounts and invoicing: the same round trip, as the bookkeeper.
+    auto *rules = window.billingRulesPage();
+    using Concord::Ui::BillingRulesPage;
+    QObject::connect(&window, &MainWindow::billingRulesRequested, backend, &Backend::loadBillingRules,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::billingRulesLoaded, &window, &MainWindow::setBillingRules,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::billingRulesFailed, rules, &BillingRulesPage::showError, Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::saveTaxRuleRequested, backend, &Backend::saveTaxRule,
+                     Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::deleteTaxRuleRequested, backend, &Backend::deleteTaxRule,
+                     Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::saveDiscountRuleRequested, backend, &Backend::saveDiscountRule,
+                     Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::deleteDiscountRuleRequested, backend, &Backend::deleteDiscountRule,
+                     Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::saveInvoicePolicyRequested, backend, &Backend::saveInvoicePolicy,
+                     Qt::QueuedConnection);
+    QObject::connect(rules, &BillingRulesPage::deleteInvoicePolicyRequested, backend, &Backend::deleteInvoicePolicy,
                      Qt::QueuedConnection);
 
     const QString screenshotPath = parser.value(QStringLiteral("screenshot"));

@@ -8,6 +8,11 @@
 #include "store/operationsrepository.h"
 #include "security/secretstore.h"
 #include "sync/connectorset.h"
+#include "store/appointmentrepository.h"
+#include "store/customerrepository.h"
+#include "store/rulesrepository.h"
+#include "connectors/quickbooks/quickbooksclient.h"
+#include "connectors/quickbooks/taxcode.h"
 #include "store/outboxrepository.h"
 #include "sync/syncengine.h"
 #include "sync/webhookreceiver.h"
@@ -193,6 +198,110 @@ void Backend::dismissJob(qint64 id, const QString &reason)
 {
     jobCommand([&](AdminCommands &c, const Security::Actor &a) { return c.dismissJob(a, id, reason); },
                tr("Dismissed change #%1.").arg(id));
+}
+
+void Backend::loadBillingRules()
+{
+    if (!d->db) {
+        Q_EMIT billingRulesFailed(tr("The store is not open."));
+        return;
+    }
+    BillingRulesData data;
+    Store::RulesRepository rules(*d->db);
+    auto tax = rules.taxRules();
+    auto discounts = rules.discountRules();
+    auto policies = rules.invoicePolicies();
+    auto services = Store::AppointmentRepository(*d->db).allServices();
+    auto customers = Store::CustomerRepository(*d->db).list(0, 100'000);
+    for (const Status &ok : {tax ? Status{} : std::unexpected(tax.error()),
+                             discounts ? Status{} : std::unexpected(discounts.error()),
+                             policies ? Status{} : std::unexpected(policies.error()),
+                             services ? Status{} : std::unexpected(services.error()),
+                             customers ? Status{} : std::unexpected(customers.error())}) {
+        if (!ok) {
+            Q_EMIT billingRulesFailed(ok.error().message);
+            return;
+        }
+    }
+    data.taxRules = *tax;
+    data.discountRules = *discounts;
+    data.invoicePolicies = *policies;
+    data.services = *services;
+    for (const Domain::Customer &c : std::as_const(*customers))
+        if (c.state == Domain::CustomerState::Active)
+            data.customers.append({c.id, c.displayName});
+    auto *qbo = d->connectors ? d->connectors->quickBooks() : nullptr;
+    if (!qbo) {
+        Q_EMIT billingRulesLoaded(data);
+        return;
+    }
+    // The tax codes come from QuickBooks itself (the rules name its ids).
+    qbo->taxCodes().then(this, [this, data](Result<QList<QuickBooks::TaxCode>> codes) mutable {
+        if (codes) {
+            for (const QuickBooks::TaxCode &c : std::as_const(*codes))
+                if (c.active.value_or(true))
+                    data.taxCodes.append({c.id, c.name});
+        } else {
+            qCInfo(lcStore) << "QuickBooks tax codes could not be read:" << codes.error().message;
+        }
+        Q_EMIT billingRulesLoaded(data);
+    });
+}
+
+template<typename Command>
+void Backend::billingCommand(Command command)
+{
+    if (!d->db || !d->actor) {
+        Q_EMIT billingRulesFailed(d->db ? tr("You are not a Concord user on this store: ask an owner to add you.")
+                                        : tr("The store is not open."));
+        return;
+    }
+    AdminCommands commands(*d->db);
+    if (Status ok = command(commands, *d->actor); !ok) {
+        Q_EMIT billingRulesFailed(ok.error().message);
+        return;
+    }
+    loadBillingRules();
+}
+
+namespace {
+template<typename T>
+Status asStatus(const Result<T> &r)
+{
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+} // namespace
+
+void Backend::saveTaxRule(const Domain::TaxRule &rule)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return asStatus(c.saveTaxRule(a, rule)); });
+}
+
+void Backend::deleteTaxRule(qint64 id, int version)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return c.deleteTaxRule(a, id, version); });
+}
+
+void Backend::saveDiscountRule(const Domain::DiscountRule &rule)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return asStatus(c.saveDiscountRule(a, rule)); });
+}
+
+void Backend::deleteDiscountRule(qint64 id, int version)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return c.deleteDiscountRule(a, id, version); });
+}
+
+void Backend::saveInvoicePolicy(const Domain::InvoicePolicy &policy)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return asStatus(c.saveInvoicePolicy(a, policy)); });
+}
+
+void Backend::deleteInvoicePolicy(qint64 id, int version)
+{
+    billingCommand([&](AdminCommands &c, const Security::Actor &a) { return c.deleteInvoicePolicy(a, id, version); });
 }
 
 void Backend::verifyAudit()

@@ -6,6 +6,7 @@
 #include "domain/operations.h"
 #include "domain/user.h"
 #include "services/admincommands.h"
+#include "services/billingrulesdata.h"
 #include "services/storestatus.h"
 
 #include <QList>
@@ -52,6 +53,18 @@ public Q_SLOTS:
     void overrideJob(qint64 id, const QByteArray &payloadJson);
     void linkJob(qint64 id, const QString &remoteId);
     void dismissJob(qint64 id, const QString &reason);
+    // The tax, discount and invoicing editor's data (QuickBooks' tax codes
+    // are asked for when it is connected). Answers with billingRulesLoaded()
+    // or billingRulesFailed().
+    void loadBillingRules();
+    // Each is checked (EditBilling) and audited in core, then answered with a
+    // fresh billingRulesLoaded(), or billingRulesFailed() with the reason.
+    void saveTaxRule(const Concord::Domain::TaxRule &rule);
+    void deleteTaxRule(qint64 id, int version);
+    void saveDiscountRule(const Concord::Domain::DiscountRule &rule);
+    void deleteDiscountRule(qint64 id, int version);
+    void saveInvoicePolicy(const Concord::Domain::InvoicePolicy &policy);
+    void deleteInvoicePolicy(qint64 id, int version);
     // Closes the database connection; call before the thread quits.
     // Stops the sync engine first (deliveries in flight are abandoned to
     // their leases and taken back at the next start).
@@ -82,12 +95,16 @@ Q_SIGNALS:
     void retryOutcomes(const QList<Concord::Services::JobOutcome> &outcomes);
     void retryQueueDone(const QString &message);
     void retryQueueFailed(const QString &message);
+    void billingRulesLoaded(const Concord::Services::BillingRulesData &data);
+    void billingRulesFailed(const QString &message);
     // The webhook receiver ([webhooks] listen) is up at this address.
     void webhooksListening(const QUrl &base);
 
 private:
     template<typename Command>
     void jobCommand(Command command, const QString &done);
+    template<typename Command>
+    void billingCommand(Command command);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -24,3 +24,5 @@ shot audit-log.png 2 --lang en
 shot audit-log-fr.png 2 --lang fr
 # The retry queue while the demo's first import is being delivered.
 shot retry-queue.png 3 --lang en
+# The bookkeeper's tax, discount and invoicing rules (empty in the demo: the built-in default).
+shot tax-and-invoicing.png 4 --lang en --screenshot-after 15000

@@ -4,6 +4,7 @@
 #include "aboutdialog.h"
 #include "auditpage.h"
 #include "connectionindicator.h"
+#include "billingrulespage.h"
 #include "mainwindow.h"
 #include "retryqueuepage.h"
 #include "overviewpage.h"
@@ -17,6 +18,7 @@
 #include <QAbstractButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 #include <QTranslator>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void aboutDialogOpens();
     void quitClosesWindow();
     void retryQueueIsReadWhenShownAndWhenItMoves();
+    void billingRulesAreReadWhenShownAndFedToThePage();
     void frenchTranslation();
 };
 
@@ -109,10 +112,11 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::onlyWorkingPagesAreListed()
 {
     MainWindow window;
-    QCOMPARE(window.pageCount(), 3);
+    QCOMPARE(window.pageCount(), 4);
     QCOMPARE(window.pageTitles(),
              (QStringList { QStringLiteral("Overview"), QStringLiteral("Audit log"),
-                            QStringLiteral("Retry queue") }));
+                            QStringLiteral("Retry queue"), QStringLiteral("Tax and invoicing") }));
+    QVERIFY(window.billingRulesPage());
     QVERIFY(window.retryQueuePage());
     QVERIFY(window.overviewPage());
     QVERIFY(window.auditPage());
@@ -133,7 +137,7 @@ void TestMainWindow::onlyWorkingPagesAreListed()
         if (menu->text() == QStringLiteral("&View"))
             pageActions = int(menu->menu()->actions().size());
     }
-    QCOMPARE(pageActions, 3);
+    QCOMPARE(pageActions, 4);
 }
 
 void TestMainWindow::shortcutsSwitchPages_data()
@@ -144,8 +148,9 @@ void TestMainWindow::shortcutsSwitchPages_data()
     QTest::newRow("Ctrl+2") << QList<int> { Qt::Key_2 } << 1;
     QTest::newRow("Ctrl+2, Ctrl+1") << QList<int> { Qt::Key_2, Qt::Key_1 } << 0;
     QTest::newRow("Ctrl+3") << QList<int> { Qt::Key_3 } << 2;
-    // No fourth page: Ctrl+4 leaves the page as it was.
-    QTest::newRow("Ctrl+2, Ctrl+4") << QList<int> { Qt::Key_2, Qt::Key_4 } << 1;
+    QTest::newRow("Ctrl+4") << QList<int> { Qt::Key_4 } << 3;
+    // No fifth page: Ctrl+5 leaves the page as it was.
+    QTest::newRow("Ctrl+2, Ctrl+5") << QList<int> { Qt::Key_2, Qt::Key_5 } << 1;
     QTest::newRow("Ctrl+9") << QList<int> { Qt::Key_9 } << 0;
 }
 
@@ -167,7 +172,7 @@ void TestMainWindow::sidebarClickSwitchesPage()
     MainWindow window;
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
-    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->count(), 4);
     navigation->setCurrentRow(1);
     QCOMPARE(window.currentPage(), window.auditPage());
     window.setCurrentPage(0);
@@ -401,6 +406,49 @@ void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
     QVERIFY(!retry->isEnabled());
 }
 
+void TestMainWindow::billingRulesAreReadWhenShownAndFedToThePage()
+{
+    {
+        // Shown before the store is open: asked for once it opens.
+        MainWindow early;
+        QSignalSpy earlyAsked(&early, &MainWindow::billingRulesRequested);
+        early.setCurrentPage(3);
+        QCOMPARE(earlyAsked.count(), 0);
+        early.setStatus(openStatus());
+        QCOMPARE(earlyAsked.count(), 1);
+        early.setStatus(openStatus()); // still waiting for the answer: not asked twice
+        QCOMPARE(earlyAsked.count(), 1);
+    }
+    MainWindow window;
+    QSignalSpy asked(&window, &MainWindow::billingRulesRequested);
+    window.setStatus(openStatus());
+    QCOMPARE(asked.count(), 0);
+    window.setCurrentPage(3);
+    QCOMPARE(window.currentPage(), window.billingRulesPage());
+    QCOMPARE(asked.count(), 1);
+    Q_EMIT window.billingRulesPage()->refreshRequested();
+    QCOMPARE(asked.count(), 2);
+
+    Concord::Services::BillingRulesData data;
+    Concord::Domain::TaxRule rule;
+    rule.id = 7;
+    rule.taxCode = QStringLiteral("3");
+    data.taxRules = { rule };
+    data.taxCodes = { { QStringLiteral("3"), QStringLiteral("New York City") } };
+    window.setBillingRules(data);
+    QVERIFY(window.billingRulesPage()->hasLoaded());
+    auto *view = window.billingRulesPage()->view(Concord::Ui::BillingRulesPage::Section::TaxRules);
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 1);
+    QVERIFY(view->model()->index(0, 1).data().toString().contains(QStringLiteral("New York City")));
+
+    // A bookkeeper may edit; an office manager may not.
+    window.setActor(Concord::Domain::Role::Bookkeeper, QStringLiteral("bea"));
+    QVERIFY(window.billingRulesPage()->addButton(Concord::Ui::BillingRulesPage::Section::TaxRules)->isEnabled());
+    window.setActor(Concord::Domain::Role::OfficeManager, QStringLiteral("olga"));
+    QVERIFY(!window.billingRulesPage()->addButton(Concord::Ui::BillingRulesPage::Section::TaxRules)->isEnabled());
+}
+
 void TestMainWindow::frenchTranslation()
 {
     QTranslator french;
@@ -413,7 +461,7 @@ void TestMainWindow::frenchTranslation()
     QCOMPARE(
         window.pageTitles(),
         (QStringList { QStringLiteral("Vue d’ensemble"), QStringLiteral("Journal d'audit"),
-                       QStringLiteral("File des reprises") }));
+                       QStringLiteral("File des reprises"), QStringLiteral("Taxes et facturation") }));
     QCOMPARE(window.connectionIndicator(System::HubSpot)->text(),
              QStringLiteral("HubSpot\u00a0: non configuré"));
     QVERIFY(menuAction(window, QStringLiteral("&Fichier"), QStringLiteral("&Quitter")));
