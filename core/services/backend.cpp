@@ -150,12 +150,20 @@ void Backend::loadRetryQueue()
     Q_EMIT retryQueueLoaded(jobs);
 }
 
+QString Backend::whyCannotAct() const
+{
+    if (!d->db)
+        return tr("The store is not open.");
+    if (!d->actor)
+        return tr("You are not a Concord user on this store: ask an owner to add you.");
+    return {};
+}
+
 template<typename Command>
 void Backend::jobCommand(Command command, const QString &done)
 {
-    if (!d->db || !d->actor) {
-        Q_EMIT retryQueueFailed(d->db ? tr("You are not a Concord user on this store: ask an owner to add you.")
-                                      : tr("The store is not open."));
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT retryQueueFailed(why);
         return;
     }
     AdminCommands commands(*d->db);
@@ -169,8 +177,8 @@ void Backend::jobCommand(Command command, const QString &done)
 
 void Backend::retryJobs(const QList<qint64> &ids)
 {
-    if (!d->db || !d->actor) {
-        Q_EMIT retryQueueFailed(tr("The store is not open."));
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT retryQueueFailed(why);
         return;
     }
     auto outcomes = AdminCommands(*d->db).retryJobs(*d->actor, ids);
@@ -206,23 +214,24 @@ void Backend::loadBillingRules()
         Q_EMIT billingRulesFailed(tr("The store is not open."));
         return;
     }
+    const auto failed = [this](const Error &error) { Q_EMIT billingRulesFailed(error.message); };
     BillingRulesData data;
     Store::RulesRepository rules(*d->db);
     auto tax = rules.taxRules();
+    if (!tax)
+        return failed(tax.error());
     auto discounts = rules.discountRules();
+    if (!discounts)
+        return failed(discounts.error());
     auto policies = rules.invoicePolicies();
+    if (!policies)
+        return failed(policies.error());
     auto services = Store::AppointmentRepository(*d->db).allServices();
+    if (!services)
+        return failed(services.error());
     auto customers = Store::CustomerRepository(*d->db).list(0, 100'000);
-    for (const Status &ok : {tax ? Status{} : std::unexpected(tax.error()),
-                             discounts ? Status{} : std::unexpected(discounts.error()),
-                             policies ? Status{} : std::unexpected(policies.error()),
-                             services ? Status{} : std::unexpected(services.error()),
-                             customers ? Status{} : std::unexpected(customers.error())}) {
-        if (!ok) {
-            Q_EMIT billingRulesFailed(ok.error().message);
-            return;
-        }
-    }
+    if (!customers)
+        return failed(customers.error());
     data.taxRules = *tax;
     data.discountRules = *discounts;
     data.invoicePolicies = *policies;
@@ -251,9 +260,8 @@ void Backend::loadBillingRules()
 template<typename Command>
 void Backend::billingCommand(Command command)
 {
-    if (!d->db || !d->actor) {
-        Q_EMIT billingRulesFailed(d->db ? tr("You are not a Concord user on this store: ask an owner to add you.")
-                                        : tr("The store is not open."));
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT billingRulesFailed(why);
         return;
     }
     AdminCommands commands(*d->db);
@@ -363,12 +371,7 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
             emit errorOccurred(port.error());
         } else {
             connect(d->webhooks.get(), &Sync::WebhookReceiver::changed, d->engine.get(), &Sync::SyncEngine::webhookHint);
-            const QString host = config.webhooksListen.section(u':', 0, -2);
-            QUrl base;
-            base.setScheme(u"http"_s);
-            base.setHost(host.startsWith(u'[') ? host.mid(1, host.size() - 2) : host);
-            base.setPort(*port);
-            emit webhooksListening(base);
+            emit webhooksListening(d->webhooks->localUrl());
         }
     }
     d->engine->startWatching();

@@ -101,6 +101,8 @@ Q_SIGNALS:
     void webhooksListening(const QUrl &base);
 
 private:
+    // Empty when a command may run (store open, a Concord user acting); else why not.
+    [[nodiscard]] QString whyCannotAct() const;
     template<typename Command>
     void jobCommand(Command command, const QString &done);
     template<typename Command>

@@ -212,6 +212,17 @@ WebhookReceiver::WebhookReceiver(Store::Database &db, Security::SecretStore &sec
 // The server is a child: deleted (connections closed) with the receiver.
 WebhookReceiver::~WebhookReceiver() = default;
 
+QUrl WebhookReceiver::localUrl() const
+{
+    if (!m_server)
+        return {};
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(m_boundHost);
+    url.setPort(m_port);
+    return url;
+}
+
 Result<quint16> WebhookReceiver::listen(const QString &hostPort)
 {
     if (m_server)
@@ -251,6 +262,7 @@ Result<quint16> WebhookReceiver::listen(const QString &hostPort)
     m_server = server;
     m_port = tcp->serverPort();
     const QHostAddress bound = tcp->serverAddress();
+    m_boundHost = bound.toString();
     m_address = (bound.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]:%2"_s : u"%1:%2"_s)
                     .arg(bound.toString())
                     .arg(m_port);

@@ -114,6 +114,9 @@ public:
     void close();
     [[nodiscard]] bool isListening() const { return !m_server.isNull(); }
     [[nodiscard]] quint16 port() const { return m_port; }
+    // http://<bound address>:<port> while listening (what a local sender,
+    // such as the sandbox's emulators, posts to); invalid otherwise.
+    [[nodiscard]] QUrl localUrl() const;
 
     // Where senders reach the receiver publicly (scheme, host, port and an
     // optional path prefix); HubSpot's signed URI is this + the request's
@@ -163,6 +166,7 @@ private:
     QPointer<QHttpServer> m_server;
     quint16 m_port = 0;
     QString m_address; // "127.0.0.1:8790" as listening, for logs
+    QString m_boundHost; // the address alone, for localUrl()
     QUrl m_publicUrl;
     QHash<Domain::System, Secret> m_secrets;
     quint64 m_secretGeneration = 0;

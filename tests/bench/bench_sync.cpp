@@ -172,10 +172,7 @@ struct Rig {
             return false;
         }
         QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, engine.get(), &Sync::SyncEngine::webhookHint);
-        QUrl base;
-        base.setScheme(u"http"_s);
-        base.setHost(u"127.0.0.1"_s);
-        base.setPort(*port);
+        const QUrl base = receiver->localUrl();
         onSandbox(sandbox, [&] { sandbox->setWebhookTarget(base); });
         waitUntil([&] { return receiver->hasLoadedSecrets(); }, 5000);
         return receiver->hasLoadedSecrets();

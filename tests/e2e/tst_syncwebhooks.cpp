@@ -132,11 +132,7 @@ void TestSyncWebhooks::initTestCase()
     auto port = m_receiver->listen(u"127.0.0.1:0"_s);
     QVERIFY_OK(port);
     connect(m_receiver.get(), &Sync::WebhookReceiver::changed, m_engine.get(), &Sync::SyncEngine::webhookHint);
-    QUrl base;
-    base.setScheme(u"http"_s);
-    base.setHost(u"127.0.0.1"_s);
-    base.setPort(*port);
-    m_sandbox->setWebhookTarget(base);
+    m_sandbox->setWebhookTarget(m_receiver->localUrl());
     QVERIFY(QTest::qWaitFor([&] { return m_receiver->hasLoadedSecrets(); }, 5000));
 
     // A first cycle (the catalog; nothing else exists yet), then watching:
