@@ -11,10 +11,13 @@
 
 #include <QAction>
 #include <QFrame>
+#include <QHeaderView>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -82,6 +85,64 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshRequested);
 
     setCurrentPage(0);
+}
+
+namespace {
+
+// "<page>/<widget>" for every named splitter and header below `page`; a
+// header is named after its view when it has no name of its own.
+template<typename Visit>
+void forEachLayoutPart(QWidget *page, Visit visit)
+{
+    const QString prefix = page->objectName() + QLatin1Char('/');
+    for (QSplitter *splitter : page->findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            visit(prefix + splitter->objectName(), splitter);
+    }
+    for (QHeaderView *header : page->findChildren<QHeaderView *>()) {
+        QString name = header->objectName();
+        if (name.isEmpty() && header->parentWidget() && !header->parentWidget()->objectName().isEmpty())
+            name = header->parentWidget()->objectName()
+                + (header->orientation() == Qt::Horizontal ? QStringLiteral(".columns") : QStringLiteral(".rows"));
+        if (!name.isEmpty())
+            visit(prefix + name, header);
+    }
+}
+
+} // namespace
+
+void MainWindow::saveLayout(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("layout"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("page"), currentPageIndex());
+    for (int i = 0; i < m_pages->count(); ++i) {
+        forEachLayoutPart(m_pages->widget(i), [&settings](const QString &key, auto *part) {
+            settings.setValue(key, part->saveState());
+        });
+    }
+    settings.endGroup();
+}
+
+void MainWindow::restoreLayout(const QSettings &settings)
+{
+    const QString group = QStringLiteral("layout/");
+    const auto value = [&](const QString &key) { return settings.value(group + key); };
+    if (const QByteArray geometry = value(QStringLiteral("geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = value(QStringLiteral("state")).toByteArray(); !state.isEmpty())
+        restoreState(state);
+    for (int i = 0; i < m_pages->count(); ++i) {
+        forEachLayoutPart(m_pages->widget(i), [&value](const QString &key, auto *part) {
+            if (const QByteArray state = value(key).toByteArray(); !state.isEmpty())
+                part->restoreState(state);
+        });
+    }
+    bool ok = false;
+    const int page = value(QStringLiteral("page")).toInt(&ok);
+    if (ok && page >= 0 && page < pageCount())
+        setCurrentPage(page);
 }
 
 QWidget *MainWindow::createSidebar()
@@ -173,6 +234,10 @@ void MainWindow::createStatusBar()
 
 void MainWindow::addPage(QWidget *page, const QString &iconName, const QString &title)
 {
+    // The page's name keys its saved layout (saveLayout), so it must not
+    // follow the translated title.
+    if (page->objectName().isEmpty())
+        page->setObjectName(iconName + QStringLiteral("Page"));
     const int index = m_pages->addWidget(page);
     auto *item = new QListWidgetItem(Theme::icon(iconName), title, m_navigation);
     item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 22));

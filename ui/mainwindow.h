@@ -12,6 +12,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QSettings;
 class QListWidget;
 class QStackedWidget;
 class QTimer;
@@ -56,6 +57,14 @@ public:
     [[nodiscard]] QString storeStatusText() const;
     [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
     [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
+
+    // The window's layout as the user left it: geometry, the page shown, and
+    // the state of every named splitter and table header on every page (so a
+    // page only has to give its splitters and views an objectName). Saved
+    // under the group "layout"; a layout from another version is ignored
+    // field by field (Qt's state blobs carry their own version).
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
 
 public Q_SLOTS:
     void setCurrentPage(int index);

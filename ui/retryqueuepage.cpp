@@ -159,6 +159,7 @@ RetryQueuePage::RetryQueuePage(const Clock &clock, QWidget *parent)
     lowerLayout->addWidget(createDetailPane(), 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("retryQueueSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_view);
     splitter->addWidget(lower);

@@ -9,9 +9,8 @@
 #include "auditpage.h"
 #include "common/config.h"
 #include "common/error.h"
-#include "billingrulespage.h"
+#include "backendbridge.h"
 #include "mainwindow.h"
-#include "retryqueuepage.h"
 #include "security/auditentry.h"
 #include "services/backend.h"
 #include "services/storestatus.h"
@@ -23,6 +22,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QThread>
@@ -265,69 +265,7 @@ int main(int argc, char *argv[])
     backend->moveToThread(&syncThread);
     QObject::connect(&syncThread, &QThread::finished, backend, &QObject::deleteLater);
 
-    // Answers: Backend (sync thread) → window (GUI thread).
-    QObject::connect(backend, &Backend::opened, &window, &MainWindow::setStatus,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::statusChanged, &window, &MainWindow::setStatus,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::auditLoaded, &window, &MainWindow::setAuditEntries,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::auditVerified, &window, &MainWindow::showAuditVerification,
-                     Qt::QueuedConnection);
-    // What the sync engine just carried, for a few seconds in the status bar.
-    QObject::connect(backend, &Backend::syncActivity, &window,
-                     [&window](const QString &text) { window.statusBar()->showMessage(text, 4000); },
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::errorOccurred, &window, &MainWindow::showError,
-                     Qt::QueuedConnection);
-    // Requests: window (GUI thread) → Backend (sync thread).
-    QObject::connect(&window, &MainWindow::refreshRequested, backend, &Backend::refreshStatus,
-                     Qt::QueuedConnection);
-    QObject::connect(&window, &MainWindow::auditRequested, backend, &Backend::loadAudit,
-                     Qt::QueuedConnection);
-    QObject::connect(&window, &MainWindow::verifyRequested, backend, &Backend::verifyAudit,
-                     Qt::QueuedConnection);
-    // The retry queue: the page asks, the Backend acts as the desktop's user.
-    auto *queue = window.retryQueuePage();
-    QObject::connect(backend, &Backend::actorChanged, &window, &MainWindow::setActor, Qt::QueuedConnection);
-    QObject::connect(&window, &MainWindow::retryQueueRequested, backend, &Backend::loadRetryQueue,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::retryQueueLoaded, queue, &Concord::Ui::RetryQueuePage::setJobs,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::retryOutcomes, queue, &Concord::Ui::RetryQueuePage::showRetryOutcomes,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::retryQueueDone, queue, &Concord::Ui::RetryQueuePage::showDone,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::retryQueueFailed, queue, &Concord::Ui::RetryQueuePage::showError,
-                     Qt::QueuedConnection);
-    QObject::connect(queue, &Concord::Ui::RetryQueuePage::retryRequested, backend, &Backend::retryJobs,
-                     Qt::QueuedConnection);
-    QObject::connect(queue, &Concord::Ui::RetryQueuePage::overrideRequested, backend, &Backend::overrideJob,
-                     Qt::QueuedConnection);
-    QObject::connect(queue, &Concord::Ui::RetryQueuePage::linkRequested, backend, &Backend::linkJob,
-                     Qt::QueuedConnection);
-    QObject::connect(queue, &Concord::Ui::RetryQueuePage::dismissRequested, backend, &Backend::dismissJob,
-                     Qt::QueuedConnection);
-    // Tax, discounts and invoicing: the same round trip, as the bookkeeper.
-    auto *rules = window.billingRulesPage();
-    using Concord::Ui::BillingRulesPage;
-    QObject::connect(&window, &MainWindow::billingRulesRequested, backend, &Backend::loadBillingRules,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::billingRulesLoaded, &window, &MainWindow::setBillingRules,
-                     Qt::QueuedConnection);
-    QObject::connect(backend, &Backend::billingRulesFailed, rules, &BillingRulesPage::showError, Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::saveTaxRuleRequested, backend, &Backend::saveTaxRule,
-                     Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::deleteTaxRuleRequested, backend, &Backend::deleteTaxRule,
-                     Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::saveDiscountRuleRequested, backend, &Backend::saveDiscountRule,
-                     Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::deleteDiscountRuleRequested, backend, &Backend::deleteDiscountRule,
-                     Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::saveInvoicePolicyRequested, backend, &Backend::saveInvoicePolicy,
-                     Qt::QueuedConnection);
-    QObject::connect(rules, &BillingRulesPage::deleteInvoicePolicyRequested, backend, &Backend::deleteInvoicePolicy,
-                     Qt::QueuedConnection);
+    Concord::Ui::connectBackend(window, backend);
 
     const QString screenshotPath = parser.value(QStringLiteral("screenshot"));
     if (!screenshotPath.isEmpty()) {
@@ -401,8 +339,16 @@ int main(int argc, char *argv[])
         openStore();
     }
 
+    // The layout the user left (not for documentation screenshots, which
+    // must look the same on every machine).
+    QSettings settings;
+    const bool keepLayout = screenshotPath.isEmpty();
+    if (keepLayout)
+        window.restoreLayout(settings);
     window.show();
     const int exitCode = QCoreApplication::exec();
+    if (keepLayout)
+        window.saveLayout(settings);
 
     // Orderly shutdown: close the database on the thread that opened it, then
     // stop the thread and wait for it (the Backend is deleted as it finishes).

@@ -20,6 +20,10 @@
 #include <QStatusBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSplitter>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -94,6 +98,7 @@ private Q_SLOTS:
     void auditAnswersReachThePage();
     void aboutDialogOpens();
     void quitClosesWindow();
+    void layoutIsRememberedAcrossWindows();
     void retryQueueIsReadWhenShownAndWhenItMoves();
     void billingRulesAreReadWhenShownAndFedToThePage();
     void frenchTranslation();
@@ -376,6 +381,51 @@ void TestMainWindow::quitClosesWindow()
     QCOMPARE(quit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
     QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
     QVERIFY(!window.isVisible());
+}
+
+void TestMainWindow::layoutIsRememberedAcrossWindows()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("layout.ini"));
+    QList<int> splitterSizes;
+    int columnWidth = 0;
+    {
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < window.pageCount() && window.currentPage() != window.retryQueuePage(); ++i)
+            window.setCurrentPage(i);
+        auto *splitter = window.retryQueuePage()->findChild<QSplitter *>(QStringLiteral("retryQueueSplitter"));
+        auto *table = window.retryQueuePage()->findChild<QTableView *>(QStringLiteral("retryQueueTable"));
+        QVERIFY(splitter && table);
+        splitter->setSizes({ 150, 450 });
+        splitterSizes = splitter->sizes();
+        table->horizontalHeader()->resizeSection(0, 211);
+        columnWidth = table->horizontalHeader()->sectionSize(0);
+        QSettings settings(file, QSettings::IniFormat);
+        window.saveLayout(settings);
+    }
+    MainWindow restored;
+    QSettings settings(file, QSettings::IniFormat);
+    QVERIFY(settings.contains(QStringLiteral("layout/retryQueuePage/retryQueueSplitter")));
+    QVERIFY(settings.contains(QStringLiteral("layout/retryQueuePage/retryQueueTable.columns")));
+    restored.restoreLayout(settings);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    QCOMPARE(restored.currentPage(), static_cast<QWidget *>(restored.retryQueuePage()));
+    QCOMPARE(restored.size(), QSize(1000, 700));
+    auto *splitter = restored.retryQueuePage()->findChild<QSplitter *>(QStringLiteral("retryQueueSplitter"));
+    auto *table = restored.retryQueuePage()->findChild<QTableView *>(QStringLiteral("retryQueueTable"));
+    QCOMPARE(splitter->sizes(), splitterSizes);
+    QCOMPARE(table->horizontalHeader()->sectionSize(0), columnWidth);
+
+    // Nothing saved (a first start, or another program's file): the defaults stay.
+    MainWindow fresh;
+    QSettings empty(dir.filePath(QStringLiteral("none.ini")), QSettings::IniFormat);
+    fresh.restoreLayout(empty);
+    QCOMPARE(fresh.currentPageIndex(), 0);
 }
 
 void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
