@@ -221,628 +221,638 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <name>Concord::Ui::BillingInput</name>
     <message>
         <source>Type a percentage between %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un pourcentage compris entre %1 et %2.</translation>
     </message>
     <message>
         <source>“%1” is not a percentage. Type a number such as 10 or 12.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un pourcentage. Saisissez un nombre, par exemple 10 ou 12.5.</translation>
     </message>
     <message>
         <source>A percentage cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un pourcentage ne peut pas être négatif.</translation>
     </message>
     <message>
         <source>Use at most two decimals, such as 12.25: rules hold hundredths of a percent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez au plus deux décimales, par exemple 12.25&#xa0;: les règles sont précises au centième de pour cent.</translation>
     </message>
     <message>
         <source>Type an amount, such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant, par exemple %1.</translation>
     </message>
     <message>
         <source>%1 amounts have no decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en %1 n&apos;ont pas de décimales.</translation>
     </message>
     <message>
         <source>%1 amounts have at most %2 decimals, such as %3.</source>
         <extracomment>%1 = currency code, %2 = number of decimals, %3 = an example amount</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en %1 ont au plus %2 décimales, par exemple %3.</translation>
     </message>
     <message>
         <source>“%1” is not an amount. Type digits only, such as %2, without a currency sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un montant. Saisissez uniquement des chiffres, par exemple %2, sans symbole monétaire.</translation>
     </message>
     <message>
         <source>An amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un montant ne peut pas être négatif.</translation>
     </message>
     <message>
         <source>Type an amount above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant supérieur à zéro.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::BillingRuleDialog</name>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;applique à</translation>
     </message>
     <message>
         <source>Any client</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout client</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Client the rule applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Client auquel la règle s&apos;applique</translation>
     </message>
     <message>
         <source>Any service</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout service</translation>
     </message>
     <message>
         <source>%1 (no longer offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (plus proposé)</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Service the rule applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Service auquel la règle s&apos;applique</translation>
     </message>
     <message>
         <source>Any location</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout lieu</translation>
     </message>
     <message>
         <source>Where the session takes place, as the service lists it. Compared without regard to upper and lower case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu où se déroule la séance, tel que le service l&apos;indique. La comparaison ne tient pas compte des majuscules et minuscules.</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished">Emplacement</translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Location the rule applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu auquel la règle s&apos;applique</translation>
     </message>
     <message>
         <source>Not yet:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À corriger d&apos;abord&#xa0;:
+%1</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::BillingRulesPage</name>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>responsable administratif</translation>
     </message>
     <message>
         <source>bookkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>comptable</translation>
     </message>
     <message>
         <source>viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>lecteur</translation>
     </message>
     <message>
         <source>an owner</source>
-        <translation type="unfinished"></translation>
+        <translation>un propriétaire</translation>
     </message>
     <message>
         <source>an office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>un responsable administratif</translation>
     </message>
     <message>
         <source>a bookkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>un comptable</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>un lecteur</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>personne</translation>
     </message>
     <message>
         <source>%1 or %2</source>
         <extracomment>Joins the last two roles: &quot;a bookkeeper or owner&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ou %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1&#xa0;: %2 {1,?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Tax, discounts and invoicing</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxes, remises et facturation</translation>
     </message>
     <message>
         <source>Which QuickBooks tax code, discount and invoice policy each session gets. QuickBooks computes tax and totals; Concord only picks the rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code de taxe QuickBooks, la remise et la politique de facturation appliqués à chaque séance. QuickBooks calcule les taxes et les totaux&#xa0;; Concord ne fait que choisir la règle.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished">Recharger</translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Read the rules again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les règles</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>tax rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle de taxe</translation>
     </message>
     <message>
         <source>Tax codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes de taxe</translation>
     </message>
     <message>
         <source>QuickBooks applies the discount on the invoice. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks applique la remise sur la facture. %1</translation>
     </message>
     <message>
         <source>discount rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle de remise</translation>
     </message>
     <message>
         <source>Discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Remises</translation>
     </message>
     <message>
         <source>How sessions are invoiced, what a cancellation does to the money, and when a client&apos;s overdue balance blocks new bookings. A client&apos;s own policy beats a service&apos;s, which beats the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les séances sont facturées, ce qu&apos;une annulation change aux sommes facturées ou payées, et quand le solde échu d&apos;un client bloque ses nouvelles réservations. La politique propre à un client l&apos;emporte sur celle d&apos;un service, qui l&apos;emporte sur la politique par défaut.</translation>
     </message>
     <message>
         <source>invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>politique de facturation</translation>
     </message>
     <message>
         <source>Invoice policies</source>
-        <translation type="unfinished"></translation>
+        <translation>Politiques de facturation</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Add %1</source>
         <extracomment>%1 = &quot;tax rule&quot;, &quot;discount rule&quot; or &quot;invoice policy&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une %1</translation>
     </message>
     <message>
         <source>Edit the selected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la %1 sélectionnée</translation>
     </message>
     <message>
         <source>Delete the selected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la %1 sélectionnée</translation>
     </message>
     <message>
         <source>Tax rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de taxe</translation>
     </message>
     <message>
         <source>Discount rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de remise</translation>
     </message>
     <message>
         <source>Which rule applies?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle règle s&apos;applique&#xa0;?</translation>
     </message>
     <message>
         <source>Pick a client, a service and a location to see what a session would get, exactly as invoicing chooses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un client, un service et un lieu pour voir ce qui s&apos;appliquerait à une séance, exactement comme la facturation le détermine.</translation>
     </message>
     <message>
         <source>Client for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Client de l&apos;aperçu</translation>
     </message>
     <message>
         <source>&quot;Any client&quot; is a client with no rules of their own</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Tout client&#xa0;» désigne un client qui n&apos;a pas de règle propre</translation>
     </message>
     <message>
         <source>Service for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Service de l&apos;aperçu</translation>
     </message>
     <message>
         <source>Location for the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de l&apos;aperçu</translation>
     </message>
     <message>
         <source>Any location</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout lieu</translation>
     </message>
     <message>
         <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client</translation>
     </message>
     <message>
         <source>&amp;Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;vice</translation>
     </message>
     <message>
         <source>&amp;Location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lieu</translation>
     </message>
     <message>
         <source>Tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de taxe</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise</translation>
     </message>
     <message>
         <source>Invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique de facturation</translation>
     </message>
     <message>
         <source>You can look at these rules. Only %1 can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez consulter ces règles. Seul %1 peut les modifier.</translation>
     </message>
     <message>
         <source>Only %1 can change tax and discount rules and invoice policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut modifier les règles de taxe, les règles de remise et les politiques de facturation.</translation>
     </message>
     <message>
         <source>Select a row first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord une ligne</translation>
     </message>
     <message>
         <source>Add a tax rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une règle de taxe</translation>
     </message>
     <message>
         <source>Edit the selected tax rule (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la règle de taxe sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Delete the selected tax rule (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la règle de taxe sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Add a discount rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une règle de remise</translation>
     </message>
     <message>
         <source>Edit the selected discount rule (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la règle de remise sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Delete the selected discount rule (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la règle de remise sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Add an invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une politique de facturation</translation>
     </message>
     <message>
         <source>Edit the selected invoice policy (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la politique de facturation sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>Delete the selected invoice policy (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la politique de facturation sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Shown once the rules are loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible une fois les règles chargées</translation>
     </message>
     <message>
         <source>Loading the rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des règles…</translation>
     </message>
     <message>
         <source>No tax rules yet.
 Without one, QuickBooks applies each item&apos;s own tax setting. Add a default rule (any client, service and location) to choose the tax code for every session, then narrower rules for the exceptions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune règle de taxe pour l&apos;instant.
+Sans règle, QuickBooks applique le paramètre de taxe propre à chaque article. Ajoutez une règle par défaut (tout client, tout service, tout lieu) pour choisir le code de taxe de chaque séance, puis des règles plus ciblées pour les exceptions.</translation>
     </message>
     <message>
         <source>No discount rules.
 Sessions are invoiced at the service&apos;s rate. Add a rule to give a client, a service or a location a percentage or a fixed amount off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune règle de remise.
+Les séances sont facturées au tarif du service. Ajoutez une règle pour accorder à un client, à un service ou à un lieu une remise en pourcentage ou d&apos;un montant fixe.</translation>
     </message>
     <message>
         <source>No invoice policy yet.
 Sessions follow Concord&apos;s built-in default: one invoice per session, due in 7 days, voided or credited when canceled. Add a policy to change that for everyone, a service or a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune politique de facturation pour l&apos;instant.
+Les séances suivent le réglage par défaut de Concord&#xa0;: une facture par séance, payable sous 7&#xa0;jours, annulée ou compensée par un avoir en cas d&apos;annulation. Ajoutez une politique pour modifier cela pour tous, pour un service ou pour un client.</translation>
     </message>
     <message>
         <source>There is no default policy: sessions of clients and services without a policy of their own follow Concord&apos;s built-in default (one invoice per session, due in 7 days). Add one for any client and any service to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas de politique par défaut&#xa0;: les séances des clients et des services sans politique propre suivent le réglage par défaut de Concord (une facture par séance, payable sous 7&#xa0;jours). Ajoutez-en une pour tout client et tout service afin de choisir vous-même.</translation>
     </message>
     <message>
         <source>Any client</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout client</translation>
     </message>
     <message>
         <source>Any service</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout service</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>selon %1</translation>
     </message>
     <message>
         <source>from &lt;a href=&quot;#rule&quot;&gt;%1&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>selon &lt;a href=&quot;#rule&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Show this rule in its table</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher cette règle dans son tableau</translation>
     </message>
     <message>
         <source>No rule: QuickBooks uses the item&apos;s own tax setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune règle&#xa0;: QuickBooks utilise le paramètre de taxe propre à l&apos;article</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>%1 = &quot;10 % off&quot;, %2 = the invoice line&apos;s description</extracomment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>No discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune remise</translation>
     </message>
     <message>
         <source>Concord&apos;s built-in default</source>
-        <translation type="unfinished"></translation>
+        <translation>le réglage par défaut de Concord</translation>
     </message>
     <message>
         <source>Delete rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la règle</translation>
     </message>
     <message>
         <source>Delete the tax rule for %1 (%2)?
 
 The sessions it covers fall to the next most specific rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la règle de taxe pour %1 (%2)&#xa0;?
+
+Les séances qu&apos;elle couvre relèveront de la règle la plus spécifique suivante.</translation>
     </message>
     <message>
         <source>Delete the discount rule for %1 (%2)?
 
 The sessions it covers fall to the next most specific rule, or get no discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la règle de remise pour %1 (%2)&#xa0;?
+
+Les séances qu&apos;elle couvre relèveront de la règle la plus spécifique suivante, ou n&apos;auront plus de remise.</translation>
     </message>
     <message>
         <source>This is the default policy: without it, sessions that no other policy covers follow Concord&apos;s built-in default (one invoice per session, due in 7 days).</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est la politique par défaut&#xa0;: sans elle, les séances qu&apos;aucune autre politique ne couvre suivront le réglage par défaut de Concord (une facture par séance, payable sous 7&#xa0;jours).</translation>
     </message>
     <message>
         <source>Its sessions fall back to the next policy that covers them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses séances relèveront de la politique suivante qui les couvre.</translation>
     </message>
     <message>
         <source>Delete the invoice policy for %1?
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la politique de facturation pour %1&#xa0;?
+
+%2</translation>
     </message>
     <message>
         <source>Delete invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la politique de facturation</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::BillingRulesText</name>
     <message>
         <source>Breaks ties between equally specific rules: the higher priority wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Départage les règles de même spécificité&#xa0;: la priorité la plus élevée l&apos;emporte.</translation>
     </message>
     <message>
         <source>A %1. %2</source>
         <extracomment>%1 = kind of rule (&quot;service rule&quot;), %2 = how the most specific rule is chosen</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Une %1. %2</translation>
     </message>
     <message>
         <source>Service #%1</source>
         <extracomment>A service the rule names but that is no longer known to Concord</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Service n°&#xa0;%1</translation>
     </message>
     <message>
         <source>Client %1</source>
         <extracomment>A client the rule names but that is no longer known to Concord</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Client %1</translation>
     </message>
     <message>
         <source>Not taxable</source>
-        <translation type="unfinished"></translation>
+        <translation>Non taxable</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les services</translation>
     </message>
     <message>
         <source>All locations</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les lieux</translation>
     </message>
     <message>
         <source>client rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle par client</translation>
     </message>
     <message>
         <source>service and location rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle par service et lieu</translation>
     </message>
     <message>
         <source>service rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle par service</translation>
     </message>
     <message>
         <source>location rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle par lieu</translation>
     </message>
     <message>
         <source>default rule</source>
-        <translation type="unfinished"></translation>
+        <translation>règle par défaut</translation>
     </message>
     <message>
         <source>The most specific rule wins: a client&apos;s own rule, then service and location, then service, then location, then the default. Priority breaks ties (higher first).</source>
-        <translation type="unfinished"></translation>
+        <translation>La règle la plus spécifique l&apos;emporte&#xa0;: la règle propre au client, puis service et lieu, puis service, puis lieu, puis la règle par défaut. La priorité départage les égalités (la plus élevée d&apos;abord).</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>%1 = QuickBooks tax code name, %2 = its id (&quot;Sales tax (TAX)&quot;)</extracomment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %</source>
         <extracomment>A percentage; %1 is the number (&quot;12.5&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>%1 off</source>
         <extracomment>A discount; %1 is a percentage (&quot;10 %&quot;)
 ----------
 A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 de remise</translation>
     </message>
     <message>
         <source>Per session</source>
-        <translation type="unfinished"></translation>
+        <translation>Par séance</translation>
     </message>
     <message>
         <source>Monthly, per client and service</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensuelle, par client et service</translation>
     </message>
     <message>
         <source>Monthly, per client</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensuelle, par client</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>On receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>À réception</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1&#xa0;jour</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;jours</translation>
     </message>
     <message>
         <source>Void or credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture annulée ou avoir</translation>
     </message>
     <message>
         <source>Void or refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture annulée ou remboursement</translation>
     </message>
     <message>
         <source>Late fee %1 within %2 h</source>
         <extracomment>%1 = fee (&quot;$20.00&quot;), %2 = hours before the session</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Frais de %1 si annulation à moins de %2&#xa0;h</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Decline above %1</source>
         <extracomment>%1 = overdue balance threshold (&quot;$500.00&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Refus au-delà de %1</translation>
     </message>
     <message>
         <source>Hold above %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en attente au-delà de %1</translation>
     </message>
     <message>
         <source>%1 deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>acompte de %1</translation>
     </message>
     <message>
         <source>due on receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>payable à réception</translation>
     </message>
     <message>
         <source>due in 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>payable sous 1&#xa0;jour</translation>
     </message>
     <message>
         <source>due in %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>payable sous %1&#xa0;jours</translation>
     </message>
     <message>
         <source>One invoice per session</source>
-        <translation type="unfinished"></translation>
+        <translation>Une facture par séance</translation>
     </message>
     <message>
         <source>A monthly summary invoice, one line per session</source>
-        <translation type="unfinished"></translation>
+        <translation>Une facture récapitulative mensuelle, une ligne par séance</translation>
     </message>
     <message>
         <source>One invoice per client</source>
-        <translation type="unfinished"></translation>
+        <translation>Une facture par client</translation>
     </message>
     <message>
         <source>One invoice per client and service</source>
-        <translation type="unfinished"></translation>
+        <translation>Une facture par client et par service</translation>
     </message>
     <message>
         <source>Void the unpaid invoice, credit what was paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la facture impayée, créer un avoir pour ce qui a été payé</translation>
     </message>
     <message>
         <source>Void the unpaid invoice, refund what was paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la facture impayée, rembourser ce qui a été payé</translation>
     </message>
     <message>
         <source>Void or credit, plus a late-cancellation fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler ou créer un avoir, plus des frais d&apos;annulation tardive</translation>
     </message>
     <message>
         <source>Hold new bookings for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre les nouvelles réservations en attente de validation</translation>
     </message>
     <message>
         <source>Decline new bookings</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser les nouvelles réservations</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
@@ -917,344 +927,344 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <name>Concord::Ui::DiscountRuleDialog</name>
     <message>
         <source>A percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Un pourcentage</translation>
     </message>
     <message>
         <source>A fixed amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Un montant fixe</translation>
     </message>
     <message>
         <source>Use this rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser cette règle</translation>
     </message>
     <message>
         <source>Add discount rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une règle de remise</translation>
     </message>
     <message>
         <source>Edit discount rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la règle de remise</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Kind of discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de remise</translation>
     </message>
     <message>
         <source>e.g. 10 or 12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: 10 ou 12.5</translation>
     </message>
     <message>
         <source>Percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourcentage</translation>
     </message>
     <message>
         <source>Discount percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourcentage de remise</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: %1</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Discount amount in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant de la remise en %1</translation>
     </message>
     <message>
         <source>As the invoice line should read, e.g. Sibling discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé de la ligne de facture, ex.&#xa0;: Remise fratrie</translation>
     </message>
     <message>
         <source>On the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur la facture</translation>
     </message>
     <message>
         <source>Discount description on the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé de la remise sur la facture</translation>
     </message>
     <message>
         <source>QuickBooks applies the discount to the invoice; Concord only picks the rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks applique la remise à la facture&#xa0;; Concord ne fait que choisir la règle.</translation>
     </message>
     <message>
         <source>When rules overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Si plusieurs règles s&apos;appliquent</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Type the percentage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le pourcentage.</translation>
     </message>
     <message>
         <source>Type the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le montant.</translation>
     </message>
     <message>
         <source>Say how the discount should read on the invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le libellé de la remise sur la facture.</translation>
     </message>
     <message>
         <source>Another rule has the same scope and priority (%1). The older one wins: give one of them a higher priority.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre règle a la même portée et la même priorité (%1). La plus ancienne l&apos;emporte&#xa0;: donnez une priorité plus élevée à l&apos;une des deux.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::DiscountRulesModel</name>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;applique à</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise</translation>
     </message>
     <message>
         <source>On the invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur la facture</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Edited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée par</translation>
     </message>
     <message>
         <source>Edited at</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée le</translation>
     </message>
     <message>
         <source>The discount line&apos;s description on the QuickBooks invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé de la ligne de remise sur la facture QuickBooks</translation>
     </message>
     <message>
         <source>Breaks ties between equally specific rules: higher first</source>
-        <translation type="unfinished"></translation>
+        <translation>Départage les règles de même spécificité&#xa0;: la plus élevée d&apos;abord</translation>
     </message>
     <message>
         <source>When the rule last changed, in this computer&apos;s time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de la dernière modification de la règle, dans le fuseau horaire de cet ordinateur</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::InvoicePoliciesModel</name>
     <message>
         <source>A client&apos;s own policy beats a service&apos;s, which beats the default.</source>
-        <translation type="unfinished"></translation>
+        <translation>La politique propre à un client l&apos;emporte sur celle d&apos;un service, qui l&apos;emporte sur la politique par défaut.</translation>
     </message>
     <message>
         <source>%1; %2</source>
-        <translation type="unfinished">%1&#xa0;: %2 {1;?}</translation>
+        <translation>%1&#xa0;; %2</translation>
     </message>
     <message>
         <source>%1 when the client&apos;s overdue balance is above %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lorsque le solde échu du client dépasse %2.</translation>
     </message>
     <message>
         <source>Bookings are never blocked for an overdue balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réservations ne sont jamais bloquées en raison d&apos;un solde échu.</translation>
     </message>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;applique à</translation>
     </message>
     <message>
         <source>Invoicing</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>Acompte</translation>
     </message>
     <message>
         <source>Payment due</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation</translation>
     </message>
     <message>
         <source>Booking block</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocage des réservations</translation>
     </message>
     <message>
         <source>Edited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée par</translation>
     </message>
     <message>
         <source>Edited at</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée le</translation>
     </message>
     <message>
         <source>Share of each invoice taken as a deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de chaque facture demandée en acompte</translation>
     </message>
     <message>
         <source>How long after the invoice date payment is due</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de paiement à compter de la date de facture</translation>
     </message>
     <message>
         <source>What happens to a client&apos;s new bookings when their overdue balance is above the amount shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;il advient des nouvelles réservations d&apos;un client lorsque son solde échu dépasse le montant indiqué</translation>
     </message>
     <message>
         <source>When the policy last changed, in this computer&apos;s time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de la dernière modification de la politique, dans le fuseau horaire de cet ordinateur</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::InvoicePolicyDialog</name>
     <message>
         <source>Add invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une politique de facturation</translation>
     </message>
     <message>
         <source>Edit invoice policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la politique de facturation</translation>
     </message>
     <message>
         <source>A client&apos;s own policy beats a service&apos;s, which beats the default (any client, any service).</source>
-        <translation type="unfinished"></translation>
+        <translation>La politique propre à un client l&apos;emporte sur celle d&apos;un service, qui l&apos;emporte sur la politique par défaut (tout client, tout service).</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Invoicing</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Monthly invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Factures mensuelles</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Share of each invoice taken as a deposit; leave empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de chaque facture demandée en acompte&#xa0;; laissez vide pour ne pas demander d&apos;acompte.</translation>
     </message>
     <message>
         <source>Deposit</source>
-        <translation type="unfinished"></translation>
+        <translation>Acompte</translation>
     </message>
     <message>
         <source>Deposit percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourcentage d&apos;acompte</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Due on receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>À réception</translation>
     </message>
     <message>
         <source>Payment due after</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de paiement</translation>
     </message>
     <message>
         <source>Payment term in days</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai de paiement en jours</translation>
     </message>
     <message>
         <source>Cancellations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulations</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique</translation>
     </message>
     <message>
         <source>Cancellation policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique d&apos;annulation</translation>
     </message>
     <message>
         <source> hours before the session</source>
-        <translation type="unfinished"></translation>
+        <translation> heures avant la séance</translation>
     </message>
     <message>
         <source>Late if canceled under</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation tardive à moins de</translation>
     </message>
     <message>
         <source>Late cancellation window in hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai d&apos;annulation tardive en heures</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: %1</translation>
     </message>
     <message>
         <source>Late fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais d&apos;annulation</translation>
     </message>
     <message>
         <source>Late cancellation fee in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais d&apos;annulation tardive en %1</translation>
     </message>
     <message>
         <source>Booking block</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocage des réservations</translation>
     </message>
     <message>
         <source>Never block</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne jamais bloquer</translation>
     </message>
     <message>
         <source>New bookings are held or declined when the client&apos;s overdue balance is above this; leave empty to never block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouvelles réservations sont mises en attente ou refusées lorsque le solde échu du client dépasse ce montant&#xa0;; laissez vide pour ne jamais bloquer.</translation>
     </message>
     <message>
         <source>Overdue balance above</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde échu supérieur à</translation>
     </message>
     <message>
         <source>Overdue balance threshold in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de solde échu en %1</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Alors</translation>
     </message>
     <message>
         <source>What happens to new bookings</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort des nouvelles réservations</translation>
     </message>
     <message>
         <source>A blocked client is flagged on the dashboard. Payment reminders stay with QuickBooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un client bloqué est signalé sur le tableau de bord. Les relances de paiement restent gérées par QuickBooks.</translation>
     </message>
     <message>
         <source>%1 already has a policy: edit that one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà une politique pour %1&#xa0;: modifiez plutôt celle-ci.</translation>
     </message>
     <message>
         <source>Type the late-cancellation fee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez les frais d&apos;annulation tardive.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1331,7 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1</translation>
     </message>
     <message>
         <source>Tax and invoicing</source>
@@ -1425,311 +1435,312 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>%1
 Job #%2: %3</source>
         <extracomment>Tooltip of the &quot;What&quot; cell: the words, then the job&apos;s number and raw operation name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Modification n°&#xa0;%2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Queued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en file le %1</translation>
     </message>
     <message>
         <source>Next try %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain essai le %1</translation>
     </message>
     <message>
         <source>Last change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour le %1</translation>
     </message>
     <message numerus="yes">
         <source>%n attempts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
         </translation>
     </message>
     <message>
         <source>State: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;: %1</translation>
     </message>
     <message>
         <source>Next try or age: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain essai ou ancienneté&#xa0;: %1</translation>
     </message>
     <message>
         <source>No request id</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun ID de requête</translation>
     </message>
     <message>
         <source>Request id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête %1</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Système</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause</translation>
     </message>
     <message>
         <source>Next try / age</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain essai / ancienneté</translation>
     </message>
     <message>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <source>The system the change is for</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système auquel la modification est destinée</translation>
     </message>
     <message>
         <source>What Concord was asked to do there</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que Concord doit y faire</translation>
     </message>
     <message>
         <source>The record in Concord the change is about</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement de Concord concerné par la modification</translation>
     </message>
     <message>
         <source>How many times Concord has tried to send it</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de fois où Concord a tenté de l&apos;envoyer</translation>
     </message>
     <message>
         <source>Why it has not been carried yet; hover a cell for the technical detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi elle n&apos;a pas encore été transmise&#xa0;; survolez une cellule pour voir les détails techniques</translation>
     </message>
     <message>
         <source>When Concord tries again, or how long the change has waited for a person</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand Concord réessaiera, ou depuis combien de temps la modification attend une intervention</translation>
     </message>
     <message>
         <source>The remote system&apos;s id of the last request, for its support team</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ID attribué à la dernière requête par le système distant, pour son équipe d&apos;assistance</translation>
     </message>
     <message>
         <source>Find or create customer in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver ou créer le client dans QuickBooks</translation>
     </message>
     <message>
         <source>Find or create contact in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver ou créer le contact dans HubSpot</translation>
     </message>
     <message>
         <source>Create or update deal in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer ou mettre à jour la transaction dans HubSpot</translation>
     </message>
     <message>
         <source>Create follow-up task in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la tâche de suivi dans HubSpot</translation>
     </message>
     <message>
         <source>Complete follow-up task in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la tâche de suivi dans HubSpot</translation>
     </message>
     <message>
         <source>Create invoice in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la facture dans QuickBooks</translation>
     </message>
     <message>
         <source>Void invoice in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la facture dans QuickBooks</translation>
     </message>
     <message>
         <source>Create credit memo in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l&apos;avoir dans QuickBooks</translation>
     </message>
     <message>
         <source>Create refund receipt in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le reçu de remboursement dans QuickBooks</translation>
     </message>
     <message>
         <source>Save invoice PDF from QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le PDF de la facture depuis QuickBooks</translation>
     </message>
     <message>
         <source>Cancel booking in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la réservation dans Cal.com</translation>
     </message>
     <message>
         <source>Decline booking in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser la réservation dans Cal.com</translation>
     </message>
     <message>
         <source>Reschedule booking in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogrammer la réservation dans Cal.com</translation>
     </message>
     <message>
         <source>“%1” in %2</source>
         <extracomment>A job whose operation this version of Concord does not know: &quot;&lt;operation&gt; in &lt;system&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» dans %2</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Planned invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture prévue</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <extracomment>A record: &quot;&lt;kind&gt; &lt;id&gt;&quot;, e.g. &quot;Appointment 12&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Will retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel essai prévu</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>À traiter</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorée</translation>
     </message>
     <message>
         <source>Concord could not reach %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord n&apos;a pas pu joindre %1.</translation>
     </message>
     <message>
         <source>%1 asked Concord to slow down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a demandé à Concord de ralentir.</translation>
     </message>
     <message>
         <source>%1 no longer accepts Concord&apos;s connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;accepte plus la connexion de Concord.</translation>
     </message>
     <message>
         <source>Concord could not read the %1 credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord n&apos;a pas pu lire les identifiants de %1.</translation>
     </message>
     <message>
         <source>The record changed in %1 at the same time.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement a été modifié dans %1 au même moment.</translation>
     </message>
     <message>
         <source>%1 already has a record with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient déjà un enregistrement portant ce nom.</translation>
     </message>
     <message>
         <source>%1 refused the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé les données.</translation>
     </message>
     <message>
         <source>The record no longer exists in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement n&apos;existe plus dans %1.</translation>
     </message>
     <message>
         <source>Concord failed while sending the change to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord a échoué lors de l&apos;envoi de la modification à %1.</translation>
     </message>
     <message>
         <source>Not tried yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune tentative pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Being sent now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours.</translation>
     </message>
     <message>
         <source>Failed without a recorded cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec sans cause enregistrée.</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut HTTP&#xa0;: %1</translation>
     </message>
     <message>
         <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation type="unfinished"></translation>
+        <translation>imminent</translation>
     </message>
     <message>
         <source>in %1</source>
         <extracomment>When a waiting job is tried next: &quot;in 12 min&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>dans %1</translation>
     </message>
     <message>
         <source>sending now</source>
-        <translation type="unfinished"></translation>
+        <translation>envoi en cours</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>waiting %1</source>
         <extracomment>How long a failed job has waited for a person since it was queued: &quot;waiting 3 h&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>en attente depuis %1</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée</translation>
     </message>
     <message>
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>ignorée</translation>
     </message>
     <message>
         <source>%1 s</source>
         <extracomment>Short durations: seconds, minutes, hours, days</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;j</translation>
     </message>
 </context>
 <context>
@@ -1740,578 +1751,580 @@ Job #%2: %3</source>
     </message>
     <message>
         <source>Changes Concord could not carry yet, why, and what you can do about them. Every action asks first and is audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications que Concord n&apos;a pas encore pu transmettre, pourquoi, et ce que vous pouvez faire. Chaque action demande confirmation et est consignée dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Actualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Refresh the retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la file des reprises</translation>
     </message>
     <message>
         <source>Read the queue again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire la file</translation>
     </message>
     <message>
         <source>Retry &amp;all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tout réessayer</translation>
     </message>
     <message>
         <source>Retry all shown changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer toutes les modifications affichées</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer ce message</translation>
     </message>
     <message>
         <source>System filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par système</translation>
     </message>
     <message>
         <source>Show the changes for one system</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les modifications d&apos;un seul système</translation>
     </message>
     <message>
         <source>Any system</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les systèmes</translation>
     </message>
     <message>
         <source>State filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par état</translation>
     </message>
     <message>
         <source>Changes that wait for a person, or that Concord retries on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications qui attendent une intervention, ou que Concord réessaie de lui-même</translation>
     </message>
     <message>
         <source>All changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>À traiter</translation>
     </message>
     <message>
         <source>Waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de nouvel essai</translation>
     </message>
     <message>
         <source>Age filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre par ancienneté</translation>
     </message>
     <message>
         <source>Only changes queued longer ago than this</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les modifications mises en file depuis plus longtemps que cela</translation>
     </message>
     <message>
         <source>Any age</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute ancienneté</translation>
     </message>
     <message>
         <source>Older than 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus d&apos;une heure</translation>
     </message>
     <message>
         <source>Older than 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 24&#xa0;heures</translation>
     </message>
     <message>
         <source>Older than 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 7&#xa0;jours</translation>
     </message>
     <message>
         <source>Search the retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans la file des reprises</translation>
     </message>
     <message>
         <source>Cause, record, request id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause, enregistrement, ID de requête…</translation>
     </message>
     <message>
         <source>&amp;System:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Système&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;ge:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ncienneté&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;echercher&#xa0;:</translation>
     </message>
     <message>
         <source>Changes in the retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications de la file des reprises</translation>
     </message>
     <message>
         <source>Show “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <source>Retry the selected changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer les modifications sélectionnées</translation>
     </message>
     <message>
         <source>&amp;Edit and retry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier et réessayer…</translation>
     </message>
     <message>
         <source>Edit the data and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les données et réessayer</translation>
     </message>
     <message>
         <source>&amp;Link to existing record…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lier à un enregistrement existant…</translation>
     </message>
     <message>
         <source>Link to an existing record</source>
-        <translation type="unfinished"></translation>
+        <translation>Lier à un enregistrement existant</translation>
     </message>
     <message>
         <source>&amp;Dismiss…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorer…</translation>
     </message>
     <message>
         <source>Dismiss the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer la modification</translation>
     </message>
     <message>
         <source>Select a change to see why it waits and what Concord would send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une modification pour voir pourquoi elle est en attente et ce que Concord enverrait.</translation>
     </message>
     <message>
         <source>What went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème rencontré</translation>
     </message>
     <message>
         <source>Technical detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails techniques</translation>
     </message>
     <message>
         <source>No technical detail recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun détail technique enregistré.</translation>
     </message>
     <message>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun enregistré</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Copy the request id</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;ID de requête</translation>
     </message>
     <message>
         <source>Copy the request id, for the remote system&apos;s support team</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;ID de requête, pour l&apos;équipe d&apos;assistance du système distant</translation>
     </message>
     <message>
         <source>Data Concord sends, as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Données envoyées par Concord, au format JSON</translation>
     </message>
     <message>
         <source>No data: the change carries none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée&#xa0;: cette modification n&apos;en transporte pas.</translation>
     </message>
     <message>
         <source>Request id:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête&#xa0;:</translation>
     </message>
     <message>
         <source>Data Concord sends</source>
-        <translation type="unfinished"></translation>
+        <translation>Données envoyées par Concord</translation>
     </message>
     <message>
         <source>#%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n°&#xa0;%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Retried %n changes: Concord sends them now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification relancée&#xa0;: Concord l&apos;envoie maintenant.</numerusform>
+            <numerusform>%n modifications relancées&#xa0;: Concord les envoie maintenant.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retried %1 of %Ln changes. Not retried:</source>
         <extracomment>After a bulk retry: &quot;Retried 2 of 3 changes. Not retried:&quot; then one line per refused job</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Modification relancée&#xa0;: %1 sur %Ln. Non relancée&#xa0;:</numerusform>
+            <numerusform>Modifications relancées&#xa0;: %1 sur %Ln. Non relancées&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
         <source>Concord is sending this change right now; wait for the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord est en train d&apos;envoyer cette modification&#xa0;; attendez le résultat.</translation>
     </message>
     <message>
         <source>This change was already carried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette modification a déjà été transmise.</translation>
     </message>
     <message>
         <source>A HubSpot deal is built from the appointment, not from this data: correct the appointment and retry, or link the existing deal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une transaction HubSpot est construite à partir du rendez-vous, et non de ces données&#xa0;: corrigez le rendez-vous et réessayez, ou liez la transaction existante.</translation>
     </message>
     <message>
         <source>A dismissed change cannot be linked; retry it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification ignorée ne peut pas être liée&#xa0;; réessayez-la d&apos;abord.</translation>
     </message>
     <message>
         <source>This kind of change creates nothing that could be linked: retry or dismiss it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce type de modification ne crée rien qui puisse être lié&#xa0;: réessayez-la ou ignorez-la.</translation>
     </message>
     <message>
         <source>This change is already dismissed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette modification est déjà ignorée.</translation>
     </message>
     <message>
         <source>an owner</source>
-        <translation type="unfinished"></translation>
+        <translation>un propriétaire</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>an office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>un responsable administratif</translation>
     </message>
     <message>
         <source>office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>responsable administratif</translation>
     </message>
     <message>
         <source>a bookkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>un comptable</translation>
     </message>
     <message>
         <source>bookkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>comptable</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>un lecteur</translation>
     </message>
     <message>
         <source>viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>lecteur</translation>
     </message>
     <message>
         <source>%1 or %2</source>
         <extracomment>Joins role names: &quot;an owner, bookkeeper or office manager&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ou %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Only %1 can retry failed syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut réessayer les synchronisations en échec.</translation>
     </message>
     <message>
         <source>Only %1 can edit and retry failed syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut modifier et réessayer les synchronisations en échec.</translation>
     </message>
     <message>
         <source>Only %1 can link failed syncs to existing records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut lier les synchronisations en échec à des enregistrements existants.</translation>
     </message>
     <message>
         <source>Only %1 can dismiss failed syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut ignorer les synchronisations en échec.</translation>
     </message>
     <message>
         <source>QuickBooks customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de client QuickBooks</translation>
     </message>
     <message>
         <source>HubSpot contact id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de contact HubSpot</translation>
     </message>
     <message>
         <source>HubSpot deal id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de transaction HubSpot</translation>
     </message>
     <message>
         <source>QuickBooks invoice id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de facture QuickBooks</translation>
     </message>
     <message>
         <source>HubSpot task id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de tâche HubSpot</translation>
     </message>
     <message>
         <source>Enter the data as a JSON object: { &quot;name&quot;: value, … }.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez les données sous forme d&apos;objet JSON&#xa0;: { &quot;name&quot;: value, … }.</translation>
     </message>
     <message>
         <source>This is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce JSON n&apos;est pas valide&#xa0;: %1 à la ligne %2, colonne %3.</translation>
     </message>
     <message>
         <source>The data must be one JSON object ({ … }), not a list or a single value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données doivent former un seul objet JSON ({ … }), et non une liste ou une valeur isolée.</translation>
     </message>
     <message>
         <source>Concord could not send this: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord ne pourrait pas envoyer ces données&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Retry this change now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer cette modification maintenant&#xa0;?</translation>
     </message>
     <message>
         <source>%1 · %2
 
 Concord sends it again at once. The retry is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2
+
+Concord la renvoie immédiatement. La relance est consignée dans le journal d&apos;audit.</translation>
     </message>
     <message numerus="yes">
         <source>Retry %n changes now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Réessayer %n modification maintenant&#xa0;?</numerusform>
+            <numerusform>Réessayer ces %n modifications maintenant&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>Each change is retried on its own: one that cannot be retried does not hold back the others. Every retry is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque modification est relancée séparément&#xa0;: une modification qui ne peut pas l&apos;être ne bloque pas les autres. Chaque relance est consignée dans le journal d&apos;audit.</translation>
     </message>
     <message numerus="yes">
         <source>%n shown changes are being sent or already carried and are left alone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification affichée est en cours d&apos;envoi ou déjà transmise&#xa0;; elle est laissée de côté.</numerusform>
+            <numerusform>%n modifications affichées sont en cours d&apos;envoi ou déjà transmises&#xa0;; elles sont laissées de côté.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Retry all %n changes shown?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Réessayer %n modification affichée&#xa0;?</numerusform>
+            <numerusform>Réessayer les %n modifications affichées&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message numerus="yes">
         <source>Retrying %n changes…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Relance de %n modification…</numerusform>
+            <numerusform>Relance de %n modifications…</numerusform>
         </translation>
     </message>
     <message>
         <source>Edit and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier et réessayer</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Correct the data Concord sends for this change; saving retries it at once. The data before and after is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez les données que Concord envoie pour cette modification&#xa0;; elle est relancée dès que vous enregistrez. Les données avant et après sont conservées dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Data to send, as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Données à envoyer, au format JSON</translation>
     </message>
     <message>
         <source>&amp;Data (JSON):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Données (JSON)&#xa0;:</translation>
     </message>
     <message>
         <source>Save and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et réessayer</translation>
     </message>
     <message>
         <source>Unchanged: edit the data first, or use Retry to send it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Données inchangées&#xa0;: modifiez-les d&apos;abord, ou utilisez «&#xa0;Réessayer&#xa0;» pour les envoyer telles quelles.</translation>
     </message>
     <message>
         <source>Saving the edited data of change #%1 and retrying it…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement des données corrigées de la modification n°&#xa0;%1 et nouvel essai…</translation>
     </message>
     <message>
         <source>Link to existing record</source>
-        <translation type="unfinished"></translation>
+        <translation>Lier à un enregistrement existant</translation>
     </message>
     <message>
         <source>If %1 already has this record, link it instead of creating another one. The change is then marked done and nothing is sent. The link is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si %1 contient déjà cet enregistrement, liez-le au lieu d&apos;en créer un autre. La modification est alors marquée comme terminée et rien n&apos;est envoyé. Le lien est consigné dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>As %1 shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel qu&apos;affiché dans %1</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lier</translation>
     </message>
     <message>
         <source>%1:</source>
         <extracomment>Form label before a remote record id field, e.g. &quot;QuickBooks invoice id:&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;:</translation>
     </message>
     <message>
         <source>Linking change #%1 to the existing record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison de la modification n°&#xa0;%1 à l&apos;enregistrement existant…</translation>
     </message>
     <message>
         <source>Dismiss change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer la modification</translation>
     </message>
     <message>
         <source>Concord stops trying to carry this change, and nothing is sent to %1. Say why: the reason is kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord cesse d&apos;essayer de transmettre cette modification, et rien n&apos;est envoyé à %1. Indiquez pourquoi&#xa0;: le motif est conservé dans le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Reason for dismissing</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif pour ignorer la modification</translation>
     </message>
     <message>
         <source>Required, e.g. “Entered by hand in %1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire, ex.&#xa0;: «&#xa0;Saisi à la main dans %1&#xa0;»</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Ignorer</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Dismissing change #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification n°&#xa0;%1 va être ignorée…</translation>
     </message>
     <message>
         <source>Available once the store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible une fois la base de données ouverte.</translation>
     </message>
     <message>
         <source>Select one change for this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une seule modification pour cette action.</translation>
     </message>
     <message>
         <source>Select a change first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord une modification.</translation>
     </message>
     <message>
         <source>None of the selected changes can be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune des modifications sélectionnées ne peut être relancée.</translation>
     </message>
     <message>
         <source>Send the selected changes again now</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer maintenant les modifications sélectionnées</translation>
     </message>
     <message>
         <source>Nothing shown can be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification affichée ne peut être relancée.</translation>
     </message>
     <message>
         <source>Retry every change the filters show, each on its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer chaque modification affichée par les filtres, séparément</translation>
     </message>
     <message>
         <source>Correct the data Concord sends, then retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger les données envoyées par Concord, puis réessayer</translation>
     </message>
     <message>
         <source>%1 already has this record: link it instead of creating another</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient déjà cet enregistrement&#xa0;: le lier au lieu d&apos;en créer un autre</translation>
     </message>
     <message>
         <source>Stop trying to carry this change (a reason is required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cesser d&apos;essayer de transmettre cette modification (un motif est obligatoire)</translation>
     </message>
     <message>
         <source>You can look, not act: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation uniquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %Ln modification</numerusform>
+            <numerusform>%1 sur %Ln modifications</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln modification</numerusform>
+            <numerusform>%Ln modifications</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %Ln need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %Ln à traiter</numerusform>
+            <numerusform>%1 · %Ln à traiter</numerusform>
         </translation>
     </message>
     <message>
         <source>The retry queue is shown once the store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La file des reprises s&apos;affiche une fois la base de données ouverte.</translation>
     </message>
     <message>
         <source>Nothing waits for a person: every change was carried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;attend d&apos;intervention&#xa0;: toutes les modifications ont été transmises.</translation>
     </message>
     <message>
         <source>#%1 · %2 · %3</source>
         <extracomment>Detail pane headline: &quot;#&lt;job&gt; · &lt;what&gt; · &lt;record&gt;&quot;</extracomment>
-        <translation type="unfinished">n°&#xa0;%1 · %2 · %3</translation>
+        <translation>n°&#xa0;%1 · %2 · %3</translation>
     </message>
     <message numerus="yes">
         <source>%n attempts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
         </translation>
     </message>
     <message>
         <source>queued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mise en file le %1</translation>
     </message>
     <message>
         <source>next try %1</source>
-        <translation type="unfinished"></translation>
+        <translation>prochain essai le %1</translation>
     </message>
     <message>
         <source>No problem recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun problème enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2337,98 +2350,98 @@ Concord sends it again at once. The retry is recorded in the audit log.</source>
     <name>Concord::Ui::TaxRuleDialog</name>
     <message>
         <source>Use this rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser cette règle</translation>
     </message>
     <message>
         <source>Add tax rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une règle de taxe</translation>
     </message>
     <message>
         <source>Edit tax rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la règle de taxe</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxe</translation>
     </message>
     <message>
         <source>Choose a tax code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un code de taxe…</translation>
     </message>
     <message>
         <source>%1 (not in QuickBooks&apos; list)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent de la liste de QuickBooks)</translation>
     </message>
     <message>
         <source>QuickBooks tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de taxe QuickBooks</translation>
     </message>
     <message>
         <source>QuickBooks computes the tax from the code&apos;s rates. Concord only picks the code; it never calculates tax.</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks calcule la taxe à partir des taux du code. Concord ne fait que choisir le code&#xa0;; il ne calcule jamais de taxe.</translation>
     </message>
     <message>
         <source>When rules overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Si plusieurs règles s&apos;appliquent</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Choose a QuickBooks tax code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un code de taxe QuickBooks.</translation>
     </message>
     <message>
         <source>QuickBooks does not list the tax code %1 (yet): invoices that use it are refused until it exists there.</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks ne répertorie pas (encore) le code de taxe %1&#xa0;: les factures qui l&apos;utilisent seront refusées tant qu&apos;il n&apos;y existe pas.</translation>
     </message>
     <message>
         <source>Another rule has the same scope and priority (%1). The older one wins: give one of them a higher priority.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre règle a la même portée et la même priorité (%1). La plus ancienne l&apos;emporte&#xa0;: donnez une priorité plus élevée à l&apos;une des deux.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::TaxRulesModel</name>
     <message>
         <source>Taxable: QuickBooks computes the tax from this code&apos;s rates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taxable&#xa0;: QuickBooks calcule la taxe à partir des taux de ce code.</translation>
     </message>
     <message>
         <source>Not taxable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non taxable.</translation>
     </message>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;applique à</translation>
     </message>
     <message>
         <source>QuickBooks tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de taxe QuickBooks</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Edited by</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée par</translation>
     </message>
     <message>
         <source>Edited at</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée le</translation>
     </message>
     <message>
         <source>Breaks ties between equally specific rules: higher first</source>
-        <translation type="unfinished"></translation>
+        <translation>Départage les règles de même spécificité&#xa0;: la plus élevée d&apos;abord</translation>
     </message>
     <message>
         <source>When the rule last changed, in this computer&apos;s time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de la dernière modification de la règle, dans le fuseau horaire de cet ordinateur</translation>
     </message>
 </context>
 <context>
@@ -2517,15 +2530,15 @@ Concord sends it again at once. The retry is recorded in the audit log.</source>
     </message>
     <message>
         <source>Try Concord without touching real accounts: start local stand-ins for QuickBooks, HubSpot and Cal.com holding a sample tutoring business, and a fresh store in a temporary folder. Everything is removed on exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essayer Concord sans toucher aux vrais comptes&#xa0;: démarrer des simulateurs locaux de QuickBooks, HubSpot et Cal.com contenant une entreprise de soutien scolaire fictive, ainsi qu&apos;une base de données vierge dans un dossier temporaire. Tout est supprimé à la fermeture.</translation>
     </message>
     <message>
         <source>Starting the local stand-ins for QuickBooks, HubSpot and Cal.com…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage des simulateurs locaux de QuickBooks, HubSpot et Cal.com…</translation>
     </message>
     <message>
         <source>The demo&apos;s stand-ins could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les simulateurs de la démo n&apos;ont pas pu démarrer&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

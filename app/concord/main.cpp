@@ -4,6 +4,7 @@
 // thread only ever sees value types (architecture.md, "Threads"). --demo
 // also runs the embedded sandbox (the three emulators) on a thread of its own.
 #include "demosync.h"
+#include "sandboxthread.h"
 #include "windowcapture.h"
 
 #include "auditpage.h"
@@ -309,13 +310,13 @@ int main(int argc, char *argv[])
     // --demo: the store opens once the stand-ins answer (or failed to start),
     // so the demo's first picture, and a --screenshot, show them running. The
     // GUI keeps its event loop meanwhile; seeding takes about a second.
-    std::unique_ptr<Concord::App::DemoSandbox> demo;
+    std::unique_ptr<Concord::Sandbox::SandboxThread> demo;
     if (demoFolder) {
-        demo = std::make_unique<Concord::App::DemoSandbox>(storeUrl);
+        demo = std::make_unique<Concord::Sandbox::SandboxThread>(storeUrl);
         window.statusBar()->showMessage(QCoreApplication::translate(
             "main", "Starting the local stand-ins for QuickBooks, HubSpot and Cal.com…"));
         QObject::connect(
-            demo.get(), &Concord::App::DemoSandbox::ready, &window,
+            demo.get(), &Concord::Sandbox::SandboxThread::ready, &window,
             [&window, backend, openStore](const Concord::Config &demoConfig,
                                               std::shared_ptr<Concord::Security::SecretStore> secrets) {
                 window.statusBar()->clearMessage();
@@ -323,7 +324,7 @@ int main(int argc, char *argv[])
                 Concord::App::startDemoSync(demoConfig, std::move(secrets), backend);
             });
         QObject::connect(
-            demo.get(), &Concord::App::DemoSandbox::failed, &window,
+            demo.get(), &Concord::Sandbox::SandboxThread::failed, &window,
             [&window, openStore](const Concord::Error &error) {
                 const QString message =
                     QCoreApplication::translate("main", "The demo's stand-ins could not start: %1")
@@ -333,7 +334,7 @@ int main(int argc, char *argv[])
                 openStore(); // the store works without them
             });
         // The receiver listens on the sync thread; the emulators learn where.
-        QObject::connect(backend, &Backend::webhooksListening, demo.get(), &Concord::App::DemoSandbox::setWebhookTarget);
+        QObject::connect(backend, &Backend::webhooksListening, demo.get(), &Concord::Sandbox::SandboxThread::setWebhookTarget);
         demo->start();
     } else {
         openStore();

@@ -7,6 +7,8 @@
 //   bench_store [--customers N] [--appointments-per-customer K] [--json] [--keep DIR]
 //
 // Targets: all phases under 10 s in total, peak memory under 300 MB.
+#include "benchstore.h"
+
 #include "domain/customer.h"
 #include "store/appointmentrepository.h"
 #include "store/customerrepository.h"
@@ -63,8 +65,6 @@ void check(const Status &s)
         die(s.error());
 }
 
-const QStringList kZones = {u"America/New_York"_s, u"America/Chicago"_s, u"America/Denver"_s,
-                            u"America/Los_Angeles"_s, u"Europe/London"_s};
 
 } // namespace
 
@@ -90,10 +90,6 @@ int main(int argc, char *argv[])
     Store::CustomerRepository customerRepo(*db);
     Store::AppointmentRepository appointmentRepo(*db);
 
-    QList<QString> ids;
-    ids.reserve(customers);
-    QList<qint64> appointmentIds;
-    appointmentIds.reserve(qsizetype(customers) * perCustomer);
     QElapsedTimer timer;
     QJsonObject seconds;
     auto phase = [&](const QString &name) {
@@ -103,48 +99,19 @@ int main(int argc, char *argv[])
 
     // Writes through the batch repository methods, 10,000 customers per call
     // (as an import does); each call is one transaction.
-    constexpr int kBatch = 10000;
+    Bench::StoreShape shape;
+    shape.customers = customers;
+    shape.appointmentsPerCustomer = perCustomer;
+    Bench::GeneratedStore generated;
+    const Bench::Fail fail = [](const Error &e) { die(e); };
     timer.start();
-    for (int start = 0; start < customers; start += kBatch) {
-        QList<Customer> batch;
-        for (int i = start; i < std::min(customers, start + kBatch); ++i) {
-            Customer c;
-            c.givenName = u"Given%1"_s.arg(i);
-            c.familyName = u"Family%1"_s.arg(i % 7919);
-            c.displayName = c.givenName + u' ' + c.familyName;
-            c.timeZone = kZones.at(i % kZones.size());
-            ContactPoint email;
-            email.kind = ContactKind::Email;
-            email.value = u"Parent.%1@Example.com"_s.arg(i);
-            email.normalized = email.value.toLower();
-            email.isPrimary = true;
-            c.contacts = {email};
-            batch.append(c);
-        }
-        for (const Customer &c : check(customerRepo.createMany(batch)))
-            ids.append(c.id);
-    }
+    Bench::generateCustomers(*db, shape, generated, fail);
     phase(u"write_customers"_s);
-
-    const QDateTime firstSession(QDate(2026, 1, 5), QTime(21, 0), QTimeZone::utc());
-    for (int start = 0; start < customers; start += kBatch / perCustomer) {
-        QList<Appointment> batch;
-        for (int i = start; i < std::min(customers, start + kBatch / perCustomer); ++i) {
-            for (int k = 0; k < perCustomer; ++k) {
-                Appointment a;
-                a.customerId = ids.at(i);
-                a.calcomUid = u"bk_%1_%2"_s.arg(i).arg(k);
-                a.start = check(ZonedInstant::fromUtc(firstSession.addDays(7 * k).addSecs(60 * (i % 600)),
-                                                      kZones.at(i % kZones.size())));
-                a.durationMinutes = 60;
-                a.status = AppointmentStatus::Booked;
-                a.sourceVersion = u"2026-01-01T00:00:00.000Z"_s;
-                batch.append(a);
-            }
-        }
-        appointmentIds += check(appointmentRepo.insertMany(batch));
-    }
+    Bench::generateAppointments(*db, shape, generated, fail);
     phase(u"write_appointments"_s);
+    const QList<QString> &ids = generated.customerIds;
+    const QList<qint64> &appointmentIds = generated.appointmentIds;
+    constexpr int kBatch = 10000;
 
     // Reads: every customer by id and by email, every appointment by id, in
     // batches of 10,000 keys; each record is checked against what was written.
