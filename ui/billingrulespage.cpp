@@ -86,8 +86,10 @@ QString whoMayEdit()
 {
     QList<Role> roles = Security::rolesWith(Security::Permission::EditBilling);
     std::stable_partition(roles.begin(), roles.end(), [](Role r) { return r != Role::Owner; });
+    // The owner may do everything (permissions.cpp), so the list is never
+    // empty; should that change, the owner is still the honest answer.
     if (roles.isEmpty())
-        return BillingRulesPage::tr("nobody");
+        return roleWithArticle(Role::Owner);
     QString who = roleWithArticle(roles.constFirst());
     for (qsizetype i = 1; i < roles.size(); ++i) {
         const QString noun = roleNoun(roles.at(i));
@@ -637,7 +639,7 @@ void BillingRulesPage::updateActions()
             break;
         }
         if (!m_loaded)
-            s.add->setToolTip(tr("Shown once the rules are loaded"));
+            s.add->setToolTip(tr("Available once the rules are loaded"));
     }
 }
 

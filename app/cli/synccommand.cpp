@@ -162,13 +162,12 @@ int runSync(const QStringList &args)
     // verified delivery makes the engine poll that system at once.
     std::unique_ptr<Sync::WebhookReceiver> receiver;
     if (!config->webhooksListen.isEmpty()) {
-        receiver = std::make_unique<Sync::WebhookReceiver>(**db, **secrets, clock);
-        receiver->setPublicUrl(QUrl(config->webhooksPublicUrl));
-        auto port = receiver->listen(config->webhooksListen);
-        if (!port)
-            return reportError(port.error());
-        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, &engine, &Sync::SyncEngine::webhookHint);
-        err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config->webhooksListen).arg(*port));
+        auto started = Sync::WebhookReceiver::startFor(engine, **db, **secrets, clock, config->webhooksListen,
+                                                       QUrl(config->webhooksPublicUrl));
+        if (!started)
+            return reportError(started.error());
+        receiver = std::move(*started);
+        err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config->webhooksListen).arg(receiver->port()));
     }
     engine.startWatching();
     QCoreApplication::exec();

@@ -364,13 +364,12 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
     if (!config.webhooksListen.isEmpty()) {
         // Webhooks only shorten the wait (polling goes on regardless), so a
         // receiver that cannot listen is reported, and syncing carries on.
-        d->webhooks = std::make_unique<Sync::WebhookReceiver>(*d->db, *d->secrets, Clock::system());
-        d->webhooks->setPublicUrl(QUrl(config.webhooksPublicUrl));
-        if (auto port = d->webhooks->listen(config.webhooksListen); !port) {
-            d->webhooks.reset();
-            emit errorOccurred(port.error());
+        auto receiver = Sync::WebhookReceiver::startFor(*d->engine, *d->db, *d->secrets, Clock::system(),
+                                                        config.webhooksListen, QUrl(config.webhooksPublicUrl));
+        if (!receiver) {
+            emit errorOccurred(receiver.error());
         } else {
-            connect(d->webhooks.get(), &Sync::WebhookReceiver::changed, d->engine.get(), &Sync::SyncEngine::webhookHint);
+            d->webhooks = std::move(*receiver);
             emit webhooksListening(d->webhooks->localUrl());
         }
     }

@@ -7,6 +7,7 @@
 #include "security/secretnames.h"
 #include "security/secretstore.h"
 #include "store/database.h"
+#include "sync/syncengine.h"
 
 #include <QCryptographicHash>
 #include <QFutureWatcher>
@@ -221,6 +222,18 @@ QUrl WebhookReceiver::localUrl() const
     url.setHost(m_boundHost);
     url.setPort(m_port);
     return url;
+}
+
+Result<std::unique_ptr<WebhookReceiver>> WebhookReceiver::startFor(SyncEngine &engine, Store::Database &db,
+                                                                   Security::SecretStore &secrets, const Clock &clock,
+                                                                   const QString &listen, const QUrl &publicUrl)
+{
+    auto receiver = std::make_unique<WebhookReceiver>(db, secrets, clock);
+    receiver->setPublicUrl(publicUrl);
+    if (auto port = receiver->listen(listen); !port)
+        return std::unexpected(port.error());
+    connect(receiver.get(), &WebhookReceiver::changed, &engine, &SyncEngine::webhookHint);
+    return receiver;
 }
 
 Result<quint16> WebhookReceiver::listen(const QString &hostPort)

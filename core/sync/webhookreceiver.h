@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+
+#include <memory>
 #include <QPointer>
 #include <QSet>
 #include <QString>
@@ -26,6 +28,8 @@ class Database;
 }
 
 namespace Concord::Sync {
+
+class SyncEngine;
 
 // What the receiver has seen from one system since it was made, for status.
 struct WebhookCounters {
@@ -103,6 +107,15 @@ public:
     WebhookReceiver(Store::Database &db, Security::SecretStore &secrets, const Clock &clock,
                     QObject *parent = nullptr);
     ~WebhookReceiver() override;
+
+    // The receiver as every host of a sync engine sets it up (`sync --watch`,
+    // the desktop, the benchmark, the tests): listening on `listen` (see
+    // listen()), checking HubSpot signatures against `publicUrl` when given,
+    // and waking `engine` with every stored delivery (webhookHint). Same
+    // thread as the engine; the engine must outlive the receiver.
+    [[nodiscard]] static Result<std::unique_ptr<WebhookReceiver>>
+    startFor(SyncEngine &engine, Store::Database &db, Security::SecretStore &secrets, const Clock &clock,
+             const QString &listen, const QUrl &publicUrl = {});
 
     // Listens on "host:port" (an IP address, "[v6]" or localhost; port 0 =
     // any free port, for tests) and starts reading the three secrets. Returns

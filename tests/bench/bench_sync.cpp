@@ -165,13 +165,12 @@ struct Rig {
     // each delivery waking the poll of its system (as `sync --watch` does).
     bool enableWebhooks()
     {
-        receiver = std::make_unique<Sync::WebhookReceiver>(*db, *secrets, *clock);
-        auto port = receiver->listen(u"127.0.0.1:0"_s);
-        if (!port) {
-            std::fprintf(stderr, "webhooks: %s\n", qPrintable(port.error().toString()));
+        auto started = Sync::WebhookReceiver::startFor(*engine, *db, *secrets, *clock, u"127.0.0.1:0"_s);
+        if (!started) {
+            std::fprintf(stderr, "webhooks: %s\n", qPrintable(started.error().toString()));
             return false;
         }
-        QObject::connect(receiver.get(), &Sync::WebhookReceiver::changed, engine.get(), &Sync::SyncEngine::webhookHint);
+        receiver = std::move(*started);
         const QUrl base = receiver->localUrl();
         onSandbox(sandbox, [&] { sandbox->setWebhookTarget(base); });
         waitUntil([&] { return receiver->hasLoadedSecrets(); }, 5000);

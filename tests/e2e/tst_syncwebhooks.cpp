@@ -128,10 +128,9 @@ void TestSyncWebhooks::initTestCase()
     m_engine = std::make_unique<Sync::SyncEngine>(*m_db, *m_connectors, settings, m_clock);
 
     // The receiver, as `concord-cli sync --watch` builds it from [webhooks].
-    m_receiver = std::make_unique<Sync::WebhookReceiver>(*m_db, *m_secrets, m_clock);
-    auto port = m_receiver->listen(u"127.0.0.1:0"_s);
-    QVERIFY_OK(port);
-    connect(m_receiver.get(), &Sync::WebhookReceiver::changed, m_engine.get(), &Sync::SyncEngine::webhookHint);
+    auto receiver = Sync::WebhookReceiver::startFor(*m_engine, *m_db, *m_secrets, m_clock, u"127.0.0.1:0"_s);
+    QVERIFY_OK(receiver);
+    m_receiver = std::move(*receiver);
     m_sandbox->setWebhookTarget(m_receiver->localUrl());
     QVERIFY(QTest::qWaitFor([&] { return m_receiver->hasLoadedSecrets(); }, 5000));
 
