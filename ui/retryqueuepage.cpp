@@ -3,6 +3,7 @@
 #include "auditdetailview.h"
 #include "localtimedelegate.h"
 #include "pageheader.h"
+#include "retryqueuedialogs.h"
 #include "retryqueuefilterproxymodel.h"
 #include "retryqueuemodel.h"
 #include "security/permissions.h"
@@ -981,63 +982,22 @@ void RetryQueuePage::editAndRetry()
     const QString operation = job->operation;
     const QJsonObject original = QJsonDocument::fromJson(job->payloadJson).object();
 
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("overrideDialog"));
-    dialog->setWindowTitle(tr("Edit and retry"));
-    auto *subject = new QLabel(
-        tr("%1 · %2").arg(RetryQueueModel::whatText(*job), RetryQueueModel::recordText(*job)),
-        dialog);
-    subject->setObjectName(QStringLiteral("cardTitle"));
-    auto *intro = new QLabel(tr("Correct the data Concord sends for this change; saving retries it "
-                                "at once. The data before and after is kept in the audit log."),
-                             dialog);
-    intro->setWordWrap(true);
-    auto *editor = new QPlainTextEdit(dialog);
-    editor->setObjectName(QStringLiteral("payloadEditor"));
-    editor->setAccessibleName(tr("Data to send, as JSON"));
-    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    editor->setTabChangesFocus(true);
-    editor->setPlainText(AuditDetailView::prettyJson(job->payloadJson));
-    auto *editorLabel = new QLabel(tr("&Data (JSON):"), dialog);
-    editorLabel->setBuddy(editor);
-    auto *problem = new QLabel(dialog);
-    problem->setObjectName(QStringLiteral("payloadProblem"));
-    problem->setWordWrap(true);
-    problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Save and retry"));
-    ok->setObjectName(QStringLiteral("confirmButton"));
-
-    auto *layout = new QVBoxLayout(dialog);
-    layout->setSpacing(8);
-    layout->addWidget(subject);
-    layout->addWidget(intro);
-    layout->addSpacing(4);
-    layout->addWidget(editorLabel);
-    layout->addWidget(editor, 1);
-    layout->addWidget(problem);
-    layout->addWidget(buttons);
-    dialog->resize(620, 480);
-
-    const auto validate = [editor, problem, ok, operation, original] {
-        QString text = payloadProblem(operation, editor->toPlainText());
-        Theme::Tone tone = Theme::Tone::Bad;
-        if (text.isEmpty()
-            && QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object() == original) {
-            text = tr("Unchanged: edit the data first, or use Retry to send it as it is.");
-            tone = Theme::Tone::Neutral;
-        }
-        problem->setText(text);
-        problem->setVisible(!text.isEmpty());
-        problem->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::toneText(tone).name()));
-        ok->setEnabled(text.isEmpty());
-    };
-    connect(editor, &QPlainTextEdit::textChanged, dialog, validate);
-    validate();
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *dialog = new JobActionDialog(
+        QStringLiteral("overrideDialog"), tr("Edit and retry"), subjectText(*job),
+        tr("Correct the data Concord sends for this change; saving retries it "
+           "at once. The data before and after is kept in the audit log."),
+        tr("Save and retry"), this);
+    QPlainTextEdit *editor =
+        dialog->addJsonEditor(QStringLiteral("payloadEditor"), tr("&Data (JSON):"), tr("Data to send, as JSON"),
+                              AuditDetailView::prettyJson(job->payloadJson));
+    dialog->setCheck([editor, operation, original]() -> std::optional<JobActionDialog::Problem> {
+        if (QString text = payloadProblem(operation, editor->toPlainText()); !text.isEmpty())
+            return JobActionDialog::Problem{text, Theme::Tone::Bad};
+        if (QJsonDocument::fromJson(editor->toPlainText().toUtf8()).object() == original)
+            return JobActionDialog::Problem{
+                tr("Unchanged: edit the data first, or use Retry to send it as it is."), Theme::Tone::Neutral};
+        return std::nullopt;
+    });
     connect(dialog, &QDialog::accepted, this, [this, editor, id] {
         const QJsonDocument edited = QJsonDocument::fromJson(editor->toPlainText().toUtf8());
         present(Theme::Tone::Info,
@@ -1045,9 +1005,22 @@ void RetryQueuePage::editAndRetry()
                     .arg(QLocale().toString(id)));
         Q_EMIT overrideRequested(id, edited.toJson(QJsonDocument::Compact));
     });
-    editor->setFocus();
     presentDialog(dialog);
 }
+
+namespace {
+
+// A line field that must not be left empty.
+std::function<std::optional<JobActionDialog::Problem>()> required(QLineEdit *field)
+{
+    return [field]() -> std::optional<JobActionDialog::Problem> {
+        if (field->text().trimmed().isEmpty())
+            return JobActionDialog::Problem{QString(), Theme::Tone::Neutral};
+        return std::nullopt;
+    };
+}
+
+} // namespace
 
 void RetryQueuePage::linkToExisting()
 {
@@ -1056,57 +1029,23 @@ void RetryQueuePage::linkToExisting()
         return;
     const qint64 id = job->id;
     const QString system = RetryQueueModel::systemText(job->targetSystem);
+    const QString label = remoteIdLabel(job->operation);
 
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("linkDialog"));
-    dialog->setWindowTitle(tr("Link to existing record"));
-    auto *subject = new QLabel(
-        tr("%1 · %2").arg(RetryQueueModel::whatText(*job), RetryQueueModel::recordText(*job)),
-        dialog);
-    subject->setObjectName(QStringLiteral("cardTitle"));
-    auto *intro = new QLabel(
+    auto *dialog = new JobActionDialog(
+        QStringLiteral("linkDialog"), tr("Link to existing record"), subjectText(*job),
         tr("If %1 already has this record, link it instead of creating another one. The change "
            "is then marked done and nothing is sent. The link is recorded in the audit log.")
             .arg(system),
-        dialog);
-    intro->setWordWrap(true);
-    auto *remoteId = new QLineEdit(dialog);
-    remoteId->setObjectName(QStringLiteral("remoteIdEdit"));
-    const QString label = remoteIdLabel(job->operation);
-    remoteId->setAccessibleName(label);
-    remoteId->setPlaceholderText(tr("As %1 shows it").arg(system));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Link"));
-    ok->setObjectName(QStringLiteral("confirmButton"));
-
-    auto *form = new QFormLayout;
+        tr("Link"), this);
     //: Form label before a remote record id field, e.g. "QuickBooks invoice id:"
-    auto *fieldLabel = new QLabel(tr("%1:").arg(label), dialog);
-    fieldLabel->setBuddy(remoteId);
-    form->addRow(fieldLabel, remoteId);
-
-    auto *layout = new QVBoxLayout(dialog);
-    layout->setSpacing(8);
-    layout->addWidget(subject);
-    layout->addWidget(intro);
-    layout->addSpacing(4);
-    layout->addLayout(form);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-    dialog->resize(520, dialog->sizeHint().height());
-
-    const auto validate = [remoteId, ok] { ok->setEnabled(!remoteId->text().trimmed().isEmpty()); };
-    connect(remoteId, &QLineEdit::textChanged, dialog, validate);
-    validate();
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    QLineEdit *remoteId = dialog->addLineField(QStringLiteral("remoteIdEdit"), tr("%1:").arg(label), label,
+                                               tr("As %1 shows it").arg(system));
+    dialog->setCheck(required(remoteId));
     connect(dialog, &QDialog::accepted, this, [this, remoteId, id] {
         present(Theme::Tone::Info,
                 tr("Linking change #%1 to the existing record…").arg(QLocale().toString(id)));
         Q_EMIT linkRequested(id, remoteId->text().trimmed());
     });
-    remoteId->setFocus();
     presentDialog(dialog);
 }
 
@@ -1118,53 +1057,25 @@ void RetryQueuePage::dismissCurrent()
     const qint64 id = job->id;
     const QString system = RetryQueueModel::systemText(job->targetSystem);
 
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("dismissDialog"));
-    dialog->setWindowTitle(tr("Dismiss change"));
-    auto *subject = new QLabel(
-        tr("%1 · %2").arg(RetryQueueModel::whatText(*job), RetryQueueModel::recordText(*job)),
-        dialog);
-    subject->setObjectName(QStringLiteral("cardTitle"));
-    auto *intro = new QLabel(tr("Concord stops trying to carry this change, and nothing is sent to "
-                                "%1. Say why: the reason is kept in the audit log.")
-                                 .arg(system),
-                             dialog);
-    intro->setWordWrap(true);
-    auto *reason = new QLineEdit(dialog);
-    reason->setObjectName(QStringLiteral("reasonEdit"));
-    reason->setAccessibleName(tr("Reason for dismissing"));
-    reason->setPlaceholderText(tr("Required, e.g. “Entered by hand in %1”").arg(system));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Dismiss"));
-    ok->setObjectName(QStringLiteral("confirmButton"));
-
-    auto *form = new QFormLayout;
-    auto *reasonLabel = new QLabel(tr("&Reason:"), dialog);
-    reasonLabel->setBuddy(reason);
-    form->addRow(reasonLabel, reason);
-
-    auto *layout = new QVBoxLayout(dialog);
-    layout->setSpacing(8);
-    layout->addWidget(subject);
-    layout->addWidget(intro);
-    layout->addSpacing(4);
-    layout->addLayout(form);
-    layout->addStretch(1);
-    layout->addWidget(buttons);
-    dialog->resize(520, dialog->sizeHint().height());
-
-    const auto validate = [reason, ok] { ok->setEnabled(!reason->text().trimmed().isEmpty()); };
-    connect(reason, &QLineEdit::textChanged, dialog, validate);
-    validate();
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *dialog = new JobActionDialog(
+        QStringLiteral("dismissDialog"), tr("Dismiss change"), subjectText(*job),
+        tr("Concord stops trying to carry this change, and nothing is sent to "
+           "%1. Say why: the reason is kept in the audit log.")
+            .arg(system),
+        tr("Dismiss"), this);
+    QLineEdit *reason = dialog->addLineField(QStringLiteral("reasonEdit"), tr("&Reason:"), tr("Reason for dismissing"),
+                                             tr("Required, e.g. “Entered by hand in %1”").arg(system));
+    dialog->setCheck(required(reason));
     connect(dialog, &QDialog::accepted, this, [this, reason, id] {
         present(Theme::Tone::Info, tr("Dismissing change #%1…").arg(QLocale().toString(id)));
         Q_EMIT dismissRequested(id, reason->text().trimmed());
     });
-    reason->setFocus();
     presentDialog(dialog);
+}
+
+QString RetryQueuePage::subjectText(const OutboxJob &job)
+{
+    return tr("%1 · %2").arg(RetryQueueModel::whatText(job), RetryQueueModel::recordText(job));
 }
 
 void RetryQueuePage::updateActions()

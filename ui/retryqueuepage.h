@@ -119,6 +119,8 @@ public:
     // job runner would miss: Services::validateJobPayload); empty when fine.
     [[nodiscard]] static QString payloadProblem(const QString &operation, const QString &text);
     // The remote id the link dialog asks for: "QuickBooks invoice id".
+    // "What · record": the change a dialog is about.
+    [[nodiscard]] static QString subjectText(const Domain::OutboxJob &job);
     [[nodiscard]] static QString remoteIdLabel(const QString &operation);
 
 public Q_SLOTS:
