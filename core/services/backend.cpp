@@ -159,18 +159,28 @@ QString Backend::whyCannotAct() const
     return {};
 }
 
-template<typename Command>
-void Backend::jobCommand(Command command, const QString &done)
+template<typename Command, typename Failed, typename Done>
+bool Backend::act(Command command, Failed failed, Done done)
 {
     if (const QString why = whyCannotAct(); !why.isEmpty()) {
-        Q_EMIT retryQueueFailed(why);
-        return;
+        failed(why);
+        return false;
     }
     AdminCommands commands(*d->db);
     if (Status ok = command(commands, *d->actor); !ok)
-        Q_EMIT retryQueueFailed(ok.error().message);
+        failed(ok.error().message);
     else
-        Q_EMIT retryQueueDone(done);
+        done();
+    return true;
+}
+
+template<typename Command>
+void Backend::jobCommand(Command command, const QString &done)
+{
+    const bool ran = act(command, [this](const QString &why) { Q_EMIT retryQueueFailed(why); },
+                         [this, &done] { Q_EMIT retryQueueDone(done); });
+    if (!ran)
+        return;
     loadRetryQueue();
     refreshStatus();
 }
@@ -260,16 +270,7 @@ void Backend::loadBillingRules()
 template<typename Command>
 void Backend::billingCommand(Command command)
 {
-    if (const QString why = whyCannotAct(); !why.isEmpty()) {
-        Q_EMIT billingRulesFailed(why);
-        return;
-    }
-    AdminCommands commands(*d->db);
-    if (Status ok = command(commands, *d->actor); !ok) {
-        Q_EMIT billingRulesFailed(ok.error().message);
-        return;
-    }
-    loadBillingRules();
+    act(command, [this](const QString &why) { Q_EMIT billingRulesFailed(why); }, [this] { loadBillingRules(); });
 }
 
 namespace {

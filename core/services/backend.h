@@ -103,6 +103,11 @@ Q_SIGNALS:
 private:
     // Empty when a command may run (store open, a Concord user acting); else why not.
     [[nodiscard]] QString whyCannotAct() const;
+    // Runs `command(AdminCommands&, actor)` as this desktop's user: `failed`
+    // with the reason when it may not run or core refused it, else `done`.
+    // False when it did not run at all (no store, no Concord user).
+    template<typename Command, typename Failed, typename Done>
+    bool act(Command command, Failed failed, Done done);
     template<typename Command>
     void jobCommand(Command command, const QString &done);
     template<typename Command>
