@@ -23,8 +23,7 @@ void connectBackend(MainWindow &window, Backend *backend)
     QObject::connect(backend, &Backend::auditVerified, &window, &MainWindow::showAuditVerification,
                      Qt::QueuedConnection);
     // What the sync engine just carried, for a few seconds in the status bar.
-    QObject::connect(backend, &Backend::syncActivity, &window,
-                     [&window](const QString &text) { window.statusBar()->showMessage(text, 4000); },
+    QObject::connect(backend, &Backend::syncActivity, &window, &MainWindow::showSyncActivity,
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::errorOccurred, &window, &MainWindow::showError,
                      Qt::QueuedConnection);

@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "auditpage.h"
 #include "billingrulespage.h"
+#include "retryqueuemodel.h"
 #include "retryqueuepage.h"
 #include "connectionindicator.h"
 #include "overviewpage.h"
@@ -30,6 +31,8 @@ namespace {
 constexpr int kMaxPageShortcuts = 9;
 // Error messages stay in the status bar this long (ms): long enough to read twice.
 constexpr int kErrorMessageMs = 15'000;
+// What the sync engine just carried shows this long (ms); the next one replaces it.
+constexpr int kActivityMessageMs = 4'000;
 // Matches ConnectionIndicator's dots, so the status bar reads as one row.
 constexpr int kStatusDotDiameter = 9;
 } // namespace
@@ -407,6 +410,20 @@ void MainWindow::setAuditEntries(const QList<Security::AuditEntry> &entries)
 void MainWindow::showAuditVerification(const Security::AuditVerification &result)
 {
     m_audit->showVerification(result);
+}
+
+void MainWindow::showSyncActivity(const Domain::OutboxJob &job, bool delivered, const QString &note)
+{
+    const QString what = RetryQueueModel::whatText(job);
+    const QString record = RetryQueueModel::recordText(job);
+    if (delivered) {
+        // The engine's note ("deal 1945 created") is for the log.
+        //: Status bar: a change the sync engine carried, "<what> · <record>"
+        statusBar()->showMessage(tr("Done: %1 · %2").arg(what, record), kActivityMessageMs);
+    } else {
+        //: Status bar: a change not carried, "<what> · <record>: <cause in words>"
+        statusBar()->showMessage(tr("Not carried: %1 · %2: %3").arg(what, record, note), kErrorMessageMs);
+    }
 }
 
 void MainWindow::showError(const Error &error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "domain/operations.h"
 #include "domain/system.h"
 #include "domain/user.h"
 #include "security/auditentry.h"
@@ -72,6 +73,10 @@ public Q_SLOTS:
     void setAuditEntries(const QList<Concord::Security::AuditEntry> &entries);
     void showAuditVerification(const Concord::Security::AuditVerification &result);
     void showError(const Concord::Error &error);
+    // One line in the status bar, for a few seconds: what the sync engine
+    // just carried, in the retry queue's words ("Create the HubSpot contact ·
+    // Customer cus_…"); a failure with its cause in words.
+    void showSyncActivity(const Concord::Domain::OutboxJob &job, bool delivered, const QString &note);
     // Who acts from this desktop: what each page offers follows the role.
     void setActor(Concord::Domain::Role role, const QString &username);
     // The tax, discount and invoicing editor's data, from the sync thread.

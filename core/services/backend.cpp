@@ -352,8 +352,7 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
                                                    Clock::system());
     connect(d->engine.get(), &Sync::SyncEngine::jobFinished, this,
             [this](const Domain::OutboxJob &job, bool delivered, const QString &note) {
-                emit syncActivity(delivered ? tr("%1: %2").arg(job.operation, note)
-                                            : tr("%1 failed: %2").arg(job.operation, note));
+                emit syncActivity(job, delivered, note);
                 if (d->refreshPending)
                     return;
                 d->refreshPending = true;

@@ -85,9 +85,9 @@ Q_SIGNALS:
     void auditLoaded(const QList<Concord::Security::AuditEntry> &entries);
     void auditVerified(const Concord::Security::AuditVerification &result);
     void errorOccurred(const Concord::Error &error);
-    // The sync engine carried (or failed to carry) a change: one line for
-    // the status bar.
-    void syncActivity(const QString &text);
+    // The sync engine carried (or failed to carry) `job`; `note` is the
+    // engine's technical remark. The window says it in words.
+    void syncActivity(const Concord::Domain::OutboxJob &job, bool delivered, const QString &note);
     // Who acts from this desktop (after open()): the role decides what the
     // pages offer; core checks it again on every command.
     void actorChanged(Concord::Domain::Role role, const QString &username);

@@ -1029,7 +1029,8 @@ void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
             ++m_report.needsAttention;
             problem(u"%1 %2/%3 needs attention: %4"_s.arg(job.operation, job.entityType, job.entityId, decision.cause));
         }
-        emit jobFinished(job, false, err.message);
+        // The cause as the retry queue words it (the technical text is in the log).
+        emit jobFinished(job, false, decision.cause);
         break;
     }
     }

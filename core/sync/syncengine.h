@@ -116,6 +116,7 @@ public:
 
 signals:
     void onceFinished(const Concord::Sync::CycleReport &report);
+    // `note`: what was done (delivered), or why not, in plain words.
     void jobFinished(const Concord::Domain::OutboxJob &job, bool delivered, const QString &note);
     void stopped();
 

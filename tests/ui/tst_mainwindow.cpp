@@ -6,6 +6,7 @@
 #include "connectionindicator.h"
 #include "billingrulespage.h"
 #include "mainwindow.h"
+#include "retryqueuemodel.h"
 #include "retryqueuepage.h"
 #include "overviewpage.h"
 #include "theme.h"
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void aboutDialogOpens();
     void quitClosesWindow();
     void layoutIsRememberedAcrossWindows();
+    void syncActivityInWords();
     void retryQueueIsReadWhenShownAndWhenItMoves();
     void billingRulesAreReadWhenShownAndFedToThePage();
     void frenchTranslation();
@@ -426,6 +428,30 @@ void TestMainWindow::layoutIsRememberedAcrossWindows()
     QSettings empty(dir.filePath(QStringLiteral("none.ini")), QSettings::IniFormat);
     fresh.restoreLayout(empty);
     QCOMPARE(fresh.currentPageIndex(), 0);
+}
+
+void TestMainWindow::syncActivityInWords()
+{
+    MainWindow window;
+    Concord::Domain::OutboxJob job;
+    job.id = 7;
+    job.operation = QStringLiteral("hubspot.deal.upsert");
+    job.targetSystem = Concord::Domain::System::HubSpot;
+    job.entityType = QStringLiteral("appointment");
+    job.entityId = QStringLiteral("12");
+    window.showSyncActivity(job, true, QStringLiteral("deal 1945 created"));
+    const QString done = window.statusBar()->currentMessage();
+    QVERIFY2(done.startsWith(QStringLiteral("Done: ")), qPrintable(done));
+    QVERIFY2(done.contains(QStringLiteral("Appointment 12")), qPrintable(done));
+    // The operation's code name and the engine's remark stay out of it.
+    QVERIFY2(!done.contains(QStringLiteral("hubspot.deal.upsert")) && !done.contains(QStringLiteral("1945")),
+             qPrintable(done));
+    QVERIFY2(done.contains(Concord::Ui::RetryQueueModel::whatText(job)), qPrintable(done));
+
+    window.showSyncActivity(job, false, QStringLiteral("HubSpot refused the data"));
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Not carried: %1 · Appointment 12: HubSpot refused the data")
+                 .arg(Concord::Ui::RetryQueueModel::whatText(job)));
 }
 
 void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
