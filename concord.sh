@@ -15,7 +15,7 @@ BUILD_TYPE=${CONCORD_BUILD_TYPE:-RelWithDebInfo}
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
-  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qt6-charts-dev
+  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qt6-charts-dev libqt6opengl6-dev
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   qtkeychain-qt6-dev libphonenumber-dev libgl-dev
   postgresql

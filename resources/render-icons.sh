@@ -8,9 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 command -v rsvg-convert >/dev/null || { echo "render-icons.sh: rsvg-convert missing (apt-get install librsvg2-bin)" >&2; exit 1; }
 
-# Accent used for the selected sidebar entry; matches Theme's accent colour.
+# Colour of the selected sidebar entry; matches its text (Theme's style sheet).
 normal='#4a5f70'
-accent='#1f6f8b'
+accent='#13506a'
 
 mkdir -p icons/png
 for svg in icons/sidebar/*.svg icons/actions/*.svg; do

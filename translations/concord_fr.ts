@@ -2,6 +2,191 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>Concord::Services::Backend</name>
+    <message>
+        <source>The store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not a Concord user on this store: ask an owner to add you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change #%1 edited: Concord sends it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change #%1 linked to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed change #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord has no configuration to change on this desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge proposed: an owner can now approve or reject it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge rejected. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The clients are merged in Concord, but %n step(s) in the other systems failed: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged. Left for you to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged in Concord, HubSpot and QuickBooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge undone in Concord. What was done in HubSpot and QuickBooks stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Services::RecordsData</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished">%1&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished">%1&#xa0;j</translation>
+    </message>
+    <message>
+        <source>A change for %1 failed and waits for a person (change #%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change for %1 failed and waits for a person (change #%2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change for %1 has waited %2 (change #%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change for %1 has waited %2 (change #%3): %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for a person (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 is overdue: %2 due since %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 is overdue: %2 due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as a no-show in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, but the HubSpot deal is not “%2”: its update failed (change #%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, but the HubSpot deal is not “%2” yet: its update waits (change #%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified to buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision maker bought-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled in Cal.com, but invoice %1 is still open in QuickBooks (balance %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on %1, but on no invoice: it is billed per session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on %1, but on no invoice: its monthly invoice was due on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its session was canceled in Cal.com, but invoice %1 is still open (balance %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::AboutDialog</name>
     <message>
         <source>About Concord</source>
@@ -23,6 +208,305 @@
     <message>
         <source>© 2026 the Concord developers. Free software under the GNU General Public License, version 3 or later; it comes with no warranty.</source>
         <translation>© 2026 les développeurs de Concord. Logiciel libre distribué sous la licence publique générale GNU, version 3 ou ultérieure&#xa0;; fourni sans aucune garantie.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::AgingChartCard</name>
+    <message>
+        <source>Aging of open balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aging of open balances chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <extracomment>Aging bucket: not yet due</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–30</source>
+        <extracomment>Aging bucket on the chart&apos;s axis: days past due</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>31–60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>61–90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90+</source>
+        <extracomment>Aging bucket on the chart&apos;s axis: more than 90 days past due</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>By days past due, as of %1</source>
+        <extracomment>%1 = a date</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is owed right now: no invoice has an open balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::AppointmentsModel</name>
+    <message>
+        <source>%1 in %2 (%3 UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not created · change failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal being created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal not created · change failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in HubSpot (should be %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked to a Cal.com booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No HubSpot deal is linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage by Concord&apos;s mapping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts (local there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">Facture</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::AppointmentsPage</name>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Each appointment as Cal.com, HubSpot and QuickBooks hold it, side by side; where they disagree, the row is marked and says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments in Cal.com, HubSpot and QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln appointments</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No appointments from %1 to %2. Choose other days above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage by Concord&apos;s mapping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage set in HubSpot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 · balance %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -218,6 +702,103 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::BalancesModel</name>
+    <message>
+        <source>%1 (Concord id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open invoices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blocked: new bookings are declined or held until the overdue balance is paid. Overdue: something is past its due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open balance of every unpaid invoice, as QuickBooks reports it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part of the balance past its due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many days ago the oldest unpaid invoice was due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices with an open balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked from booking: new bookings are declined or held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last blocked %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 overdue; the oldest unpaid invoice was due %2, %n days ago.</source>
+        <extracomment>%1 = amount, %2 = the oldest due date, %n = days since</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::BillingInput</name>
     <message>
         <source>Type a percentage between %1 and %2.</source>
@@ -351,10 +932,6 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <message>
         <source>a viewer</source>
         <translation>un lecteur</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>personne</translation>
     </message>
     <message>
         <source>%1 or %2</source>
@@ -555,10 +1132,6 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
         <translation>Supprimer la politique de facturation sélectionnée (Suppr)</translation>
     </message>
     <message>
-        <source>Shown once the rules are loaded</source>
-        <translation>Disponible une fois les règles chargées</translation>
-    </message>
-    <message>
         <source>Loading the rules…</source>
         <translation>Chargement des règles…</translation>
     </message>
@@ -660,6 +1233,10 @@ Les séances qu&apos;elle couvre relèveront de la règle la plus spécifique su
     <message>
         <source>Delete invoice policy</source>
         <translation>Supprimer la politique de facturation</translation>
+    </message>
+    <message>
+        <source>Available once the rules are loaded</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -924,6 +1501,906 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::CustomersPage</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>Clients and duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each client&apos;s records in HubSpot, QuickBooks and Cal.com, and the possible duplicates to merge. Office managers propose merges; an owner approves them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh clients and duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the clients and the duplicate review again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished">Masquer ce message</translation>
+    </message>
+    <message>
+        <source>&amp;Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, email, phone, record id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished">R&amp;echercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show clients by their links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished">Tous les clients</translation>
+    </message>
+    <message>
+        <source>Missing a record somewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In all three systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished">Affic&amp;her&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clients and their records in each system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates and merge proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Propose merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve and merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo &amp;merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln clients</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <extracomment>&quot;12 of 1,234 clients shown&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 in HubSpot · %3 in QuickBooks · %4 in Cal.com</source>
+        <extracomment>Counts under the clients table: &quot;1,234 clients · 1,100 in HubSpot · 1,050 in QuickBooks · 900 in Cal.com&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in all three systems, %2 in none; %3 merged into another client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clients are shown once the store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clients yet. They appear here once Concord has read HubSpot, QuickBooks or Cal.com, or after an import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client matches the search and filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clients (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the %1 most likely of %2 possible duplicates; merge or review these first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the duplicate review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duplicate review is shown once the store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No possible duplicates to review. When the duplicate scan finds two records that may be one client, they appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the merge will do once an owner approves it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is kept; %2 is merged into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed in any system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this merge did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was merged into %2. Undo merge restores Concord&apos;s identity map only; what was done in QuickBooks and HubSpot stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone in Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord&apos;s identity map was restored. What had been done in QuickBooks and HubSpot stays as it was left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What approving will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge cannot be planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be undone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in this merge is irreversible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes outside Concord: none of these records is linked to QuickBooks, HubSpot or Cal.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person can reverse these in QuickBooks or HubSpot:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Concord only (Undo merge restores these):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an owner</source>
+        <translation type="unfinished">un propriétaire</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished">propriétaire</translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation type="unfinished">un responsable administratif</translation>
+    </message>
+    <message>
+        <source>office manager</source>
+        <translation type="unfinished">responsable administratif</translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation type="unfinished">un comptable</translation>
+    </message>
+    <message>
+        <source>bookkeeper</source>
+        <translation type="unfinished">comptable</translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation type="unfinished">un lecteur</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished">lecteur</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Joins role names: &quot;an owner or office manager&quot;</extracomment>
+        <translation type="unfinished">%1 ou %2</translation>
+    </message>
+    <message>
+        <source>Only %1 can propose merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can approve, reject or undo merges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the last action to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a possible duplicate first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This merge cannot be planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a proposal waiting for an owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already approved: the merge is being finished by Concord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You proposed this merge: another owner must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an executed merge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord kept no record of what this merge changed, so it cannot undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send these choices to an owner for approval; nothing changes until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the proposal down, with a note saying why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge now, in Concord and in QuickBooks and HubSpot (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Concord&apos;s identity map as it was before this merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look, not act: %1</source>
+        <translation type="unfinished">Consultation uniquement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>You proposed this merge: another owner approves it. You can still reject it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>&quot;Email: dana.w@example.com (from Dana Whitfeld)&quot;</extracomment>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is kept with these values, and an owner other than you decides. Nothing changes in any system until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once approved, nothing in this merge is irreversible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once approved, these cannot be undone:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. “same parent, two email addresses”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposing to merge %1 into %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving merges them now: first in Concord&apos;s identity map (Undo merge can restore it), then in QuickBooks and HubSpot. Proposed by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These cannot be undone — not by Undo merge, not by anyone:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person can reverse these later, in that system:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand that these changes in QuickBooks and HubSpot are permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging %1 into %2: Concord first, then QuickBooks and HubSpot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1 and %2 apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is changed in any system. Say why, for %1 and the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the merge is rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. “two siblings with one parent email”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejecting the proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo merging %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only Concord&apos;s identity map is restored: the linked records go back to %1, %1 becomes an active client again, and %2 gets back its name as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is reversed in QuickBooks or HubSpot. These stay as they are:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of these, nobody can undo:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person can reverse them in QuickBooks or HubSpot if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo in Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the merge in Concord…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DashboardChartCard</name>
+    <message>
+        <source>%1M</source>
+        <extracomment>Compact axis label in millions, e.g. &quot;$1.5M&quot;</extracomment>
+        <translation type="unfinished">%1&#xa0;: {1M?}</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <extracomment>Compact axis label in thousands, e.g. &quot;$12k&quot;</extracomment>
+        <translation type="unfinished">%1&#xa0;: {1k?}</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What clients owe and how old it is, what was invoiced and collected each month, and how the sync is doing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read balances and sync health again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished">Masquer ce message</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients blocked from booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances by client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished">Tous les clients</translation>
+    </message>
+    <message>
+        <source>Blocked from booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a client by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block &amp;thresholds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the booking block thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <extracomment>%1 = date and time the figures were read</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open invoices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Oldest due %n days ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone is up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New bookings declined or held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to show: the dashboard could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln clients</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln clients</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No client owes anything and nobody is blocked from booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue clients are marked amber, blocked ones red; the tooltip says why. Enter or double-click opens a client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open invoices in other currencies are not included in these figures.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the overdue balance above which a client&apos;s new bookings are declined or held (invoice policies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the booking block thresholds. Only a bookkeeper or owner can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DashboardSyncHealth</name>
+    <message>
+        <source>Sync health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast changes reach the other systems, what waits, and each connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency, last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">en attente</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished">Connexions</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnu</translation>
+    </message>
+    <message>
+        <source>The authorization expires %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord does not know when this authorization expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>QuickBooks authorizations roll every %n days: reconnect before then.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 authorization: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <extracomment>Latency target, e.g. &quot;&lt; 1 min&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing carried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: median %2, 95th percentile %3, target %4, %5</source>
+        <extracomment>Screen reader summary of one latency row</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50: half of the changes arrived within this time; p95: all but the slowest 5 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed changes wait for a person.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the retry queue to retry, fix or dismiss changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look at the retry queue; only an owner or office manager can act on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished">%1&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Clients</translation>
+    </message>
+    <message>
+        <source>Other changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Token expires in %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DashboardTile</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::DiscountRuleDialog</name>
     <message>
         <source>A percentage</source>
@@ -1063,6 +2540,365 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>When the rule last changed, in this computer&apos;s time zone</source>
         <translation>Date de la dernière modification de la règle, dans le fuseau horaire de cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DuplicateComparisonView</name>
+    <message>
+        <source>Choose a pair on the left to compare the two records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <extracomment>One piece of evidence: &quot;✓ same email · strong&quot;</extracomment>
+        <translation type="unfinished">%1 · %3 {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked records</source>
+        <extracomment>Under a client&apos;s name in the comparison: &quot;3 linked records&quot;</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Concord id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the record of %1; the other merges into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Survives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1 %2 from %3</source>
+        <extracomment>&quot;Keep email dana@example.com from Dana Whitfield&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kept: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also compared:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matcher: %1</source>
+        <extracomment>The duplicate matcher&apos;s own sentence about a pair</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DuplicateListModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1, %2</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::DuplicateMergeDraft</name>
+    <message>
+        <source>keep %1&apos;s record</source>
+        <extracomment>Undo history entry, e.g. &quot;Undo keep Dana Whitfield&apos;s record&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep %1 “%2”</source>
+        <extracomment>Undo history entry, e.g. &quot;Undo keep email “dana@example.com”&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::FieldMappingModel</name>
+    <message>
+        <source>Add a field mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n field mappings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With QuickBooks in it, this row becomes a billing-side mapping, which only %1 can change: choose Cal.com or HubSpot instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without QuickBooks in it, this row becomes a booking-side mapping, which only %1 can change: keep QuickBooks as its source or target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <extracomment>Column: whether the mapping is switched on</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <extracomment>Column: the kind of values the field holds</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <extracomment>Column: the system the value is read from</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <extracomment>Column: the system the value is written to</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (needs: %2)</source>
+        <extracomment>A transform that does not fit the field: &quot;e164 (needs a Phone number)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a transform Concord knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Concord field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnu</translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (changed here, not applied yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds: %2. Its transform must accept that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one system whose value of &apos;%1&apos; is right. Concord carries it from there and never writes it back into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch off %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the field of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change where %1 is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change where %1 is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the system of record of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the source path of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the target path of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the transform of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether Concord carries this field now (a switched-off row is still checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of values the field holds: the transform must accept them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the value is read in the source system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the value is written in the target system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the value is turned into what the target expects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one system whose value is right: every row of a field names the same one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::IdentityMapModel</name>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <extracomment>A linked record in the identity map: a check mark and the record&apos;s id</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <extracomment>&quot;✓ ana@example.org +1&quot;: one more record of the same client in that system</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 is linked to this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2% sure</source>
+        <extracomment>&quot;matched by phone, 70% sure&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more records of this client in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Concord id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Read by screen readers: &quot;HubSpot: 901&quot; / &quot;HubSpot: not linked&quot;</extracomment>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s %1, or “not linked”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1268,11 +3104,219 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
 </context>
 <context>
-    <name>Concord::Ui::MainWindow</name>
+    <name>Concord::Ui::InvoicesModel</name>
     <message>
-        <source>Overview</source>
-        <translation>Vue d’ensemble</translation>
+        <source>Id %1</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not in QuickBooks yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late-cancellation fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>Fee for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 deals linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks invoice id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · booking %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">Facture</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::InvoicesPage</name>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Each QuickBooks invoice beside the Cal.com sessions it bills and their HubSpot deals; where they disagree, the row is marked and says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices in QuickBooks, Cal.com and HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invoices</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No invoices dated from %1 to %2. Choose other days above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late-cancellation fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 · balance %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is on this invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deal: no session is on this invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::MainWindow</name>
     <message>
         <source>Audit log</source>
         <translation>Journal d&apos;audit</translation>
@@ -1336,6 +3380,584 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>Tax and invoicing</source>
         <translation>Taxes et facturation</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished">Clients</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished">Base de données</translation>
+    </message>
+    <message>
+        <source>No web browser could open %1</source>
+        <extracomment>Status bar: no web browser could be started; the address can be copied by hand</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 · %2</source>
+        <extracomment>Status bar: a change the sync engine carried, &quot;&lt;what&gt; · &lt;record&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not carried: %1 · %2: %3</source>
+        <extracomment>Status bar: a change not carried, &quot;&lt;what&gt; · &lt;record&gt;: &lt;cause in words&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::MappingText</name>
+    <message>
+        <source>Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount in cents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deposit paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the deal to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <extracomment>A field mapping: &quot;email: HubSpot → QuickBooks&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <extracomment>A status mapping: &quot;Payment · Paid → Move the deal to&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an owner</source>
+        <translation type="unfinished">un propriétaire</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished">propriétaire</translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation type="unfinished">un responsable administratif</translation>
+    </message>
+    <message>
+        <source>office manager</source>
+        <translation type="unfinished">responsable administratif</translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation type="unfinished">un comptable</translation>
+    </message>
+    <message>
+        <source>bookkeeper</source>
+        <translation type="unfinished">comptable</translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation type="unfinished">un lecteur</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished">lecteur</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished">personne</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">, </translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Joins role names: &quot;an office manager, bookkeeper or owner&quot;</extracomment>
+        <translation type="unfinished">%1 ou %2</translation>
+    </message>
+    <message>
+        <source>billing-side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>booking-side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can change mappings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a billing-side mapping (it touches QuickBooks or payments): only %1 can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a booking-side mapping (appointments, contacts): only %1 can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::MappingsPage</name>
+    <message>
+        <source>Discard and reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which fields Concord carries between Cal.com, HubSpot and QuickBooks, which system owns each, and what a status does in HubSpot. Edits take effect together when you apply them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished">Recharger</translation>
+    </message>
+    <message>
+        <source>Read the mappings as they are stored now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the mappings as they are stored now; asks before dropping your edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each row carries one field from one system into another. A field has one system of record: Concord reads it there and never writes it back into it. Double-click a cell to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an appointment or payment status does in HubSpot: move the deal to a stage of the pipeline, create a task for the deal&apos;s owner, or close the open tasks. Double-click a cell to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a field mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a status mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected field mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected status mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems: every field has one system of record, every transform fits its field&apos;s values, and every status does something HubSpot can do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the deal to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mappings were changed meanwhile (by someone else, or by Concord). Your edits are kept and not applied; Reload shows the current mappings (your edits are dropped, so note them first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look at the mappings but not change them: only %1 can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change booking-side mappings. Billing-side ones (those touching QuickBooks, and payment statuses) are read-only for you: only %1 can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can change billing-side mappings (those touching QuickBooks, and payment statuses). The others are read-only for you: only %1 can change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying your changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied; loading the stored mappings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not applied yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the answer to the last apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply: no changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems marked in red first (listed below the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save all your changes together; if any cannot be saved, none is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo every change not applied yet (Redo brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a field mapping (then choose its field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a status mapping (then choose its status and action)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the rows to remove first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rows (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, row %2 (%3): %4</source>
+        <extracomment>A problem: &quot;Fields, row 3 (phone: HubSpot → QuickBooks): The transform …&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be fixed before applying. Click to show the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A warning: applying is still possible. Click to show the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: %1 to fix before applying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: %1 to consider (applying is still possible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: %1 to fix before applying, %2 to consider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes were applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Your edits are still here and nothing was applied.</source>
+        <extracomment>After why an apply failed: the person&apos;s work is not lost.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have changes that are not applied yet (%1). Reloading shows the mappings as they are stored now and drops them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::MonthlyChartCard</name>
+    <message>
+        <source>Invoiced vs collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoiced and collected per month chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>%1: invoiced %2, collected %3</source>
+        <extracomment>%1 = month and year, %2 = amount invoiced, %3 = amount collected</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>%1 = first month, %2 = last month (&quot;April 2025 – March 2026&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoices or payments yet in these 12 months. Bars appear here as QuickBooks invoices and payments are synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <extracomment>Tooltip: &quot;March 2026 · Invoiced: $130.00&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · invoiced %2, collected %3</source>
+        <extracomment>%1 = period, %2 = total invoiced, %3 = total collected</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1427,6 +4049,263 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>Shown once the store is open.</source>
         <translation>Affiché une fois la base de données ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::RecordsPageBase</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the records again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the dates shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the records of these days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the records of these days (both included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client, service, invoice, deal, reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only &amp;disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only records where the systems disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row to see the record in each system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the change in the retry queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 in these days (by date). Choose fewer days to see the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln disagree</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing read yet: choose the days and press Show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disagreements in these days: the three systems agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing shown matches “%1”%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> among the disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the three systems agree on this record, as far as Concord knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show “%1”</source>
+        <translation type="unfinished">Afficher «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Nothing to open: no %1 record is linked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord does not know the HubSpot account (portal) id, so it cannot build the link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord does not know the QuickBooks company id, so it cannot build the link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Cal.com is self-hosted: Concord does not know its web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change for this record waits or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open change #%1 in the retry queue to retry, edit or dismiss it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at change #%1 in the retry queue. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::RecordsPageModel</name>
+    <message>
+        <source>Disagreements:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Ouverte</translation>
+    </message>
+    <message>
+        <source>Deposit paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>Concord has sent nothing here for this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change was carried (last on %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change was carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change waits to be sent (change #%1, queued %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change failed and waits for a person (change #%1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2328,6 +5207,686 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
+    <name>Concord::Ui::SettingsPage</name>
+    <message>
+        <source>an owner</source>
+        <translation type="unfinished">un propriétaire</translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation type="unfinished">un responsable administratif</translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation type="unfinished">un comptable</translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation type="unfinished">un lecteur</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which accounts Concord keeps in agreement, where their APIs are, and who may do what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished">Recharger</translation>
+    </message>
+    <message>
+        <source>Read the connections and users again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished">Connexions</translation>
+    </message>
+    <message>
+        <source>%1 connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the %1 base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the %1 connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one harmless request to %1 with the stored credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the %1 sign-in page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If no browser window appeared, open the sign-in page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel connecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord acts as the person signed in to this computer: each user is that computer account&apos;s name. The role decides what they may change; everyone may see everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished">Utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can connect services, change where they are, or manage users.</source>
+        <extracomment>&quot;Only an owner can …&quot;; %1 lists the roles that may.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished">personne</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices, payments and QuickBooks customers stop syncing: new sessions are not invoiced and payments no longer reach the CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts, deals and follow-up tasks stop syncing with HubSpot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings stop syncing from Cal.com: new, rescheduled and canceled sessions are no longer carried to HubSpot or invoiced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of the %1 API, e.g. https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a web address: it should start with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed on this computer (127.0.0.1, ::1 or localhost): use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must not contain a user name or password: Concord keeps credentials in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must not have a &apos;?&apos; or &apos;#&apos; part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address needs a host, e.g. https://api.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API addresses are saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only until Concord knows who you are. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>&quot;in 42 min&quot; / &quot;12 min ago&quot;</extracomment>
+        <translation type="unfinished">dans %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired: connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up for connecting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks company (realm) id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: connect through the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token expired %1 (%2): connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh token expires in %n days (%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh token expires %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token stored; its age is not known yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token expires %1; Concord renews it by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token: renewed by Concord when needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private-app token stored; it does not expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key stored; it does not expire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect %1 in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the HubSpot private-app token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in your browser and allow Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the key %1 gave you; Concord checks it before keeping it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord does not know who you are yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing with %1 and remove its credentials from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Concord reaches the %1 API: production, a sandbox, or a local emulator. https only, except on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: this is the address in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this address in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in the browser window Concord opened and allow access. This page updates by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a person who uses Concord on this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1&apos;s role or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let %1 act in Concord again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps their history but can no longer act in Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot private-app token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In HubSpot open Settings → Integrations → Private apps, choose Concord&apos;s app and copy its access token. Concord checks it with HubSpot before keeping it in this computer&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Cal.com open Settings → Developer → API keys and create a key for Concord. Concord checks it with Cal.com before keeping it in this computer&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private-app token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord removes its authorization from this computer&apos;s keychain and asks %1 to revoke it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord removes the key from this computer&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may act in Concord again as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 keeps their history in the audit log but can no longer act in Concord. You can reactivate them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::StatusMappingModel</name>
+    <message>
+        <source>Add a status mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n status mappings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row becomes a billing-side mapping (a payment status, or QuickBooks), which only %1 can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row becomes a booking-side mapping (an appointment status), which only %1 can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Column: appointment or payment status</extracomment>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <extracomment>Column: the system where the action happens</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <extracomment>Column: what the status does there</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage or task</source>
+        <extracomment>Column: the deal stage or the task&apos;s subject</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the task&apos;s subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <extracomment>No value: the action needs none</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: not applied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnu</translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (changed here, not applied yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot deal stage id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task&apos;s subject. Concord fills in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This action needs no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appointment status, from Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment status, from QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the kind of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the status of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change where %1 acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change what %1 does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the deal stage of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the task of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment statuses come from Cal.com, payment statuses from QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals and tasks live in HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HubSpot deal stage, or the subject of the task to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::StoreStatusText</name>
     <message>
         <source>%1 (this version of Concord knows up to %2)</source>
@@ -2445,6 +6004,152 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
+    <name>Concord::Ui::UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the person&apos;s computer account, e.g. dana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord recognises people by the account they sign in to this computer with: use that account&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A username cannot change: add a new user instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Dana Fischer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rôle</translation>
+    </message>
+    <message>
+        <source>&amp;May use Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deactivated user keeps their history but can no longer act in Concord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last active owner: make someone else owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A username has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, like the computer account it names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a user &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::UsersTableModel</name>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookkeeper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approves merges, manages users and connections, and may do everything the other roles do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits bookings and customers, proposes merges, works the retry queue and booking-side mappings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edits tax and discount rules, invoice policies and billing-side mappings; reconciles totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sees everything and changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::VerificationBanner</name>
     <message>
         <source>Show entry</source>
@@ -2480,6 +6185,346 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>Could not verify the audit chain: %1</source>
         <translation>Impossible de vérifier la chaîne d&apos;audit&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReviewText</name>
+    <message>
+        <source>QuickBooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cal.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QuickBooks customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HubSpot contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cal.com attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone matches after normalising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same email after normalising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same %1</source>
+        <extracomment>e.g. &quot;same given name&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same %1 after normalising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nickname of the same name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs by a typo (%2)</source>
+        <extracomment>e.g. &quot;family name differs by a typo (whitfield / whitfeld)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs by two typos (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given name matches an initial (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similar %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same words in the name, in another order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>most words of the name agree (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some words of the name agree (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same mailbox at the provider (dots or +tags differ: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same mailbox name at another domain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same local number, other area or country code (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth with day and month swapped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same house number and street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same house number, similar street (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same street, another house number (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>different %1 (%2)</source>
+        <extracomment>e.g. &quot;different phone (5550100 / 5550199)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>An evidence level this version has no words for: &quot;&lt;field&gt;: &lt;level&gt;&quot;</extracomment>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>counts against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 likely the same person</source>
+        <extracomment>&quot;93% likely the same person&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the names agree: check another detail before merging.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something that should agree clearly differs (given name, birth date or organisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First and last name are written the other way round in one record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both records carry the same link from an earlier import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved, not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found by the duplicate scan; nobody has proposed a merge yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found by the duplicate scan on %1; nobody has proposed a merge yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Note: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. An owner other than %2 approves or rejects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, approved by %2 on %3. The merge has not finished; approving runs it again from where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, rejected by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, approved and merged by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, merged by %2 on %3, then undone in Concord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concord only: Undo merge puts it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person does this in %1; it cannot be undone there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person can reverse it in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linked by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created by Concord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carried over from an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched by email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched by phone</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

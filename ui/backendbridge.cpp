@@ -2,6 +2,12 @@
 
 #include "billingrulespage.h"
 #include "mainwindow.h"
+#include "appointmentspage.h"
+#include "customerspage.h"
+#include "dashboardpage.h"
+#include "invoicespage.h"
+#include "mappingspage.h"
+#include "settingspage.h"
 #include "retryqueuepage.h"
 #include "services/backend.h"
 
@@ -41,6 +47,8 @@ void connectBackend(MainWindow &window, Backend *backend)
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::retryQueueLoaded, queue, &RetryQueuePage::setJobs,
                      Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryQueueLoaded, &window, &MainWindow::retryQueueArrived,
+                     Qt::QueuedConnection);
     QObject::connect(backend, &Backend::retryOutcomes, queue, &RetryQueuePage::showRetryOutcomes,
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::retryQueueDone, queue, &RetryQueuePage::showDone,
@@ -76,6 +84,81 @@ void connectBackend(MainWindow &window, Backend *backend)
     QObject::connect(rules, &BillingRulesPage::deleteInvoicePolicyRequested, backend, &Backend::deleteInvoicePolicy,
                      Qt::QueuedConnection);
 
+    // Field and status mappings: one batch per Apply, as the desktop's user.
+    auto *mappings = window.mappingsPage();
+    QObject::connect(&window, &MainWindow::mappingsRequested, backend, &Backend::loadMappings, Qt::QueuedConnection);
+    QObject::connect(mappings, &MappingsPage::reloadRequested, backend, &Backend::loadMappings, Qt::QueuedConnection);
+    QObject::connect(mappings, &MappingsPage::applyRequested, backend, &Backend::applyMappings, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::mappingsLoaded, mappings, &MappingsPage::setData, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::mappingsApplied, mappings, &MappingsPage::showApplied, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::mappingsFailed, mappings, &MappingsPage::showFailure, Qt::QueuedConnection);
+
+    // The dashboard.
+    auto *dashboard = window.dashboardPage();
+    QObject::connect(&window, &MainWindow::dashboardRequested, backend, &Backend::loadDashboard, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::dashboardLoaded, dashboard, &DashboardPage::setData, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::dashboardFailed, dashboard, &DashboardPage::showFailure, Qt::QueuedConnection);
+
+    // Customers and duplicates: the page asks for its tabs' data itself and
+    // reads them again after each command's answer.
+    auto *customers = window.customersPage();
+    QObject::connect(customers, &CustomersPage::identityMapRequested, backend, &Backend::loadIdentityMap,
+                     Qt::QueuedConnection);
+    QObject::connect(customers, &CustomersPage::duplicatesRequested, backend, &Backend::loadDuplicateReview,
+                     Qt::QueuedConnection);
+    QObject::connect(customers, &CustomersPage::proposeRequested, backend, &Backend::proposeMerge,
+                     Qt::QueuedConnection);
+    QObject::connect(customers, &CustomersPage::decisionRequested, backend, &Backend::decideMerge,
+                     Qt::QueuedConnection);
+    QObject::connect(customers, &CustomersPage::undoRequested, backend, &Backend::undoMerge, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::identityMapLoaded, customers, &CustomersPage::setIdentityMap,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::duplicateReviewLoaded, customers, &CustomersPage::setDuplicateReview,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::customersDone, customers, &CustomersPage::showDone, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::customersFailed, customers, &CustomersPage::showFailure,
+                     Qt::QueuedConnection);
+
+    // Appointments and invoices across the three systems.
+    auto *appointments = window.appointmentsPage();
+    auto *invoices = window.invoicesPage();
+    QObject::connect(appointments, &AppointmentsPage::reloadRequested, backend, &Backend::loadAppointments,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::appointmentsLoaded, appointments, &AppointmentsPage::setData,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::appointmentsFailed, appointments, &AppointmentsPage::showFailure,
+                     Qt::QueuedConnection);
+    QObject::connect(invoices, &InvoicesPage::reloadRequested, backend, &Backend::loadInvoices, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::invoicesLoaded, invoices, &InvoicesPage::setData, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::invoicesFailed, invoices, &InvoicesPage::showFailure, Qt::QueuedConnection);
+
+    // Settings: connections, base URLs, users and roles.
+    auto *settings = window.settingsPage();
+    QObject::connect(&window, &MainWindow::settingsRequested, backend, &Backend::loadSettings, Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::reloadRequested, backend, &Backend::loadSettings, Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::connectRequested, backend, &Backend::connectService,
+                     Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::cancelConnectRequested, backend, &Backend::cancelConnect,
+                     Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::apiKeyRequested, backend, &Backend::setApiKey, Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::testRequested, backend, &Backend::testConnection, Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::disconnectRequested, backend, &Backend::disconnectService,
+                     Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::baseUrlSaveRequested, backend, &Backend::saveBaseUrl,
+                     Qt::QueuedConnection);
+    QObject::connect(settings, &SettingsPage::saveUserRequested, backend, &Backend::saveUser, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::settingsLoaded, settings, &SettingsPage::setData, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::settingsDone, settings, &SettingsPage::showDone, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::settingsFailed, settings, &SettingsPage::showFailure, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::authorizationUrlReady, settings, &SettingsPage::showAuthorizationUrl,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::connectFinished, settings, &SettingsPage::showConnectResult,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::testFinished, settings, &SettingsPage::showTestResult, Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::disconnectFinished, settings, &SettingsPage::showDisconnectResult,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::baseUrlSaveFinished, settings, &SettingsPage::showBaseUrlResult,
+                     Qt::QueuedConnection);
 }
 
 } // namespace Concord::Ui

@@ -6,11 +6,19 @@
 #include "retryqueuemodel.h"
 #include "retryqueuepage.h"
 #include "connectionindicator.h"
+#include "appointmentspage.h"
+#include "customerspage.h"
+#include "dashboardpage.h"
+#include "invoicespage.h"
+#include "mappingspage.h"
+#include "recordspagebase.h"
+#include "settingspage.h"
 #include "overviewpage.h"
 #include "storestatustext.h"
 #include "theme.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QFrame>
 #include <QHeaderView>
 #include <QHBoxLayout>
@@ -31,6 +39,31 @@ namespace {
 constexpr int kMaxPageShortcuts = 9;
 // Error messages stay in the status bar this long (ms): long enough to read twice.
 constexpr int kErrorMessageMs = 15'000;
+// A connection changed state or account (not merely its last call's time).
+bool connectionsMoved(const Services::StoreStatus &before, const Services::StoreStatus &after)
+{
+    if (before.connections.size() != after.connections.size())
+        return true;
+    for (qsizetype i = 0; i < after.connections.size(); ++i) {
+        const Domain::Connection &a = before.connections.at(i);
+        const Domain::Connection &b = after.connections.at(i);
+        if (a.system != b.system || a.state != b.state || a.accountLabel != b.accountLabel
+            || a.refreshExpiresAt != b.refreshExpiresAt || a.lastError != b.lastError)
+            return true;
+    }
+    return false;
+}
+// The dashboard follows the sync at most this often (ms) while shown.
+constexpr int kDashboardRefreshMs = 5'000;
+// The records pages follow the sync at most this often (ms) while shown.
+constexpr int kRecordsRefreshMs = 5'000;
+// The appointments and invoices pages show what the engine carries.
+bool movedRecords(const Services::StoreStatus &before, const Services::StoreStatus &after)
+{
+    return before.appointments != after.appointments || before.invoices != after.invoices
+        || before.succeededJobs != after.succeededJobs || before.failedJobs != after.failedJobs
+        || before.openFlags != after.openFlags;
+}
 // What the sync engine just carried shows this long (ms); the next one replaces it.
 constexpr int kActivityMessageMs = 4'000;
 // Matches ConnectionIndicator's dots, so the status bar reads as one row.
@@ -60,19 +93,67 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     // Only pages that work are listed; later features add theirs here.
-    m_overview = new OverviewPage;
-    addPage(m_overview, QStringLiteral("overview"), tr("Overview"));
-    m_audit = new AuditPage;
-    addPage(m_audit, QStringLiteral("audit"), tr("Audit log"));
+    // Only pages that work are listed. The daily work comes first, the
+    // set-up and the store's own details last.
+    m_dashboard = new DashboardPage;
+    addPage(m_dashboard, QStringLiteral("dashboard"), tr("Dashboard"));
+    // Live while shown: balances move with payments, health with every delivery.
+    feed(m_dashboard, [this] { Q_EMIT dashboardRequested(); },
+         [](const Services::StoreStatus &, const Services::StoreStatus &) { return true; }, kDashboardRefreshMs);
+    m_customers = new CustomersPage;
+    addPage(m_customers, QStringLiteral("customers"), tr("Customers"));
+    feed(m_customers, [this] { m_customers->requestVisibleData(); },
+         [](const Services::StoreStatus &before, const Services::StoreStatus &after) {
+             return before.customers != after.customers;
+         });
+    m_appointments = new AppointmentsPage;
+    addPage(m_appointments, QStringLiteral("appointments"), tr("Appointments"));
+    feed(m_appointments, [this] { m_appointments->reload(); }, movedRecords, kRecordsRefreshMs);
+    m_invoices = new InvoicesPage;
+    addPage(m_invoices, QStringLiteral("invoices"), tr("Invoices"));
+    feed(m_invoices, [this] { m_invoices->reload(); }, movedRecords, kRecordsRefreshMs);
     m_queue = new RetryQueuePage;
     addPage(m_queue, QStringLiteral("queue"), tr("Retry queue"));
+    m_mappings = new MappingsPage;
+    addPage(m_mappings, QStringLiteral("mappings"), tr("Mappings"));
+    feed(m_mappings, [this] { Q_EMIT mappingsRequested(); });
     m_rules = new BillingRulesPage;
     addPage(m_rules, QStringLiteral("rules"), tr("Tax and invoicing"));
+    m_audit = new AuditPage;
+    addPage(m_audit, QStringLiteral("audit"), tr("Audit log"));
+    m_settings = new SettingsPage;
+    addPage(m_settings, QStringLiteral("settings"), tr("Settings"));
+    feed(m_settings, [this] { Q_EMIT settingsRequested(); },
+         [](const Services::StoreStatus &before, const Services::StoreStatus &after) {
+             return before.users != after.users || connectionsMoved(before, after);
+         });
+    m_overview = new OverviewPage;
+    addPage(m_overview, QStringLiteral("store"), tr("Store"));
 
     createStatusBar();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);
     connect(m_overview, &OverviewPage::refreshRequested, this, &MainWindow::refresh);
+    connect(m_dashboard, &DashboardPage::refreshRequested, this, &MainWindow::dashboardRequested);
+    connect(m_dashboard, &DashboardPage::clientActivated, this, [this](const QString &customerId) {
+        showPage(m_customers);
+        m_customers->showClient(customerId);
+    });
+    connect(m_dashboard, &DashboardPage::retryQueueRequested, this, [this] { showPage(m_queue); });
+    connect(m_dashboard, &DashboardPage::billingRulesRequested, this, [this] { showPage(m_rules); });
+    // "Show in retry queue" from a record: the job is selected once the queue is read.
+    const auto showJob = [this](qint64 jobId) {
+        showPage(m_queue);
+        m_jobToShow = jobId;
+        if (m_queue->selectJob(jobId))
+            m_jobToShow = 0;
+    };
+    connect(m_appointments, &AppointmentsPage::retryQueueRequested, this, showJob);
+    // "Open in HubSpot / QuickBooks / Cal.com", and the OAuth consent page.
+    for (auto *page : {static_cast<RecordsPageBase *>(m_appointments), static_cast<RecordsPageBase *>(m_invoices)})
+        connect(page, &RecordsPageBase::openUrlRequested, this, &MainWindow::openUrl);
+    connect(m_settings, &SettingsPage::openUrlRequested, this, &MainWindow::openUrl);
+    connect(m_invoices, &InvoicesPage::retryQueueRequested, this, showJob);
     connect(m_audit, &AuditPage::reloadRequested, this, [this] {
         m_auditStale = true;
         requestAuditIfNeeded();
@@ -288,6 +369,25 @@ ConnectionIndicator *MainWindow::connectionIndicator(Domain::System system) cons
     return m_indicators.value(system);
 }
 
+void MainWindow::openUrl(const QUrl &url)
+{
+    if (m_urlOpener ? m_urlOpener(url) : QDesktopServices::openUrl(url))
+        return;
+    //: Status bar: no web browser could be started; the address can be copied by hand
+    statusBar()->showMessage(tr("No web browser could open %1").arg(url.toString()), kErrorMessageMs);
+}
+
+void MainWindow::retryQueueArrived()
+{
+    if (m_jobToShow != 0 && m_queue->selectJob(m_jobToShow))
+        m_jobToShow = 0;
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    setCurrentPage(m_pages->indexOf(page));
+}
+
 void MainWindow::setCurrentPage(int index)
 {
     if (index < 0 || index >= m_pages->count())
@@ -313,6 +413,38 @@ void MainWindow::onPageChanged(int index)
         m_rulesAsked = true;
         Q_EMIT billingRulesRequested();
     }
+    feedIfShown(m_pages->currentWidget());
+}
+
+void MainWindow::feed(QWidget *page, std::function<void()> request,
+                      std::function<bool(const Services::StoreStatus &, const Services::StoreStatus &)> moved,
+                      int minIntervalMs)
+{
+    Feed f;
+    f.request = std::move(request);
+    f.moved = std::move(moved);
+    f.minIntervalMs = minIntervalMs;
+    if (minIntervalMs > 0) {
+        f.later = new QTimer(this);
+        f.later->setSingleShot(true);
+        connect(f.later, &QTimer::timeout, this, [this, page] { feedIfShown(page); });
+    }
+    m_feeds.insert(page, std::move(f));
+}
+
+void MainWindow::feedIfShown(QWidget *page)
+{
+    auto it = m_feeds.find(page);
+    if (it == m_feeds.end() || !m_status.open || !it->stale || m_pages->currentWidget() != page)
+        return;
+    if (it->minIntervalMs > 0 && it->lastAsked.isValid() && it->lastAsked.elapsed() < it->minIntervalMs) {
+        if (!it->later->isActive())
+            it->later->start(int(it->minIntervalMs - it->lastAsked.elapsed()));
+        return;
+    }
+    it->stale = false;
+    it->lastAsked.start();
+    it->request();
 }
 
 void MainWindow::setBillingRules(const Services::BillingRulesData &data)
@@ -344,11 +476,20 @@ void MainWindow::setActor(Domain::Role role, const QString &username)
 {
     m_queue->setRole(role);
     m_rules->setRole(role);
+    m_mappings->setActor(role, username);
+    m_customers->setActor(role, username);
+    m_dashboard->setRole(role);
+    m_appointments->setRole(role);
+    m_invoices->setRole(role);
+    m_settings->setActor(role, username);
     m_navigation->setToolTip(tr("Signed in as %1").arg(username));
 }
 
 void MainWindow::refresh()
 {
+    for (Feed &f : m_feeds)
+        f.stale = true;
+    feedIfShown(m_pages->currentWidget());
     Q_EMIT refreshRequested();
     m_auditStale = true;
     requestAuditIfNeeded();
@@ -366,7 +507,13 @@ void MainWindow::requestAuditIfNeeded()
 
 void MainWindow::setStatus(const Services::StoreStatus &status)
 {
-    m_status = status;
+    const Services::StoreStatus before = std::exchange(m_status, status);
+    // Another store (or the same one reopened) makes every page stale.
+    const bool reopened = status.open != before.open || status.url != before.url;
+    for (Feed &f : m_feeds) {
+        if (reopened || (f.moved && f.moved(before, status)))
+            f.stale = true;
+    }
 
     m_storeDot->setPixmap(
         Theme::dot(status.open ? Theme::Tone::Good : Theme::Tone::Bad, kStatusDotDiameter));
@@ -397,6 +544,7 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
         if (status.auditEntries != m_auditCountAtLoad)
             m_auditStale = true;
         requestAuditIfNeeded();
+        feedIfShown(m_pages->currentWidget());
     } else {
         m_refreshTimer->stop();
     }

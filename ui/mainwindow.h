@@ -10,7 +10,10 @@
 
 #include <QHash>
 #include <QList>
+#include <QElapsedTimer>
 #include <QMainWindow>
+
+#include <functional>
 
 class QLabel;
 class QSettings;
@@ -20,7 +23,13 @@ class QTimer;
 
 namespace Concord::Ui {
 
+class AppointmentsPage;
 class AuditPage;
+class CustomersPage;
+class DashboardPage;
+class InvoicesPage;
+class SettingsPage;
+class MappingsPage;
 class BillingRulesPage;
 class RetryQueuePage;
 class ConnectionIndicator;
@@ -55,6 +64,17 @@ public:
     // Its action signals go straight to the Backend (composition root).
     [[nodiscard]] RetryQueuePage *retryQueuePage() const { return m_queue; }
     [[nodiscard]] BillingRulesPage *billingRulesPage() const { return m_rules; }
+    [[nodiscard]] MappingsPage *mappingsPage() const { return m_mappings; }
+    [[nodiscard]] DashboardPage *dashboardPage() const { return m_dashboard; }
+    [[nodiscard]] CustomersPage *customersPage() const { return m_customers; }
+    [[nodiscard]] AppointmentsPage *appointmentsPage() const { return m_appointments; }
+    [[nodiscard]] InvoicesPage *invoicesPage() const { return m_invoices; }
+    [[nodiscard]] SettingsPage *settingsPage() const { return m_settings; }
+    // Shows page `page` (a no-op for a page the window does not have).
+    void showPage(QWidget *page);
+    // Opens a record's page or an OAuth consent page in the browser (tests
+    // put their own opener here; it returns whether it opened).
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     [[nodiscard]] QString storeStatusText() const;
     [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
     [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
@@ -77,6 +97,10 @@ public Q_SLOTS:
     // just carried, in the retry queue's words ("Create the HubSpot contact ·
     // Customer cus_…"); a failure with its cause in words.
     void showSyncActivity(const Concord::Domain::OutboxJob &job, bool delivered, const QString &note);
+    void openUrl(const QUrl &url);
+    // The retry queue page has new jobs: a job asked for from a record
+    // ("Show in retry queue") is selected now.
+    void retryQueueArrived();
     // Who acts from this desktop: what each page offers follows the role.
     void setActor(Concord::Domain::Role role, const QString &username);
     // The tax, discount and invoicing editor's data, from the sync thread.
@@ -93,8 +117,33 @@ Q_SIGNALS:
     void retryQueueRequested();
     // The tax, discount and invoicing page is shown (or asks to reload).
     void billingRulesRequested();
+    // The mapping editor is shown while the store is open (first time, or
+    // after a refresh); its own Reload asks directly.
+    void mappingsRequested();
+    // The dashboard is shown, asks to refresh, or the store moved while it is.
+    void dashboardRequested();
+    // The settings page is shown while the store is open (first time, after
+    // a refresh, when the users changed); its own actions ask directly.
+    void settingsRequested();
 
 private:
+    // How a page gets its data: `request` asks the Backend. It runs when the
+    // page is shown while the store is open and the page is stale: never
+    // loaded yet, after File ▸ Refresh, or when `moved` says a new status
+    // changed what the page shows (then at most once per `minIntervalMs`,
+    // and also while the page stays on screen).
+    struct Feed {
+        std::function<void()> request;
+        std::function<bool(const Services::StoreStatus &before, const Services::StoreStatus &after)> moved;
+        int minIntervalMs = 0;
+        bool stale = true;
+        QElapsedTimer lastAsked;
+        QTimer *later = nullptr; // a coalesced ask inside minIntervalMs
+    };
+    void feed(QWidget *page, std::function<void()> request,
+              std::function<bool(const Services::StoreStatus &, const Services::StoreStatus &)> moved = {},
+              int minIntervalMs = 0);
+    void feedIfShown(QWidget *page);
     void addPage(QWidget *page, const QString &iconName, const QString &title);
     QWidget *createSidebar();
     void createMenus();
@@ -116,6 +165,15 @@ private:
     AuditPage *m_audit = nullptr;
     RetryQueuePage *m_queue = nullptr;
     BillingRulesPage *m_rules = nullptr;
+    MappingsPage *m_mappings = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    CustomersPage *m_customers = nullptr;
+    std::function<bool(const QUrl &)> m_urlOpener;
+    qint64 m_jobToShow = 0; // a record's "Show in retry queue", until the queue is read
+    AppointmentsPage *m_appointments = nullptr;
+    InvoicesPage *m_invoices = nullptr;
+    SettingsPage *m_settings = nullptr;
+    QHash<QWidget *, Feed> m_feeds;
     bool m_rulesAsked = false; // its data was asked for since the store opened
     // The queue's sizes when it was last read: it is read again when they move.
     std::pair<qint64, qint64> m_queueCountsAtLoad{-1, -1};

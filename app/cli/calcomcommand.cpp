@@ -3,16 +3,13 @@
 
 #include "common/clock.h"
 #include "connectors/calcom/calcomclient.h"
-#include "connectors/http/httpexecutor.h"
-#include "connectors/http/ratelimiter.h"
-#include "security/secretnames.h"
 #include "security/secretstore.h"
+#include "services/servicesession.h"
 
 #include <QCommandLineOption>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 using namespace Concord::Calcom;
@@ -21,40 +18,28 @@ namespace Concord::Cli {
 
 namespace {
 
-// Everything a Cal.com call needs, wired as the sync thread wires it.
+// Everything a Cal.com call needs, wired as the sync thread wires it
+// (Services::ServiceSession), with the API key read from the configured
+// secret store. The session goes before the store.
 struct CalcomSession {
-    QNetworkAccessManager network;
-    std::unique_ptr<Connectors::HttpExecutor> executor;
-    std::unique_ptr<Connectors::RateLimiter> limiter;
-    std::unique_ptr<CalcomClient> client;
+    std::unique_ptr<Security::SecretStore> secrets;
+    std::unique_ptr<Services::ServiceSession> service;
 };
-
-QString keychainService()
-{
-    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
-    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
-}
 
 Result<std::unique_ptr<CalcomSession>> openSession(const Config &config)
 {
-    auto secrets = Security::SecretStore::create(config.secretsBackend, keychainService());
+    auto session = std::make_unique<CalcomSession>();
+    auto secrets = Security::SecretStore::create(config.secretsBackend, Services::keychainService());
     if (!secrets)
         return std::unexpected(secrets.error());
-    const Result<QString> key =
-        Security::waitForResult((*secrets)->read(Security::SecretName::CalcomApiKey.toString()));
-    if (!key) {
-        if (key.error().code == ErrorCode::NotFound)
-            return fail(
-                ErrorCode::InvalidConfig,
-                u"the Cal.com API key is not set (secret CALCOM_API_KEY, or CONCORD_CALCOM_API_KEY)"_s);
+    session->secrets = std::move(*secrets);
+    auto service = Services::ServiceSession::open(Domain::System::CalCom, config, *session->secrets, nullptr,
+                                                  Clock::system(), false);
+    if (!service)
+        return std::unexpected(service.error());
+    session->service = std::move(*service);
+    if (auto key = Security::waitForResult(session->service->prepare()); !key)
         return std::unexpected(key.error());
-    }
-    auto session = std::make_unique<CalcomSession>();
-    const Clock &clock = Clock::system();
-    session->executor = std::make_unique<Connectors::HttpExecutor>(&session->network, clock);
-    session->limiter = std::make_unique<Connectors::RateLimiter>(clock);
-    session->client = std::make_unique<CalcomClient>(CalcomClientSettings::fromConfig(config), *key,
-                                                     *session->executor, *session->limiter, clock);
     return session;
 }
 
@@ -108,7 +93,7 @@ int runCalcom(const QStringList &args)
     auto session = openSession(*config);
     if (!session)
         return reportError(session.error());
-    CalcomClient &cal = *(*session)->client;
+    CalcomClient &cal = *(*session)->service->calcom();
 
     if (action == u"test"_s) {
         auto me = await(cal.me());

@@ -2,18 +2,14 @@
 #include "commands.h"
 
 #include "common/clock.h"
-#include "connectors/http/httpexecutor.h"
-#include "connectors/http/ratelimiter.h"
 #include "connectors/hubspot/hubspotclient.h"
-#include "connectors/oauth/oauthsettings.h"
-#include "connectors/oauth/tokenmanager.h"
 #include "security/secretstore.h"
+#include "services/servicesession.h"
 
 #include <QCommandLineOption>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 using namespace Concord::HubSpot;
@@ -22,23 +18,14 @@ namespace Concord::Cli {
 
 namespace {
 
-// Everything a HubSpot call needs, wired as the sync thread wires it: one
-// network manager, the executor, the account's rate limiter, the
-// credentials (private-app token or OAuth token manager) and the client.
+// Everything a HubSpot call needs, wired as the sync thread wires it
+// (Services::ServiceSession: executor, rate limiter, the credentials —
+// private-app token or OAuth token manager — and the client) over the
+// configured secret store. The session goes before the store.
 struct HubSpotSession {
     std::unique_ptr<Security::SecretStore> secrets;
-    QNetworkAccessManager network;
-    std::unique_ptr<Connectors::HttpExecutor> executor;
-    std::unique_ptr<Connectors::RateLimiter> limiter;
-    std::unique_ptr<Connectors::OAuth::TokenManager> tokens;
-    std::unique_ptr<HubSpotClient> client;
+    std::unique_ptr<Services::ServiceSession> service;
 };
-
-QString keychainService()
-{
-    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
-    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
-}
 
 Result<std::unique_ptr<HubSpotSession>> openSession(const Config &config)
 {
@@ -47,24 +34,15 @@ Result<std::unique_ptr<HubSpotSession>> openSession(const Config &config)
         return fail(ErrorCode::InvalidConfig,
                     u"[hubspot] auth=oauth needs client_id in %1"_s.arg(config.sourcePath));
     auto session = std::make_unique<HubSpotSession>();
-    auto secrets = Security::SecretStore::create(config.secretsBackend, keychainService());
+    auto secrets = Security::SecretStore::create(config.secretsBackend, Services::keychainService());
     if (!secrets)
         return std::unexpected(secrets.error());
     session->secrets = std::move(*secrets);
-    const Clock &clock = Clock::system();
-    session->executor = std::make_unique<Connectors::HttpExecutor>(&session->network, clock);
-    session->limiter = std::make_unique<Connectors::RateLimiter>(clock);
-    const HubSpotClientSettings settings = HubSpotClientSettings::fromConfig(config);
-    if (oauth) {
-        session->tokens = std::make_unique<Connectors::OAuth::TokenManager>(
-            Connectors::OAuth::OAuthSettings::hubSpot(config.hubspotClientId, {}, config.hubspotTokenUrl),
-            *session->executor, *session->secrets, clock);
-        session->client = std::make_unique<HubSpotClient>(settings, *session->executor, *session->limiter,
-                                                          *session->tokens, clock);
-    } else {
-        session->client = std::make_unique<HubSpotClient>(settings, *session->executor, *session->limiter,
-                                                          *session->secrets, clock);
-    }
+    auto service = Services::ServiceSession::open(Domain::System::HubSpot, config, *session->secrets, nullptr,
+                                                  Clock::system(), false);
+    if (!service)
+        return std::unexpected(service.error());
+    session->service = std::move(*service);
     return session;
 }
 
@@ -140,7 +118,7 @@ int runHubSpot(const QStringList &args)
     auto session = openSession(*config);
     if (!session)
         return reportError(session.error());
-    HubSpotClient &hubspot = *(*session)->client;
+    HubSpotClient &hubspot = *(*session)->service->hubSpot();
 
     if (action == u"test"_s) {
         auto info = await(hubspot.accountInfo());

@@ -2,20 +2,17 @@
 #include "commands.h"
 
 #include "common/clock.h"
-#include "connectors/http/httpexecutor.h"
-#include "connectors/http/ratelimiter.h"
-#include "connectors/oauth/oauthsettings.h"
 #include "connectors/oauth/tokenmanager.h"
 #include "connectors/quickbooks/quickbooksclient.h"
 #include "security/secretstore.h"
 #include "services/connectionrecorder.h"
+#include "services/servicesession.h"
 #include "store/operationsrepository.h"
 
 #include <QCommandLineOption>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QProcess>
 
 using namespace Qt::StringLiterals;
@@ -25,28 +22,17 @@ namespace Concord::Cli {
 
 namespace {
 
-// Everything a QuickBooks call needs, wired as the sync thread wires it: one
-// network manager, the executor, the realm's rate limiter, the token manager
-// over the configured secret store, the client, and the store's record of the
-// connection (the refresh token's age lives there, not in the keychain).
-// Members are destroyed bottom-up: the recorder before the store.
+// Everything a QuickBooks call needs, wired as the sync thread wires it
+// (Services::ServiceSession: executor, rate limiter, token manager over the
+// configured secret store, client) plus the store's record of the connection
+// (the refresh token's age lives there, not in the keychain).
+// Members are destroyed bottom-up: the session (and its recorder) before the store.
 struct QuickBooksSession {
     std::unique_ptr<Store::Database> db;
     std::unique_ptr<Store::OperationsRepository> operations;
     std::unique_ptr<Security::SecretStore> secrets;
-    QNetworkAccessManager network;
-    std::unique_ptr<Connectors::HttpExecutor> executor;
-    std::unique_ptr<Connectors::RateLimiter> limiter;
-    std::unique_ptr<Connectors::OAuth::TokenManager> tokens;
-    std::unique_ptr<Services::ConnectionRecorder> recorder;
-    std::unique_ptr<QuickBooksClient> client;
+    std::unique_ptr<Services::ServiceSession> service;
 };
-
-QString keychainService()
-{
-    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
-    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
-}
 
 Result<std::unique_ptr<QuickBooksSession>> openSession(const Config &config, bool needRealm)
 {
@@ -62,23 +48,15 @@ Result<std::unique_ptr<QuickBooksSession>> openSession(const Config &config, boo
         return std::unexpected(db.error());
     session->db = std::move(*db);
     session->operations = std::make_unique<Store::OperationsRepository>(*session->db);
-    auto secrets = Security::SecretStore::create(config.secretsBackend, keychainService());
+    auto secrets = Security::SecretStore::create(config.secretsBackend, Services::keychainService());
     if (!secrets)
         return std::unexpected(secrets.error());
     session->secrets = std::move(*secrets);
-    const Clock &clock = Clock::system();
-    session->executor = std::make_unique<Connectors::HttpExecutor>(&session->network, clock);
-    session->limiter = std::make_unique<Connectors::RateLimiter>(clock);
-    session->tokens = std::make_unique<Connectors::OAuth::TokenManager>(
-        Connectors::OAuth::OAuthSettings::quickBooks(config.quickbooksClientId, config.quickbooksTokenUrl),
-        *session->executor, *session->secrets, clock);
-    session->recorder = std::make_unique<Services::ConnectionRecorder>(Domain::System::QuickBooks, *session->tokens,
-                                                                       *session->operations, clock);
-    session->recorder->setAccount(config.quickbooksRealmId, config.quickbooksBaseUrl.toString());
-    if (auto restored = session->recorder->restore(); !restored)
-        return std::unexpected(restored.error());
-    session->client = std::make_unique<QuickBooksClient>(QuickBooksClientSettings::fromConfig(config),
-                                                         *session->executor, *session->limiter, *session->tokens, clock);
+    auto service = Services::ServiceSession::open(Domain::System::QuickBooks, config, *session->secrets,
+                                                  session->operations.get(), Clock::system(), false);
+    if (!service)
+        return std::unexpected(service.error());
+    session->service = std::move(*service);
     return session;
 }
 
@@ -139,7 +117,7 @@ int runQuickBooks(const QStringList &args)
         auto session = openSession(*config, false);
         if (!session)
             return reportError(session.error());
-        auto granted = await((*session)->tokens->authorize([](const QUrl &url) {
+        auto granted = await((*session)->service->tokens()->authorize([](const QUrl &url) {
             // Core has no GUI: the command prints the address and asks the
             // desktop to open it; either way the user can paste it.
             err(u"Open this address to connect QuickBooks:\n  %1\n"_s.arg(url.toString()));
@@ -148,8 +126,8 @@ int runQuickBooks(const QStringList &args)
         if (!granted)
             return reportError(granted.error());
         const QString realm = granted->value(u"realmId"_s);
-        (*session)->recorder->setAccount(realm, config->quickbooksBaseUrl.toString());
-        if (auto recorded = (*session)->recorder->recordSuccess(); !recorded)
+        (*session)->service->recorder()->setAccount(realm, config->quickbooksBaseUrl.toString());
+        if (auto recorded = (*session)->service->recorder()->recordSuccess(); !recorded)
             return reportError(recorded.error());
         return printJson(QJsonObject{{u"connected"_s, true}, {u"realmId"_s, realm},
                                      {u"next"_s, u"set [quickbooks] realm_id=%1 in %2"_s.arg(realm, config->sourcePath)}});
@@ -158,13 +136,13 @@ int runQuickBooks(const QStringList &args)
     auto session = openSession(*config, true);
     if (!session)
         return reportError(session.error());
-    QuickBooksClient &qbo = *(*session)->client;
+    QuickBooksClient &qbo = *(*session)->service->quickBooks();
 
     if (action == u"test"_s && words.size() == 1) {
         auto info = await(qbo.companyInfo());
         if (!info)
             return reportError(info.error());
-        if (auto recorded = (*session)->recorder->recordSuccess(); !recorded)
+        if (auto recorded = (*session)->service->recorder()->recordSuccess(); !recorded)
             return reportError(recorded.error());
         return printJson(QJsonObject{{u"ok"_s, true},
                                      {u"realmId"_s, config->quickbooksRealmId},

@@ -3,6 +3,7 @@
 
 #include "security/secretnames.h"
 #include "security/secretstore.h"
+#include "services/servicesession.h"
 
 #include <QTextStream>
 
@@ -54,13 +55,6 @@ Result<QString> readSecretFromStdin(const QString &name)
     return QString::fromUtf8(bytes);
 }
 
-// Tests and packagers may point the CLI at their own keychain collection.
-QString keychainService()
-{
-    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
-    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
-}
-
 } // namespace
 
 int runSecrets(const QStringList &args)
@@ -82,7 +76,7 @@ int runSecrets(const QStringList &args)
     auto config = loadConfig(parser);
     if (!config)
         return reportError(config.error());
-    auto store = Security::SecretStore::create(config->secretsBackend, keychainService());
+    auto store = Security::SecretStore::create(config->secretsBackend, Services::keychainService());
     if (!store)
         return reportError(store.error());
 

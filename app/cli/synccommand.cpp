@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "security/secretstore.h"
+#include "services/servicesession.h"
 #include "store/operationsrepository.h"
 #include "sync/connectorset.h"
 #include "sync/syncengine.h"
@@ -33,12 +34,6 @@ void onStopSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_stopPipe[0], &byte, 1);
-}
-
-QString keychainService()
-{
-    const QString fromEnv = qEnvironmentVariable("CONCORD_KEYCHAIN_SERVICE");
-    return fromEnv.isEmpty() ? Security::SecretStore::defaultKeychainService() : fromEnv;
 }
 
 QJsonObject reportJson(const Sync::CycleReport &r)
@@ -118,7 +113,7 @@ int runSync(const QStringList &args)
     auto db = openStore(*config);
     if (!db)
         return reportError(db.error());
-    auto secrets = Security::SecretStore::create(config->secretsBackend, keychainService());
+    auto secrets = Security::SecretStore::create(config->secretsBackend, Services::keychainService());
     if (!secrets)
         return reportError(secrets.error());
     const Clock &clock = Clock::system();

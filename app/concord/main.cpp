@@ -13,7 +13,10 @@
 #include "backendbridge.h"
 #include "mainwindow.h"
 #include "security/auditentry.h"
+#include "security/forwardingsecretstore.h"
+#include "security/secretstore.h"
 #include "services/backend.h"
+#include "services/servicesession.h"
 #include "services/storestatus.h"
 #include "theme.h"
 
@@ -317,10 +320,13 @@ int main(int argc, char *argv[])
             "main", "Starting the local stand-ins for QuickBooks, HubSpot and Cal.com…"));
         QObject::connect(
             demo.get(), &Concord::Sandbox::SandboxThread::ready, &window,
-            [&window, backend, openStore](const Concord::Config &demoConfig,
-                                              std::shared_ptr<Concord::Security::SecretStore> secrets) {
+            [&window, backend, openStore, &demoFolder](Concord::Config demoConfig,
+                                                           std::shared_ptr<Concord::Security::SecretStore> secrets) {
                 window.statusBar()->clearMessage();
                 openStore();
+                // Settings the demo's user changes (a base URL) stay in its
+                // temporary folder, never in the real concord.ini.
+                demoConfig.sourcePath = demoFolder->filePath(QStringLiteral("concord-demo.ini"));
                 Concord::App::startDemoSync(demoConfig, std::move(secrets), backend);
             });
         QObject::connect(
@@ -338,6 +344,20 @@ int main(int argc, char *argv[])
         demo->start();
     } else {
         openStore();
+        // The settings page connects and disconnects through this desktop's
+        // secret store; the keychain answers on this (GUI) thread, so the
+        // Backend gets a forwarder to it.
+        auto secrets = Concord::Security::SecretStore::create(config->secretsBackend,
+                                                              Concord::Services::keychainService());
+        if (!secrets) {
+            printError(secrets.error().message);
+        } else {
+            auto forwarding = std::make_shared<Concord::Security::ForwardingSecretStore>(
+                std::shared_ptr<Concord::Security::SecretStore>(std::move(*secrets)));
+            QMetaObject::invokeMethod(
+                backend, [backend, cfg = *config, forwarding] { backend->setEnvironment(cfg, forwarding); },
+                Qt::QueuedConnection);
+        }
     }
 
     // The layout the user left (not for documentation screenshots, which

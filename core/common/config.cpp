@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStringList>
@@ -373,6 +374,111 @@ Status Config::validateBaseUrl(const QUrl &url, const QString &what)
             "use https:// for '%2'"_s.arg(what, shown));
     }
     return {};
+}
+
+namespace {
+
+// How a value is written so that QSettings reads it back as the same single
+// string: plain when it is plain, otherwise in double quotes with the quote and the backslash
+// escaped (an unquoted comma would make a list, a semicolon a comment)
+QString iniValue(const QString &value)
+{
+    static const QRegularExpression special(u"[,;\"\\\\#]|^\\s|\\s$"_s);
+    if (!value.contains(special))
+        return value;
+    QString quoted = value;
+    quoted.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+    return u'"' + quoted + u'"';
+}
+
+Status writeFile(const QString &file, const QByteArray &bytes)
+{
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        return fail(ErrorCode::InvalidConfig, u"%1: cannot be written (%2)"_s.arg(file, out.errorString()));
+    return {};
+}
+
+} // namespace
+
+Result<QString> Config::setValue(const QString &path, const QString &group, const QString &key, const QString &value)
+{
+    const QString file = QFileInfo(path.isEmpty() ? defaultPath() : path).absoluteFilePath();
+    const auto spec = std::find_if(knownGroups().begin(), knownGroups().end(),
+                                   [&](const GroupSpec &g) { return g.name == group; });
+    if (spec == knownGroups().end() || !spec->keys.contains(key))
+        return fail(ErrorCode::InvalidArgument, u"%1: [%2] %3 is not a setting Concord knows"_s.arg(file, group, key));
+    static const QRegularExpression control(u"[\\x00-\\x1f\\x7f]"_s);
+    if (value.contains(control))
+        return fail(ErrorCode::InvalidArgument,
+                    u"%1: [%2] %3 must be one line of text without control characters"_s.arg(file, group, key));
+
+    QByteArray before;
+    const bool existed = QFileInfo::exists(file);
+    if (existed) {
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::InvalidConfig, u"%1: cannot be read (%2)"_s.arg(file, in.errorString()));
+        before = in.readAll();
+    } else if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
+        return fail(ErrorCode::InvalidConfig, u"%1: its folder cannot be created"_s.arg(file));
+    }
+
+    // Line by line: find [group], then "key =" inside it (up to the next
+    // section); replace that line, or add one after the group's last line.
+    const QString newline = before.contains("\r\n") ? u"\r\n"_s : u"\n"_s;
+    QStringList lines = QString::fromUtf8(before).split(newline);
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast(); // the final newline
+    static const QRegularExpression header(u"^\\s*\\[([^\\]]*)\\]\\s*$"_s);
+    const QRegularExpression keyLine(u"^\\s*%1\\s*="_s.arg(QRegularExpression::escape(key)));
+    const QString line = u"%1=%2"_s.arg(key, iniValue(value));
+    qsizetype groupAt = -1;
+    qsizetype lastInGroup = -1;
+    bool replaced = false;
+    for (qsizetype i = 0; i < lines.size() && !replaced; ++i) {
+        const QRegularExpressionMatch m = header.match(lines.at(i));
+        if (m.hasMatch()) {
+            if (groupAt >= 0)
+                break; // past the group
+            if (m.captured(1).trimmed() == group)
+                groupAt = lastInGroup = i;
+            continue;
+        }
+        if (groupAt < 0)
+            continue;
+        if (keyLine.match(lines.at(i)).hasMatch()) {
+            lines[i] = line;
+            replaced = true;
+        } else if (!lines.at(i).trimmed().isEmpty()) {
+            lastInGroup = i;
+        }
+    }
+    if (!replaced) {
+        if (groupAt >= 0) {
+            lines.insert(lastInGroup + 1, line);
+        } else {
+            if (!lines.isEmpty() && !lines.constLast().trimmed().isEmpty())
+                lines.append(QString());
+            lines.append(u"[%1]"_s.arg(group));
+            lines.append(line);
+        }
+    }
+    const QByteArray after = (lines.join(newline) + newline).toUtf8();
+    if (auto ok = writeFile(file, after); !ok)
+        return std::unexpected(ok.error());
+
+    // The file must still be one Concord can start with.
+    if (auto check = load(file); !check) {
+        Status restored = existed ? writeFile(file, before) : Status();
+        if (!existed)
+            QFile::remove(file);
+        if (!restored)
+            qCWarning(lcConfig).noquote() << file << "could not be put back:" << restored.error().message;
+        return std::unexpected(check.error());
+    }
+    qCInfo(lcConfig).noquote() << u"%1: [%2] %3 set"_s.arg(file, group, key);
+    return file;
 }
 
 Result<Config> Config::load(const QString &path)

@@ -69,6 +69,17 @@ struct Config {
     // Validates a base URL: http(s), host present; plain http only for
     // loopback hosts (127.0.0.0/8, ::1, localhost).
     [[nodiscard]] static Status validateBaseUrl(const QUrl &url, const QString &what);
+
+    // Writes `[group] key=value` into the INI file at `path` (defaultPath()
+    // when empty; the file and its folder are created when missing), keeping
+    // every other line as it was — comments, order, other tools' groups —
+    // which QSettings would not. Only keys Concord reads (an unknown one is
+    // InvalidArgument); one line of plain text (no line breaks). The file as
+    // written must still load with load(): otherwise it is put back as it was
+    // and the error says why. Returns the absolute path written.
+    // Thread-safe for different files; two writers of one file race (last wins).
+    [[nodiscard]] static Result<QString> setValue(const QString &path, const QString &group,
+                                                  const QString &key, const QString &value);
 };
 
 } // namespace Concord

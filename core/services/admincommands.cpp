@@ -14,6 +14,7 @@
 #include "store/userrepository.h"
 #include "sync/deliverypolicy.h"
 #include "sync/jobs.h"
+#include "sync/mappingvalidation.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -496,6 +497,284 @@ Result<StatusMapping> AdminCommands::saveStatusMapping(const Actor &actor, const
                     &Store::RulesRepository::statusMappings, &Store::RulesRepository::saveStatusMapping);
 }
 
+
+// ---------------------------------------------------------------------------
+// The mapping editor's batch
+
+namespace {
+
+QString upperFirst(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
+QString describeMapping(const FieldMapping &m)
+{
+    return u"the field mapping '%1' (%2 → %3)"_s.arg(m.field.trimmed(), Sync::shortName(m.sourceSystem),
+                                                    Sync::shortName(m.targetSystem));
+}
+
+QString describeMapping(const StatusMapping &m)
+{
+    return u"the status mapping '%1' (%2 in %3)"_s.arg(m.status.trimmed(), toString(m.action).replace(u'_', u' '),
+                                                      Sync::shortName(m.targetSystem));
+}
+
+QString mappingKind(const FieldMapping &)
+{
+    return u"field mapping"_s;
+}
+
+QString mappingKind(const StatusMapping &)
+{
+    return u"status mapping"_s;
+}
+
+// The side's permission, refused with the mapping named.
+template<typename T>
+Status authorizeSide(const Actor &actor, const T &mapping)
+{
+    const Permission side = mappingSide(mapping);
+    auto ok = authorize(actor, side);
+    if (!ok) {
+        Error e = ok.error();
+        e.message = u"%1 is a %2 mapping: %3"_s.arg(upperFirst(describeMapping(mapping)),
+                                                    side == Permission::EditBilling ? u"billing-side"_s
+                                                                                    : u"booking-side"_s,
+                                                    e.message);
+        return std::unexpected(e);
+    }
+    return {};
+}
+
+// What a batch does to one kind of mapping (field or status) in the store.
+template<typename T>
+struct KindPlan {
+    QList<T> result;                // the stored set with the batch applied, for validation
+    QList<T> deletions;             // stored rows
+    QList<std::pair<T, T>> updates; // stored row, wanted row
+    QList<T> inserts;
+    [[nodiscard]] bool changes() const { return !deletions.isEmpty() || !updates.isEmpty() || !inserts.isEmpty(); }
+};
+
+// Checks every change against the stored rows (existence, version, side)
+// and says what to write.
+template<typename T>
+Result<KindPlan<T>> planKind(const Actor &actor, const QList<T> &stored, const QList<T> &changes,
+                             const QList<MappingRef> &deleted)
+{
+    KindPlan<T> plan;
+    plan.result = stored;
+    QSet<qint64> seen;
+    const auto indexIn = [](const QList<T> &rows, qint64 id) -> qsizetype {
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (rows.at(i).id == id)
+                return i;
+        }
+        return -1;
+    };
+    // The stored row `id`, when it is still at `version` and the actor may touch its side.
+    const auto current = [&](qint64 id, int version, const QString &what) -> Result<T> {
+        if (seen.contains(id))
+            return fail(ErrorCode::InvalidArgument, u"the changes name %1 %2 twice"_s.arg(what).arg(id));
+        seen.insert(id);
+        const qsizetype at = indexIn(stored, id);
+        if (at < 0)
+            return fail(ErrorCode::NotFound,
+                        u"%1 no longer exists: someone deleted it after you opened the mappings. Nothing was "
+                        u"applied; reload to see the mappings as they are now, then make your changes again."_s.arg(
+                            upperFirst(what)));
+        const T &row = stored.at(at);
+        if (row.version != version) {
+            const QString when = row.updatedAt.isValid()
+                ? u" on %1"_s.arg(row.updatedAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s))
+                : QString();
+            return fail(ErrorCode::Conflict,
+                        u"%1 was changed by %2%3 after you opened it (now version %4, you edited version %5). "
+                        u"Nothing was applied: reload to see their change, then make yours again."_s
+                            .arg(upperFirst(describeMapping(row)), row.updatedBy.isEmpty() ? u"someone"_s : row.updatedBy,
+                                 when)
+                            .arg(row.version)
+                            .arg(version));
+        }
+        if (auto ok = authorizeSide(actor, row); !ok)
+            return std::unexpected(ok.error());
+        return row;
+    };
+
+    for (const MappingRef &ref : deleted) {
+        auto row = current(ref.id, ref.version, u"the %1 %2"_s.arg(mappingKind(T{})).arg(ref.id));
+        if (!row)
+            return std::unexpected(row.error());
+        plan.deletions.append(*row);
+        plan.result.removeAt(indexIn(plan.result, ref.id));
+    }
+    for (const T &wanted : changes) {
+        if (wanted.id == 0) {
+            if (auto ok = authorizeSide(actor, wanted); !ok)
+                return std::unexpected(ok.error());
+            plan.inserts.append(wanted);
+            plan.result.append(wanted);
+            continue;
+        }
+        auto row = current(wanted.id, wanted.version, describeMapping(wanted));
+        if (!row)
+            return std::unexpected(row.error());
+        if (sameMapping(*row, wanted))
+            continue;
+        // Moving a mapping across sides needs the new side's permission too.
+        if (auto ok = authorizeSide(actor, wanted); !ok)
+            return std::unexpected(ok.error());
+        plan.updates.append({*row, wanted});
+        plan.result[indexIn(plan.result, wanted.id)] = wanted;
+    }
+    return plan;
+}
+
+// The errors among `problems`, each once (a field with two authorities is
+// reported on each of its rows), joined for one message.
+QString errorsOf(const QList<Sync::MappingProblem> &problems)
+{
+    QStringList out;
+    for (const Sync::MappingProblem &p : problems) {
+        if (p.severity == Sync::MappingProblem::Severity::Error && !out.contains(p.explanation))
+            out << p.explanation;
+    }
+    return out.join(u' ');
+}
+
+} // namespace
+
+Result<MappingBatchResult> AdminCommands::applyMappings(const Actor &actor, const MappingBatch &batch)
+{
+    const auto refused = [&](const Error &e) {
+        if (e.code == ErrorCode::PermissionDenied)
+            qCInfo(lcSecurity) << "refused mapping changes for" << actor.username << "-" << e.message;
+        return std::unexpected(e);
+    };
+    if (auto ok = authorize(actor, Permission::EditMappings); !ok)
+        return refused(ok.error());
+
+    Store::Transaction tx(m_db);
+    if (!tx.started())
+        return std::unexpected(tx.started().error());
+    Store::RulesRepository rules(m_db, m_clock);
+    auto storedFields = rules.fieldMappings();
+    if (!storedFields)
+        return std::unexpected(storedFields.error());
+    auto storedStatuses = rules.statusMappings();
+    if (!storedStatuses)
+        return std::unexpected(storedStatuses.error());
+
+    auto fields = planKind(actor, *storedFields, batch.fields, batch.deletedFields);
+    if (!fields)
+        return refused(fields.error());
+    auto statuses = planKind(actor, *storedStatuses, batch.statuses, batch.deletedStatuses);
+    if (!statuses)
+        return refused(statuses.error());
+
+    // A kind the batch leaves alone is not judged: a problem stored earlier
+    // (through a single save) must not block an unrelated change.
+    QStringList problems;
+    if (fields->changes()) {
+        if (const QString e = errorsOf(Sync::validateFieldMappings(fields->result)); !e.isEmpty())
+            problems << e;
+    }
+    if (statuses->changes()) {
+        if (const QString e = errorsOf(Sync::validateStatusMappings(statuses->result)); !e.isEmpty())
+            problems << e;
+    }
+    if (!problems.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"Nothing was applied. %1"_s.arg(problems.join(u' ')));
+
+    MappingBatchResult result;
+    AuditLog audit(m_db, m_clock);
+    const auto record = [&](const QString &action, const QString &entityType, qint64 id, const QJsonValue &before,
+                            const QJsonValue &after) -> Status {
+        auto entry = audit.append(actor, action, entityType, QString::number(id), before, after);
+        if (!entry)
+            return std::unexpected(entry.error());
+        return {};
+    };
+    // Why a write failed, naming the mapping (the guard rolls everything back).
+    const auto failed = [](const auto &mapping, Error e) {
+        e.message = u"Nothing was applied: %1 could not be saved: %2"_s.arg(describeMapping(mapping), e.message);
+        return std::unexpected(e);
+    };
+
+    // Deletions first, then updates, then new rows: a row removed or moved
+    // frees its (field, target) key for the next.
+    for (const FieldMapping &gone : std::as_const(fields->deletions)) {
+        if (auto ok = rules.deleteFieldMapping(gone.id, gone.version); !ok)
+            return failed(gone, ok.error());
+        if (auto ok = record(u"mapping.field.delete"_s, u"field_mapping"_s, gone.id, AuditJson::toJson(gone), {}); !ok)
+            return std::unexpected(ok.error());
+        ++result.deleted;
+    }
+    for (const StatusMapping &gone : std::as_const(statuses->deletions)) {
+        if (auto ok = rules.deleteStatusMapping(gone.id, gone.version); !ok)
+            return failed(gone, ok.error());
+        if (auto ok = record(u"mapping.status.delete"_s, u"status_mapping"_s, gone.id, AuditJson::toJson(gone), {});
+            !ok)
+            return std::unexpected(ok.error());
+        ++result.deleted;
+    }
+    const auto saveField = [&](const FieldMapping *before, FieldMapping m) -> Status {
+        m.updatedBy = actor.username;
+        auto saved = rules.saveFieldMapping(m);
+        if (!saved)
+            return failed(m, saved.error());
+        return record(before ? u"mapping.field.update"_s : u"mapping.field.create"_s, u"field_mapping"_s, saved->id,
+                      before ? QJsonValue(AuditJson::toJson(*before)) : QJsonValue(), AuditJson::toJson(*saved));
+    };
+    const auto saveStatus = [&](const StatusMapping *before, StatusMapping m) -> Status {
+        m.updatedBy = actor.username;
+        auto saved = rules.saveStatusMapping(m);
+        if (!saved)
+            return failed(m, saved.error());
+        return record(before ? u"mapping.status.update"_s : u"mapping.status.create"_s, u"status_mapping"_s,
+                      saved->id, before ? QJsonValue(AuditJson::toJson(*before)) : QJsonValue(),
+                      AuditJson::toJson(*saved));
+    };
+    for (const auto &[before, wanted] : std::as_const(fields->updates)) {
+        if (auto ok = saveField(&before, wanted); !ok)
+            return std::unexpected(ok.error());
+        ++result.updated;
+    }
+    for (const auto &[before, wanted] : std::as_const(statuses->updates)) {
+        if (auto ok = saveStatus(&before, wanted); !ok)
+            return std::unexpected(ok.error());
+        ++result.updated;
+    }
+    for (const FieldMapping &m : std::as_const(fields->inserts)) {
+        FieldMapping fresh = m;
+        fresh.version = 1;
+        if (auto ok = saveField(nullptr, fresh); !ok)
+            return std::unexpected(ok.error());
+        ++result.created;
+    }
+    for (const StatusMapping &m : std::as_const(statuses->inserts)) {
+        StatusMapping fresh = m;
+        fresh.version = 1;
+        if (auto ok = saveStatus(nullptr, fresh); !ok)
+            return std::unexpected(ok.error());
+        ++result.created;
+    }
+
+    auto nowFields = rules.fieldMappings();
+    if (!nowFields)
+        return std::unexpected(nowFields.error());
+    auto nowStatuses = rules.statusMappings();
+    if (!nowStatuses)
+        return std::unexpected(nowStatuses.error());
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    result.fields = *nowFields;
+    result.statuses = *nowStatuses;
+    return result;
+}
 
 template<typename T>
 Result<T> AdminCommands::saveRule(const Actor &actor, std::initializer_list<Permission> needs, const QString &action,

@@ -7,6 +7,7 @@
 #include "domain/rules.h"
 #include "domain/user.h"
 #include "identity/mergeplan.h"
+#include "services/mappingsdata.h"
 #include "services/remotemerge.h"
 #include "security/permissions.h"
 
@@ -102,6 +103,30 @@ public:
                                                                 const Domain::FieldMapping &mapping);
     [[nodiscard]] Result<Domain::StatusMapping> saveStatusMapping(const Security::Actor &actor,
                                                                   const Domain::StatusMapping &mapping);
+    // The mapping editor's "Apply": every change of `batch` in one
+    // transaction, all or nothing; nothing is written unless all of this holds:
+    //  - the actor may edit mappings (PermissionDenied before anything is read);
+    //  - mapping by mapping (field mappings first, deletions before changes):
+    //    a changed or deleted one still exists (NotFound: deleted meanwhile)
+    //    at the version the batch carries (Conflict naming the mapping, who
+    //    changed it last and when — a second editor never silently
+    //    overwrites the first), and the actor holds its side's permission
+    //    (mappingSide() of the stored row, and of the new values; PermissionDenied
+    //    naming the mapping);
+    //  - the resulting set (stored rows with the batch applied) of field
+    //    mappings, and of status mappings, passes Sync::validateFieldMappings
+    //    / validateStatusMappings without an error: one authority per field,
+    //    transforms that fit the field's values, one stage per status, …
+    //    (InvalidArgument naming each problem; warnings pass). A kind the
+    //    batch leaves alone is not judged, so a problem stored earlier does
+    //    not block an unrelated change.
+    // A changed mapping equal to the stored one (sameMapping) is skipped; a
+    // batch naming one id twice is InvalidArgument. Each mapping written gets
+    // its own audit entry, as saveFieldMapping/saveStatusMapping write them
+    // ("mapping.field.create"/".update", "mapping.status.…", before/after),
+    // and a deleted one "mapping.field.delete"/"mapping.status.delete" with
+    // the row as it was. Returns the counts and the mappings as now stored.
+    [[nodiscard]] Result<MappingBatchResult> applyMappings(const Security::Actor &actor, const MappingBatch &batch);
 
     // Billing rules (EditBilling).
     [[nodiscard]] Result<Domain::TaxRule> saveTaxRule(const Security::Actor &actor, const Domain::TaxRule &rule);

@@ -1,5 +1,13 @@
 #include "services/backend.h"
 
+#include "services/connectioncommands.h"
+#include "services/dashboarddata.h"
+#include "services/identitydata.h"
+#include "services/mergeworkflow.h"
+#include "services/recordsdata.h"
+#include "services/mappingsdata.h"
+#include "services/settingsdata.h"
+
 #include "common/logging.h"
 #include "security/auditlog.h"
 #include "services/admincommands.h"
@@ -11,6 +19,7 @@
 #include "store/appointmentrepository.h"
 #include "store/customerrepository.h"
 #include "store/rulesrepository.h"
+#include "connectors/hubspot/hubspotclient.h"
 #include "connectors/quickbooks/quickbooksclient.h"
 #include "connectors/quickbooks/taxcode.h"
 #include "store/outboxrepository.h"
@@ -24,12 +33,21 @@
 using namespace Qt::StringLiterals;
 
 namespace Concord::Services {
+using Domain::System;
+}
+
+namespace Concord::Services {
 
 struct Backend::Private {
     std::unique_ptr<Store::Database> db;
     QString url;
-    // The sync engine and what it needs, in destruction order (engine first).
+    // The configuration and secrets this desktop acts with (setEnvironment
+    // or startSync); the connection commands and the engine use them.
+    std::optional<Config> config;
     std::shared_ptr<Security::SecretStore> secrets;
+    std::unique_ptr<ConnectionCommands> connections; // made on first use, over db
+    bool syncing = false;
+    // The sync engine and what it needs, in destruction order (engine first).
     std::unique_ptr<Store::OperationsRepository> operations;
     std::unique_ptr<Sync::ConnectorSet> connectors;
     std::unique_ptr<Sync::SyncEngine> engine;
@@ -44,7 +62,6 @@ struct Backend::Private {
         engine.reset();
         connectors.reset();
         operations.reset();
-        secrets.reset();
     }
 };
 
@@ -313,6 +330,68 @@ void Backend::deleteInvoicePolicy(qint64 id, int version)
     billingCommand([&](AdminCommands &c, const Security::Actor &a) { return c.deleteInvoicePolicy(a, id, version); });
 }
 
+void Backend::loadMappings()
+{
+    if (!d->db) {
+        Q_EMIT mappingsFailed(tr("The store is not open."));
+        return;
+    }
+    auto data = collectMappings(*d->db);
+    if (!data) {
+        Q_EMIT mappingsFailed(data.error().message);
+        return;
+    }
+    auto *hubspot = d->connectors ? d->connectors->hubSpot() : nullptr;
+    if (!hubspot) {
+        Q_EMIT mappingsLoaded(*data);
+        return;
+    }
+    // The stages a status may map to are the portal's own (ids differ per
+    // portal once a pipeline is edited); stored rows naming others stay listed.
+    hubspot->dealPipelines().then(this, [this, data = *data](Result<QList<HubSpot::Pipeline>> pipelines) mutable {
+        if (!pipelines) {
+            qCInfo(lcStore) << "HubSpot deal stages could not be read:" << pipelines.error().message;
+            Q_EMIT mappingsLoaded(data);
+            return;
+        }
+        QList<DealStageInfo> stages;
+        for (const HubSpot::Pipeline &p : std::as_const(*pipelines)) {
+            if (p.archived || p.id != u"default"_s)
+                continue;
+            for (const HubSpot::PipelineStage &stage : p.stages)
+                if (!stage.archived)
+                    stages.append({stage.id, stage.label});
+        }
+        for (const DealStageInfo &known : std::as_const(data.dealStages)) {
+            const bool listed = std::any_of(stages.cbegin(), stages.cend(),
+                                            [&known](const DealStageInfo &s) { return s.id == known.id; });
+            const bool named = std::any_of(data.statuses.cbegin(), data.statuses.cend(),
+                                           [&known](const Domain::StatusMapping &m) { return m.targetValue == known.id; });
+            if (!listed && named)
+                stages.append(known);
+        }
+        if (!stages.isEmpty())
+            data.dealStages = stages;
+        Q_EMIT mappingsLoaded(data);
+    });
+}
+
+void Backend::applyMappings(const MappingBatch &batch)
+{
+    act(
+        [&batch](AdminCommands &c, const Security::Actor &a) -> Status {
+            auto applied = c.applyMappings(a, batch);
+            if (!applied)
+                return std::unexpected(applied.error());
+            return {};
+        },
+        [this](const QString &why) { Q_EMIT mappingsFailed(why); },
+        [this] {
+            Q_EMIT mappingsApplied(tr("Mappings applied."));
+            loadMappings();
+        });
+}
+
 void Backend::verifyAudit()
 {
     if (!d->db) {
@@ -330,6 +409,8 @@ void Backend::verifyAudit()
 void Backend::close()
 {
     d->stopSync();
+    d->syncing = false;
+    d->connections.reset();
     d->db.reset();
 }
 
@@ -340,7 +421,8 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
         return;
     }
     d->stopSync();
-    d->secrets = std::move(secrets);
+    setEnvironment(config, std::move(secrets));
+    d->syncing = true;
     d->operations = std::make_unique<Store::OperationsRepository>(*d->db);
     auto connectors = Sync::ConnectorSet::create(config, *d->secrets, *d->operations, Clock::system());
     if (!connectors) {
@@ -374,6 +456,271 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
         }
     }
     d->engine->startWatching();
+}
+
+// ---------------------------------------------------------------------------
+// Settings: connections, base URLs, users and roles.
+
+void Backend::setEnvironment(const Config &config, std::shared_ptr<Security::SecretStore> secrets)
+{
+    if (d->connections && d->secrets == secrets && d->config && d->config->sourcePath == config.sourcePath) {
+        d->config = config;
+        return;
+    }
+    d->connections.reset(); // over the old secrets; a new one is made on use
+    d->config = config;
+    d->secrets = std::move(secrets);
+}
+
+ConnectionCommands *Backend::connectionCommands(System system, void (Backend::*failed)(System, bool, const QString &))
+{
+    const auto refuse = [&](const QString &why) {
+        Q_EMIT(this->*failed)(system, false, why);
+        return nullptr;
+    };
+    if (const QString why = whyCannotAct(); !why.isEmpty())
+        return refuse(why);
+    if (!d->config || !d->secrets)
+        return refuse(tr("Concord has no configuration to change on this desktop."));
+    if (!d->connections) {
+        d->connections = std::make_unique<ConnectionCommands>(*d->db, *d->secrets, *d->config);
+        ConnectionCommands *c = d->connections.get();
+        connect(c, &ConnectionCommands::authorizationUrlReady, this, &Backend::authorizationUrlReady);
+        connect(c, &ConnectionCommands::configChanged, this, [this](const Config &changed) { d->config = changed; });
+        // Each outcome reaches the page, then the page's data is read again;
+        // a change the running engine depends on restarts it with the new
+        // configuration (its connectors keep keys and tokens in memory).
+        const auto settled = [this](System, bool ok, const QString &) {
+            if (ok && d->syncing && d->config && d->secrets)
+                startSync(*d->config, d->secrets);
+            loadSettings();
+            refreshStatus();
+        };
+        connect(c, &ConnectionCommands::connectFinished, this, &Backend::connectFinished);
+        connect(c, &ConnectionCommands::connectFinished, this, settled);
+        connect(c, &ConnectionCommands::disconnectFinished, this, &Backend::disconnectFinished);
+        connect(c, &ConnectionCommands::disconnectFinished, this, settled);
+        connect(c, &ConnectionCommands::baseUrlSaveFinished, this, &Backend::baseUrlSaveFinished);
+        connect(c, &ConnectionCommands::baseUrlSaveFinished, this, settled);
+        connect(c, &ConnectionCommands::testFinished, this, &Backend::testFinished);
+        connect(c, &ConnectionCommands::testFinished, this, [this] {
+            loadSettings();
+            refreshStatus();
+        });
+    }
+    return d->connections.get();
+}
+
+void Backend::loadSettings()
+{
+    if (!d->db) {
+        Q_EMIT settingsFailed(tr("The store is not open."));
+        return;
+    }
+    const Config config = d->config.value_or(Config::defaults());
+    auto data = collectSettings(*d->db, config);
+    if (!data) {
+        Q_EMIT settingsFailed(data.error().message);
+        return;
+    }
+    if (d->connections)
+        data->configPath = d->connections->configPath();
+    Q_EMIT settingsLoaded(*data);
+}
+
+void Backend::connectService(System system)
+{
+    if (auto *c = connectionCommands(system, &Backend::connectFinished))
+        c->connectService(*d->actor, system);
+}
+
+void Backend::cancelConnect(System system)
+{
+    if (d->connections)
+        d->connections->cancelConnect(system);
+}
+
+void Backend::setApiKey(System system, const QString &key)
+{
+    if (auto *c = connectionCommands(system, &Backend::connectFinished))
+        c->setApiKey(*d->actor, system, key);
+}
+
+void Backend::testConnection(System system)
+{
+    if (auto *c = connectionCommands(system, &Backend::testFinished))
+        c->testConnection(*d->actor, system);
+}
+
+void Backend::disconnectService(System system)
+{
+    if (auto *c = connectionCommands(system, &Backend::disconnectFinished))
+        c->disconnectService(*d->actor, system);
+}
+
+void Backend::saveBaseUrl(System system, const QUrl &url)
+{
+    if (auto *c = connectionCommands(system, &Backend::baseUrlSaveFinished))
+        c->saveBaseUrl(*d->actor, system, url);
+}
+
+void Backend::saveUser(const Domain::User &user)
+{
+    act(
+        [&user](AdminCommands &c, const Security::Actor &a) -> Status {
+            auto saved = user.id == 0 ? c.createUser(a, user) : c.updateUser(a, user);
+            if (!saved)
+                return std::unexpected(saved.error());
+            return {};
+        },
+        [this](const QString &why) { Q_EMIT settingsFailed(why); },
+        [this, &user] {
+            Q_EMIT settingsDone(user.id == 0 ? tr("%1 was added.").arg(user.username)
+                                             : tr("%1 was saved.").arg(user.username));
+            loadSettings();
+            refreshStatus();
+        });
+}
+
+// ---------------------------------------------------------------------------
+// Customers and duplicates; appointments and invoices.
+
+void Backend::loadIdentityMap()
+{
+    if (!d->db) {
+        Q_EMIT customersFailed(tr("The store is not open."));
+        return;
+    }
+    auto data = collectIdentityMap(*d->db);
+    if (!data) {
+        Q_EMIT customersFailed(data.error().message);
+        return;
+    }
+    Q_EMIT identityMapLoaded(*data);
+}
+
+void Backend::loadDuplicateReview()
+{
+    if (!d->db) {
+        Q_EMIT customersFailed(tr("The store is not open."));
+        return;
+    }
+    auto data = collectDuplicateReview(*d->db);
+    if (!data) {
+        Q_EMIT customersFailed(data.error().message);
+        return;
+    }
+    Q_EMIT duplicateReviewLoaded(*data);
+}
+
+void Backend::proposeMerge(const Domain::MergeProposal &proposal)
+{
+    act(
+        [&proposal](AdminCommands &c, const Security::Actor &a) -> Status {
+            auto id = c.proposeMerge(a, proposal);
+            if (!id)
+                return std::unexpected(id.error());
+            return {};
+        },
+        [this](const QString &why) { Q_EMIT customersFailed(why); },
+        [this] { Q_EMIT customersDone(tr("Merge proposed: an owner can now approve or reject it.")); });
+}
+
+void Backend::decideMerge(qint64 proposalId, bool approve, const QString &note)
+{
+    if (!approve) {
+        act([&](AdminCommands &c, const Security::Actor &a) { return c.decideMerge(a, proposalId, false, note); },
+            [this](const QString &why) { Q_EMIT customersFailed(why); },
+            [this] { Q_EMIT customersDone(tr("Merge rejected. Nothing was changed.")); });
+        return;
+    }
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT customersFailed(why);
+        return;
+    }
+    // Approve, execute in the identity map, then the remote steps: the
+    // workflow lives until its future ends (a system not connected fails
+    // its own steps, saying so).
+    auto *workflow = new MergeWorkflow(*d->db, d->connectors ? d->connectors->quickBooks() : nullptr,
+                                       d->connectors ? d->connectors->hubSpot() : nullptr, Clock::system(), this);
+    workflow->approve(*d->actor, proposalId, note).then(this, [this, workflow](Result<MergeOutcome> outcome) {
+        workflow->deleteLater();
+        if (!outcome) {
+            Q_EMIT customersFailed(outcome.error().message);
+        } else if (const QStringList failed = outcome->remote.failures(); !failed.isEmpty()) {
+            Q_EMIT customersFailed(tr("The clients are merged in Concord, but %n step(s) in the other systems "
+                                      "failed: %1",
+                                      nullptr, int(failed.size()))
+                                       .arg(failed.join(u"; "_s)));
+        } else if (const QStringList manual = outcome->remote.leftToPerson(); !manual.isEmpty()) {
+            Q_EMIT customersDone(tr("Merged. Left for you to do: %1").arg(manual.join(u"; "_s)));
+        } else {
+            Q_EMIT customersDone(tr("Merged in Concord, HubSpot and QuickBooks."));
+        }
+        refreshStatus();
+    });
+}
+
+void Backend::undoMerge(qint64 proposalId)
+{
+    act(
+        [proposalId](AdminCommands &c, const Security::Actor &a) -> Status {
+            auto undone = c.undoMerge(a, proposalId);
+            if (!undone)
+                return std::unexpected(undone.error());
+            return {};
+        },
+        [this](const QString &why) { Q_EMIT customersFailed(why); },
+        [this] {
+            Q_EMIT customersDone(tr("Merge undone in Concord. What was done in HubSpot and QuickBooks stays."));
+            refreshStatus();
+        });
+}
+
+void Backend::loadAppointments(const QDateTime &fromUtc, const QDateTime &toUtc)
+{
+    if (!d->db) {
+        Q_EMIT appointmentsFailed(tr("The store is not open."));
+        return;
+    }
+    auto data = collectAppointments(*d->db, fromUtc, toUtc, kDefaultRecordLimit, Clock::system());
+    if (!data) {
+        Q_EMIT appointmentsFailed(data.error().message);
+        return;
+    }
+    Q_EMIT appointmentsLoaded(*data);
+}
+
+void Backend::loadInvoices(const QDate &from, const QDate &to)
+{
+    if (!d->db) {
+        Q_EMIT invoicesFailed(tr("The store is not open."));
+        return;
+    }
+    auto data = collectInvoices(*d->db, from, to, kDefaultRecordLimit, Clock::system());
+    if (!data) {
+        Q_EMIT invoicesFailed(data.error().message);
+        return;
+    }
+    Q_EMIT invoicesLoaded(*data);
+}
+
+// ---------------------------------------------------------------------------
+// Dashboard
+
+void Backend::loadDashboard()
+{
+    if (!d->db) {
+        Q_EMIT dashboardFailed(tr("The store is not open."));
+        return;
+    }
+    const Config config = d->config.value_or(Config::defaults());
+    auto data = collectDashboard(*d->db, Clock::system(), u"USD"_s, config.businessTimeZone);
+    if (!data) {
+        Q_EMIT dashboardFailed(data.error().message);
+        return;
+    }
+    Q_EMIT dashboardLoaded(*data);
 }
 
 } // namespace Concord::Services

@@ -7,6 +7,11 @@
 #include "domain/user.h"
 #include "services/admincommands.h"
 #include "services/billingrulesdata.h"
+#include "services/dashboarddata.h"
+#include "services/identitydata.h"
+#include "services/mappingsdata.h"
+#include "services/recordsdata.h"
+#include "services/settingsdata.h"
 #include "services/storestatus.h"
 
 #include <QList>
@@ -21,6 +26,8 @@ class SecretStore;
 }
 
 namespace Concord::Services {
+
+class ConnectionCommands;
 
 // The GUI's door to core. Lives on the sync thread (moveToThread after
 // construction); every slot is invoked through a queued connection and
@@ -65,6 +72,48 @@ public Q_SLOTS:
     void deleteDiscountRule(qint64 id, int version);
     void saveInvoicePolicy(const Concord::Domain::InvoicePolicy &policy);
     void deleteInvoicePolicy(qint64 id, int version);
+    // The field and status mapping editor's data; the deal stages are
+    // HubSpot's own (its default pipeline) when it is connected. Answers with
+    // mappingsLoaded() or mappingsFailed().
+    void loadMappings();
+    // One batch, checked (EditMappings and each side's permission),
+    // validated as a whole, version-checked and audited in core. Answers with
+    // mappingsApplied() and a fresh mappingsLoaded(), or mappingsFailed().
+    void applyMappings(const Concord::Services::MappingBatch &batch);
+    // Balances, aging, invoiced vs collected and sync health, with "today"
+    // in the business's time zone (dashboardLoaded or dashboardFailed).
+    void loadDashboard();
+    // The identity map and the duplicate review (identityMapLoaded,
+    // duplicateReviewLoaded, or customersFailed).
+    void loadIdentityMap();
+    void loadDuplicateReview();
+    // Merge commands as the desktop's user, checked and audited in core:
+    // customersDone or customersFailed. Approving runs MergeWorkflow
+    // (approve, execute, the remote steps); undo restores Concord's identity
+    // map only.
+    void proposeMerge(const Concord::Domain::MergeProposal &proposal);
+    void decideMerge(qint64 proposalId, bool approve, const QString &note);
+    void undoMerge(qint64 proposalId);
+    // The records across the three systems in a window (appointmentsLoaded /
+    // invoicesLoaded, or …Failed), at most kDefaultRecordLimit rows.
+    void loadAppointments(const QDateTime &fromUtc, const QDateTime &toUtc);
+    void loadInvoices(const QDate &from, const QDate &to);
+    // Settings: the connections, base URLs and users (settingsLoaded or
+    // settingsFailed).
+    void loadSettings();
+    // Each acts as the desktop's user through ConnectionCommands (checked and
+    // audited there) and ends with exactly one of the signals below for
+    // `system`, then a fresh settingsLoaded() and status. A change the
+    // running engine depends on restarts it with the new configuration.
+    void connectService(Concord::Domain::System system); // authorizationUrlReady, connectFinished
+    void cancelConnect(Concord::Domain::System system);  // connectFinished (when one was waiting)
+    void setApiKey(Concord::Domain::System system, const QString &key); // connectFinished
+    void testConnection(Concord::Domain::System system);                // testFinished
+    void disconnectService(Concord::Domain::System system);             // disconnectFinished
+    void saveBaseUrl(Concord::Domain::System system, const QUrl &url);  // baseUrlSaveFinished
+    // A new user (id 0) or a changed one (ManageUsers, audited): settingsDone
+    // and a fresh settingsLoaded(), or settingsFailed().
+    void saveUser(const Concord::Domain::User &user);
     // Closes the database connection; call before the thread quits.
     // Stops the sync engine first (deliveries in flight are abandoned to
     // their leases and taken back at the next start).
@@ -78,6 +127,11 @@ public:
     // change refreshes the status (statusChanged); problems go to
     // errorOccurred.
     void startSync(const Concord::Config &config, std::shared_ptr<Concord::Security::SecretStore> secrets);
+    // The configuration and secrets the settings page acts on when this
+    // desktop does not sync (startSync sets them too). `secrets` must be
+    // usable from this thread (a ForwardingSecretStore over the keychain).
+    // Call through a queued invocation.
+    void setEnvironment(const Concord::Config &config, std::shared_ptr<Concord::Security::SecretStore> secrets);
 
 Q_SIGNALS:
     void opened(const Concord::Services::StoreStatus &status);
@@ -97,12 +151,37 @@ Q_SIGNALS:
     void retryQueueFailed(const QString &message);
     void billingRulesLoaded(const Concord::Services::BillingRulesData &data);
     void billingRulesFailed(const QString &message);
+    void mappingsLoaded(const Concord::Services::MappingsData &data);
+    void mappingsApplied(const QString &message);
+    void mappingsFailed(const QString &message);
+    void dashboardLoaded(const Concord::Services::DashboardData &data);
+    void dashboardFailed(const QString &message);
+    void identityMapLoaded(const Concord::Services::IdentityMapData &data);
+    void duplicateReviewLoaded(const Concord::Services::DuplicateReviewData &data);
+    void customersDone(const QString &message);
+    void customersFailed(const QString &message);
+    void appointmentsLoaded(const Concord::Services::AppointmentsData &data);
+    void appointmentsFailed(const QString &message);
+    void invoicesLoaded(const Concord::Services::InvoicesData &data);
+    void invoicesFailed(const QString &message);
+    void settingsLoaded(const Concord::Services::SettingsData &data);
+    void settingsDone(const QString &message);
+    void settingsFailed(const QString &message);
+    void authorizationUrlReady(Concord::Domain::System system, const QUrl &url);
+    void connectFinished(Concord::Domain::System system, bool ok, const QString &message);
+    void testFinished(Concord::Domain::System system, bool ok, const QString &message);
+    void disconnectFinished(Concord::Domain::System system, bool ok, const QString &message);
+    void baseUrlSaveFinished(Concord::Domain::System system, bool ok, const QString &message);
     // The webhook receiver ([webhooks] listen) is up at this address.
     void webhooksListening(const QUrl &base);
 
 private:
     // Empty when a command may run (store open, a Concord user acting); else why not.
     [[nodiscard]] QString whyCannotAct() const;
+    // The connection commands, made on first use; null after answering
+    // `failed(system, false, why)` when this desktop may not act.
+    ConnectionCommands *connectionCommands(Domain::System system,
+                                           void (Backend::*failed)(Domain::System, bool, const QString &));
     // Runs `command(AdminCommands&, actor)` as this desktop's user: `failed`
     // with the reason when it may not run or core refused it, else `done`.
     // False when it did not run at all (no store, no Concord user).

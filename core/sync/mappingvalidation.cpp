@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -328,8 +329,10 @@ std::optional<ValueType> fieldType(const QString &field)
 QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
 {
     QList<MappingProblem> problems;
-    const auto report = [&problems](int row, const FieldMapping &m, QString why, Severity severity = Severity::Error) {
-        problems.append(MappingProblem{row, m.field, std::move(why), severity});
+    using Part = MappingProblem::Part;
+    const auto report = [&problems](int row, const FieldMapping &m, Part part, QString why,
+                                    Severity severity = Severity::Error) {
+        problems.append(MappingProblem{row, m.field, std::move(why), severity, part});
     };
 
     // Rows per field, for the rules that look across rows.
@@ -344,7 +347,7 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
         const FieldMapping &m = mappings.at(i);
         const QString field = canonicalField(m.field);
         if (field.isEmpty()) {
-            report(i, m, u"This row has no field name; say which field it carries."_s);
+            report(i, m, Part::Field, u"This row has no field name; say which field it carries."_s);
             continue;
         }
         const QString src = shortName(m.sourceSystem);
@@ -361,20 +364,20 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
             QStringList names;
             for (System s : std::as_const(authorities))
                 names << shortName(s);
-            report(i, m,
+            report(i, m, Part::Authority,
                    u"'%1' has more than one system of record (%2); a field has exactly one — choose it and use "
                    u"it on every row of this field."_s.arg(field, names.join(u", "_s)));
         }
 
         if (m.sourceSystem == m.targetSystem) {
-            report(i, m, u"This row carries '%1' from %2 into %2 itself; choose another target."_s.arg(field, src));
+            report(i, m, Part::Target, u"This row carries '%1' from %2 into %2 itself; choose another target."_s.arg(field, src));
         } else if (m.targetSystem == m.authoritativeSystem) {
-            report(i, m,
+            report(i, m, Part::Target,
                    u"This row would write '%1' into %2, its system of record; Concord never writes a field into "
                    u"its own system of record from elsewhere. Change the field in %2 instead, or make another "
                    u"system its authority."_s.arg(field, dst));
         } else if (m.sourceSystem != m.authoritativeSystem) {
-            report(i, m,
+            report(i, m, Part::Source,
                    u"This row reads '%1' from %2, but %3 is its system of record; carry it from %3 so a stale "
                    u"copy never overwrites the real value."_s.arg(field, src, owner));
         }
@@ -383,7 +386,7 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
         // refuses it too, with a less helpful message).
         for (int j : rowsByField[field]) {
             if (j != i && mappings.at(j).targetSystem == m.targetSystem) {
-                report(i, m, u"Another row also writes '%1' into %2; keep only one."_s.arg(field, dst));
+                report(i, m, Part::Target, u"Another row also writes '%1' into %2; keep only one."_s.arg(field, dst));
                 break;
             }
         }
@@ -396,7 +399,7 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
             const QList<TransformInfo> all = knownTransforms();
             for (const TransformInfo &t : all)
                 names << t.name;
-            report(i, m, u"'%1' is not a transform Concord knows; choose one of: %2."_s.arg(transform,
+            report(i, m, Part::Transform, u"'%1' is not a transform Concord knows; choose one of: %2."_s.arg(transform,
                                                                                             names.join(u", "_s)));
         } else if (known && !accepts(info->input, known->type)) {
             QStringList fitting;
@@ -405,19 +408,143 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
                 if (accepts(t.input, known->type))
                     fitting << t.name;
             }
-            report(i, m,
+            report(i, m, Part::Transform,
                    u"The transform '%1' expects %2, but '%3' holds %4; choose one that fits (%5)."_s.arg(
                        info->name, typeWords(info->input), field, typeWords(known->type), fitting.join(u", "_s)));
         }
 
         if (!known) {
-            report(i, m,
+            report(i, m, Part::Field,
                    u"'%1' is not a field that affects money, timing or follow-up; Concord is meant to sync only "
                    u"those (%2)."_s.arg(field, knownFields().join(u", "_s)),
                    Severity::Warning);
         }
     }
     return problems;
+}
+
+QStringList taskPlaceholders()
+{
+    return {u"{customer}"_s, u"{service}"_s, u"{start}"_s, u"{invoice}"_s, u"{balance}"_s, u"{due_date}"_s};
+}
+
+QList<MappingProblem> validateStatusMappings(const QList<Domain::StatusMapping> &mappings,
+                                             const QStringList &knownStages)
+{
+    using Domain::StatusAction;
+    using Domain::StatusDomain;
+    using Part = MappingProblem::Part;
+    QList<MappingProblem> problems;
+    const auto report = [&problems](int row, const QString &status, Part part, QString why,
+                                    Severity severity = Severity::Error) {
+        problems.append(MappingProblem{row, status, std::move(why), severity, part});
+    };
+    const auto actionWords = [](StatusAction action) {
+        switch (action) {
+        case StatusAction::None: return u"does nothing"_s;
+        case StatusAction::DealStage: return u"moves the deal to a stage"_s;
+        case StatusAction::CreateTask: return u"creates a task"_s;
+        case StatusAction::CloseTasks: return u"closes the open tasks"_s;
+        }
+        return QString();
+    };
+
+    // The canonical status name per row ("No-show" → "no_show"), empty when
+    // the domain has no such status; rows are compared by it.
+    QStringList canonical;
+    canonical.reserve(mappings.size());
+    for (const Domain::StatusMapping &m : mappings) {
+        QString name;
+        if (m.domain == StatusDomain::Appointment) {
+            if (auto s = Domain::parseAppointmentStatus(m.status))
+                name = Domain::toString(*s);
+        } else if (auto s = Domain::parseMoneyStatus(m.status)) {
+            name = Domain::toString(*s);
+        }
+        canonical.append(name);
+    }
+    const QStringList placeholders = taskPlaceholders();
+    static const QRegularExpression placeholder(u"\\{[^{}]*\\}"_s);
+
+    for (int i = 0; i < mappings.size(); ++i) {
+        const Domain::StatusMapping &m = mappings.at(i);
+        const QString shown = canonical.at(i).isEmpty() ? m.status.trimmed() : canonical.at(i);
+        if (canonical.at(i).isEmpty()) {
+            const bool appointment = m.domain == StatusDomain::Appointment;
+            report(i, shown, Part::Status,
+                   shown.isEmpty()
+                       ? u"This row has no status; choose the status it is about."_s
+                       : u"'%1' is not %2 status; choose one of: %3."_s.arg(
+                             shown, appointment ? u"an appointment"_s : u"a payment"_s,
+                             appointment ? u"booked, rescheduled, completed, no_show, canceled"_s
+                                         : u"invoiced, deposit_paid, partially_paid, paid, overdue, voided, refunded"_s));
+        }
+        const QString value = m.targetValue.trimmed();
+        const bool needsHubSpot = m.action != StatusAction::None;
+        if (needsHubSpot && m.targetSystem != System::HubSpot) {
+            report(i, shown, Part::Target,
+                   u"Only HubSpot has deals and tasks: this row %1 in %2. Choose HubSpot as the target."_s.arg(
+                       actionWords(m.action), shortName(m.targetSystem)));
+        }
+        if (m.action == StatusAction::DealStage) {
+            if (value.isEmpty()) {
+                report(i, shown, Part::Value,
+                       u"This row moves the deal to a stage but names none; choose the deal stage."_s);
+            } else if (!knownStages.isEmpty() && !knownStages.contains(value)) {
+                report(i, shown, Part::Value,
+                       u"'%1' is not a stage of the HubSpot pipeline Concord knows (%2); HubSpot refuses a stage "
+                       u"it does not have."_s.arg(value, knownStages.join(u", "_s)),
+                       Severity::Warning);
+            }
+        } else if (m.action == StatusAction::CreateTask) {
+            if (value.isEmpty()) {
+                report(i, shown, Part::Value,
+                       u"This row creates a task but gives it no subject; write the subject (it may use %1)."_s.arg(
+                           placeholders.join(u", "_s)));
+            } else {
+                QStringList unknown;
+                for (auto it = placeholder.globalMatch(value); it.hasNext();) {
+                    const QString name = it.next().captured();
+                    if (!placeholders.contains(name) && !unknown.contains(name))
+                        unknown << name;
+                }
+                if (!unknown.isEmpty()) {
+                    report(i, shown, Part::Value,
+                           u"The task subject uses %1, which Concord cannot fill in; it can fill in %2."_s.arg(
+                               unknown.join(u", "_s), placeholders.join(u", "_s)),
+                           Severity::Warning);
+                }
+            }
+        } else if (!value.isEmpty()) {
+            report(i, shown, Part::Value,
+                   u"This row %1, so its value '%2' is not used."_s.arg(actionWords(m.action), value),
+                   Severity::Warning);
+        }
+
+        // The store keeps one row per status, target and action.
+        if (!canonical.at(i).isEmpty()) {
+            for (int j = 0; j < mappings.size(); ++j) {
+                const Domain::StatusMapping &o = mappings.at(j);
+                if (j == i || o.domain != m.domain || canonical.at(j) != canonical.at(i)
+                    || o.targetSystem != m.targetSystem || o.action != m.action)
+                    continue;
+                report(i, shown, Part::Action,
+                       m.action == StatusAction::DealStage
+                           ? u"Another row also moves the deal to a stage for '%1'; a status moves the deal to one "
+                             u"stage — keep one of the rows."_s.arg(shown)
+                           : u"Another row also says '%1' %2 in %3; keep one of the rows."_s.arg(
+                                 shown, actionWords(m.action), shortName(m.targetSystem)));
+                break;
+            }
+        }
+    }
+    return problems;
+}
+
+bool hasErrors(const QList<MappingProblem> &problems)
+{
+    return std::any_of(problems.cbegin(), problems.cend(),
+                       [](const MappingProblem &p) { return p.severity == Severity::Error; });
 }
 
 Result<System> authorityFor(const QString &field, const QList<FieldMapping> &mappings)

@@ -77,10 +77,14 @@ struct TransformOptions {
 
 struct MappingProblem {
     enum class Severity { Error, Warning };
+    // The part of the row a problem is about, so an editor can mark that
+    // cell: the one to change to fix it (Row when no single part is).
+    enum class Part { Row, Field, Source, Target, Transform, Authority, Domain, Status, Action, Value };
     int row = -1;         // index into the list passed to validateFieldMappings()
-    QString field;
+    QString field;        // the field, or for a status mapping the status
     QString explanation;  // for the person editing the mappings
     Severity severity = Severity::Error;
+    Part part = Part::Row;
 };
 
 // Every problem of a set of mappings, ordered by row. Errors: a field with
@@ -92,6 +96,26 @@ struct MappingProblem {
 // editor discourages it). Disabled rows are checked too: they can be switched
 // back on.
 [[nodiscard]] QList<MappingProblem> validateFieldMappings(const QList<Domain::FieldMapping> &mappings);
+
+// The placeholders a task subject (StatusAction::CreateTask) may use; the
+// engine fills them in: {customer}, {service}, {start}, {invoice},
+// {balance}, {due_date}.
+[[nodiscard]] QStringList taskPlaceholders();
+
+// Every problem of a set of status mappings, ordered by row (`row` indexes
+// `mappings`, `field` is the status). Errors: a status the domain does not
+// have; a deal stage or a task without its value; a deal stage, task or
+// task closing aimed at a system other than HubSpot (only HubSpot has deals
+// and tasks); two rows with the same status, target and action (a status
+// moves the deal to one stage). Warnings: a deal stage not in
+// `knownStages` (when given: HubSpot's pipeline, whose ids are per portal),
+// a task subject naming a placeholder the engine cannot fill in, a value on
+// an action that ignores it. Pure, like validateFieldMappings().
+[[nodiscard]] QList<MappingProblem> validateStatusMappings(const QList<Domain::StatusMapping> &mappings,
+                                                           const QStringList &knownStages = {});
+
+// Whether any of `problems` is an Error (warnings never block saving).
+[[nodiscard]] bool hasErrors(const QList<MappingProblem> &problems);
 
 // The system of record for `field` among the enabled mappings. NotFound when
 // no enabled mapping carries it; Conflict when they disagree.

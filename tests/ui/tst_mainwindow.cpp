@@ -5,6 +5,12 @@
 #include "auditpage.h"
 #include "connectionindicator.h"
 #include "billingrulespage.h"
+#include "customerspage.h"
+#include "dashboardpage.h"
+#include "invoicespage.h"
+#include "mappingspage.h"
+#include "settingspage.h"
+#include "appointmentspage.h"
 #include "mainwindow.h"
 #include "retryqueuemodel.h"
 #include "retryqueuepage.h"
@@ -90,6 +96,8 @@ private Q_SLOTS:
     void shortcutsSwitchPages_data();
     void shortcutsSwitchPages();
     void sidebarClickSwitchesPage();
+    void pagesAskForTheirDataWhenShown();
+    void dashboardLeadsToTheClientAndTheQueue();
     void statusBarBeforeAnyStatus();
     void statusBarReflectsOpenStore();
     void statusBarReflectsStoreError();
@@ -119,32 +127,38 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::onlyWorkingPagesAreListed()
 {
     MainWindow window;
-    QCOMPARE(window.pageCount(), 4);
-    QCOMPARE(window.pageTitles(),
-             (QStringList { QStringLiteral("Overview"), QStringLiteral("Audit log"),
-                            QStringLiteral("Retry queue"), QStringLiteral("Tax and invoicing") }));
-    QVERIFY(window.billingRulesPage());
-    QVERIFY(window.retryQueuePage());
-    QVERIFY(window.overviewPage());
-    QVERIFY(window.auditPage());
-    QCOMPARE(window.currentPageIndex(), 0);
-    QCOMPARE(window.currentPage(), window.overviewPage());
-    QCOMPARE(window.windowTitle(), QStringLiteral("Overview"));
+    const QStringList titles { QStringLiteral("Dashboard"),    QStringLiteral("Customers"),
+                               QStringLiteral("Appointments"), QStringLiteral("Invoices"),
+                               QStringLiteral("Retry queue"),  QStringLiteral("Mappings"),
+                               QStringLiteral("Tax and invoicing"), QStringLiteral("Audit log"),
+                               QStringLiteral("Settings"),     QStringLiteral("Store") };
+    QCOMPARE(window.pageCount(), int(titles.size()));
+    QCOMPARE(window.pageTitles(), titles);
+    const QList<QWidget *> pages { window.dashboardPage(),  window.customersPage(),  window.appointmentsPage(),
+                                   window.invoicesPage(),   window.retryQueuePage(), window.mappingsPage(),
+                                   window.billingRulesPage(), window.auditPage(),    window.settingsPage(),
+                                   window.overviewPage() };
+    for (int i = 0; i < pages.size(); ++i) {
+        QVERIFY2(pages.at(i), qPrintable(titles.at(i)));
+        window.setCurrentPage(i);
+        QCOMPARE(window.currentPage(), pages.at(i));
+        QCOMPARE(window.windowTitle(), titles.at(i));
+    }
+    window.setCurrentPage(0);
+    QCOMPARE(window.currentPage(), static_cast<QWidget *>(window.dashboardPage()));
 
-    // The View menu lists the same pages, with their shortcuts, and nothing more.
-    QAction *overview = menuAction(window, QStringLiteral("&View"), QStringLiteral("Overview"));
-    QAction *audit = menuAction(window, QStringLiteral("&View"), QStringLiteral("Audit log"));
-    QAction *queue = menuAction(window, QStringLiteral("&View"), QStringLiteral("Retry queue"));
-    QVERIFY(overview && audit && queue);
-    QCOMPARE(overview->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
-    QCOMPARE(audit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_2));
-    QCOMPARE(queue->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_3));
+    // The View menu lists the same pages, Ctrl+1 … Ctrl+9 for the first nine, and nothing more.
+    for (int i = 0; i < titles.size(); ++i) {
+        QAction *go = menuAction(window, QStringLiteral("&View"), titles.at(i));
+        QVERIFY2(go, qPrintable(titles.at(i)));
+        QCOMPARE(go->shortcut(), i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)) : QKeySequence());
+    }
     int pageActions = 0;
     for (QAction *menu : window.menuBar()->actions()) {
         if (menu->text() == QStringLiteral("&View"))
             pageActions = int(menu->menu()->actions().size());
     }
-    QCOMPARE(pageActions, 4);
+    QCOMPARE(pageActions, int(titles.size()));
 }
 
 void TestMainWindow::shortcutsSwitchPages_data()
@@ -154,11 +168,10 @@ void TestMainWindow::shortcutsSwitchPages_data()
 
     QTest::newRow("Ctrl+2") << QList<int> { Qt::Key_2 } << 1;
     QTest::newRow("Ctrl+2, Ctrl+1") << QList<int> { Qt::Key_2, Qt::Key_1 } << 0;
-    QTest::newRow("Ctrl+3") << QList<int> { Qt::Key_3 } << 2;
-    QTest::newRow("Ctrl+4") << QList<int> { Qt::Key_4 } << 3;
-    // No fifth page: Ctrl+5 leaves the page as it was.
-    QTest::newRow("Ctrl+2, Ctrl+5") << QList<int> { Qt::Key_2, Qt::Key_5 } << 1;
-    QTest::newRow("Ctrl+9") << QList<int> { Qt::Key_9 } << 0;
+    QTest::newRow("Ctrl+5") << QList<int> { Qt::Key_5 } << 4;
+    QTest::newRow("Ctrl+9") << QList<int> { Qt::Key_9 } << 8;
+    // No shortcut for the tenth page: Ctrl+0 leaves the page as it was.
+    QTest::newRow("Ctrl+2, Ctrl+0") << QList<int> { Qt::Key_2, Qt::Key_0 } << 1;
 }
 
 void TestMainWindow::shortcutsSwitchPages()
@@ -179,13 +192,88 @@ void TestMainWindow::sidebarClickSwitchesPage()
     MainWindow window;
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
-    QCOMPARE(navigation->count(), 4);
-    navigation->setCurrentRow(1);
+    QCOMPARE(navigation->count(), window.pageCount());
+    navigation->setCurrentRow(7);
     QCOMPARE(window.currentPage(), window.auditPage());
     window.setCurrentPage(0);
     QCOMPARE(navigation->currentRow(), 0);
-    window.setCurrentPage(7); // out of range: ignored
+    window.setCurrentPage(12); // out of range: ignored
     QCOMPARE(window.currentPageIndex(), 0);
+}
+
+void TestMainWindow::pagesAskForTheirDataWhenShown()
+{
+    MainWindow window;
+    QSignalSpy dashboard(&window, &MainWindow::dashboardRequested);
+    QSignalSpy mappings(&window, &MainWindow::mappingsRequested);
+    QSignalSpy settings(&window, &MainWindow::settingsRequested);
+
+    // Nothing is asked while the store is closed, even for the page shown.
+    window.showPage(window.mappingsPage());
+    QCOMPARE(mappings.count(), 0);
+    // It is asked for once the store opens (the page is shown), once.
+    window.setStatus(openStatus());
+    QCOMPARE(mappings.count(), 1);
+    Concord::Services::StoreStatus moved = openStatus();
+    moved.succeededJobs += 5;
+    window.setStatus(moved);
+    QCOMPARE(mappings.count(), 1); // a delivery does not change mappings
+    // Other pages ask when first shown, not before.
+    QCOMPARE(dashboard.count(), 0);
+    QCOMPARE(settings.count(), 0);
+    window.showPage(window.settingsPage());
+    QCOMPARE(settings.count(), 1);
+    window.showPage(window.mappingsPage());
+    QCOMPARE(mappings.count(), 1); // loaded already, nothing moved
+    // A new user makes the settings stale: asked again when shown.
+    Concord::Services::StoreStatus withUser = moved;
+    withUser.users += 1;
+    window.setStatus(withUser);
+    QCOMPARE(settings.count(), 1);
+    window.showPage(window.settingsPage());
+    QCOMPARE(settings.count(), 2);
+    // File ▸ Refresh asks for the page shown.
+    window.refresh();
+    QCOMPARE(settings.count(), 3);
+    window.showPage(window.dashboardPage());
+    QCOMPARE(dashboard.count(), 1);
+    // The dashboard follows the store while shown, at most once per interval:
+    // a burst of changes right away asks once more, later.
+    Concord::Services::StoreStatus burst = withUser;
+    for (int i = 0; i < 3; ++i) {
+        burst.succeededJobs += 1;
+        window.setStatus(burst);
+    }
+    QCOMPARE(dashboard.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard.count(), 2, 10'000);
+    QTest::qWait(200);
+    QCOMPARE(dashboard.count(), 2);
+}
+
+void TestMainWindow::dashboardLeadsToTheClientAndTheQueue()
+{
+    MainWindow window;
+    window.setStatus(openStatus());
+    Q_EMIT window.dashboardPage()->clientActivated(QStringLiteral("cus_1"));
+    QCOMPARE(window.currentPage(), static_cast<QWidget *>(window.customersPage()));
+    QCOMPARE(window.customersPage()->currentTab(), Concord::Ui::CustomersPage::Tab::Clients);
+    Q_EMIT window.dashboardPage()->retryQueueRequested();
+    QCOMPARE(window.currentPage(), static_cast<QWidget *>(window.retryQueuePage()));
+    Q_EMIT window.dashboardPage()->billingRulesRequested();
+    QCOMPARE(window.currentPage(), static_cast<QWidget *>(window.billingRulesPage()));
+
+    // A record's link opens through the window's opener.
+    QList<QUrl> opened;
+    window.setUrlOpener([&opened](const QUrl &url) {
+        opened << url;
+        return true;
+    });
+    Q_EMIT window.invoicesPage()->openUrlRequested(QUrl(QStringLiteral("https://app.qbo.intuit.com/app/invoice?txnId=7")));
+    QCOMPARE(opened, QList<QUrl> { QUrl(QStringLiteral("https://app.qbo.intuit.com/app/invoice?txnId=7")) });
+    window.setUrlOpener([](const QUrl &) { return false; });
+    Q_EMIT window.settingsPage()->openUrlRequested(QUrl(QStringLiteral("https://appcenter.intuit.com/connect/oauth2")));
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("No web browser could open")),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestMainWindow::statusBarBeforeAnyStatus()
@@ -290,7 +378,7 @@ void TestMainWindow::refreshAndAuditRequests()
     QSignalSpy audit(&window, &MainWindow::auditRequested);
 
     // The audit page asks for entries only once it is shown and the store is open.
-    window.setCurrentPage(1);
+    window.showPage(window.auditPage());
     QCOMPARE(audit.count(), 0);
     window.setStatus(openStatus());
     QCOMPARE(audit.count(), 1);
@@ -299,7 +387,7 @@ void TestMainWindow::refreshAndAuditRequests()
 
     // Coming back to the page does not reload an up-to-date snapshot …
     window.setCurrentPage(0);
-    window.setCurrentPage(1);
+    window.showPage(window.auditPage());
     QCOMPARE(audit.count(), 1);
     // … a status with more entries marks it stale and reloads it …
     StoreStatus more = openStatus();
@@ -333,7 +421,7 @@ void TestMainWindow::auditAnswersReachThePage()
     MainWindow window;
     QSignalSpy verify(&window, &MainWindow::verifyRequested);
     window.setStatus(openStatus());
-    window.setCurrentPage(1);
+    window.showPage(window.auditPage());
 
     Concord::Security::AuditEntry entry;
     entry.seq = 1;
@@ -461,7 +549,7 @@ void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
     Concord::Services::StoreStatus status = openStatus();
     window.setStatus(status);
     QCOMPARE(asked.count(), 0); // not shown: not read
-    window.setCurrentPage(2);
+    window.showPage(window.retryQueuePage());
     QCOMPARE(window.currentPage(), window.retryQueuePage());
     QCOMPARE(asked.count(), 1);
     window.setStatus(status); // same sizes: nothing new to read
@@ -470,7 +558,7 @@ void TestMainWindow::retryQueueIsReadWhenShownAndWhenItMoves()
     window.setStatus(status);
     QCOMPARE(asked.count(), 2);
     window.setCurrentPage(0);
-    window.setCurrentPage(2); // shown again: read fresh
+    window.showPage(window.retryQueuePage()); // shown again: read fresh
     QCOMPARE(asked.count(), 3);
     Q_EMIT window.retryQueuePage()->refreshRequested();
     QCOMPARE(asked.count(), 4);
@@ -488,7 +576,7 @@ void TestMainWindow::billingRulesAreReadWhenShownAndFedToThePage()
         // Shown before the store is open: asked for once it opens.
         MainWindow early;
         QSignalSpy earlyAsked(&early, &MainWindow::billingRulesRequested);
-        early.setCurrentPage(3);
+        early.showPage(early.billingRulesPage());
         QCOMPARE(earlyAsked.count(), 0);
         early.setStatus(openStatus());
         QCOMPARE(earlyAsked.count(), 1);
@@ -499,7 +587,7 @@ void TestMainWindow::billingRulesAreReadWhenShownAndFedToThePage()
     QSignalSpy asked(&window, &MainWindow::billingRulesRequested);
     window.setStatus(openStatus());
     QCOMPARE(asked.count(), 0);
-    window.setCurrentPage(3);
+    window.showPage(window.billingRulesPage());
     QCOMPARE(window.currentPage(), window.billingRulesPage());
     QCOMPARE(asked.count(), 1);
     Q_EMIT window.billingRulesPage()->refreshRequested();
