@@ -5,9 +5,9 @@
     <name>Concord::Services::Backend</name>
     <message numerus="yes">
         <source>The clients are merged in Concord, but %n step(s) in the other systems failed: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The clients are merged in Concord, but %n step in the other systems failed: %1</numerusform>
+            <numerusform>The clients are merged in Concord, but %n steps in the other systems failed: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -15,16 +15,16 @@
     <name>Concord::Ui::AppointmentsPage</name>
     <message numerus="yes">
         <source>%Ln appointments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln appointment</numerusform>
+            <numerusform>%Ln appointments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
 </context>
@@ -67,24 +67,24 @@
     <name>Concord::Ui::BalancesModel</name>
     <message numerus="yes">
         <source>%n days overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open invoice</numerusform>
+            <numerusform>%n open invoices</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 overdue; the oldest unpaid invoice was due %2, %n days ago.</source>
         <extracomment>%1 = amount, %2 = the oldest due date, %n = days since</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 overdue; the oldest unpaid invoice was due %2, %n day ago.</numerusform>
+            <numerusform>%1 overdue; the oldest unpaid invoice was due %2, %n days ago.</numerusform>
         </translation>
     </message>
 </context>
@@ -92,9 +92,9 @@
     <name>Concord::Ui::CustomersPage</name>
     <message numerus="yes">
         <source>%Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
         </translation>
     </message>
 </context>
@@ -102,37 +102,37 @@
     <name>Concord::Ui::DashboardPage</name>
     <message numerus="yes">
         <source>%n open invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open invoice</numerusform>
+            <numerusform>%n open invoices</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Oldest due %n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Oldest due %n day ago</numerusform>
+            <numerusform>Oldest due %n days ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %Ln client</numerusform>
+            <numerusform>%1 of %Ln clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open invoices in other currencies are not included in these figures.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n open invoice in another currency is not included in these figures.</numerusform>
+            <numerusform>%n open invoices in other currencies are not included in these figures.</numerusform>
         </translation>
     </message>
 </context>
@@ -140,23 +140,23 @@
     <name>Concord::Ui::DashboardSyncHealth</name>
     <message numerus="yes">
         <source>QuickBooks authorizations roll every %n days: reconnect before then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>QuickBooks authorizations roll every %n day: reconnect before then.</numerusform>
+            <numerusform>QuickBooks authorizations roll every %n days: reconnect before then.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed changes wait for a person.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed change waits for a person.</numerusform>
+            <numerusform>%n failed changes wait for a person.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Token expires in %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Token expires in %n day</numerusform>
+            <numerusform>Token expires in %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -165,9 +165,9 @@
     <message numerus="yes">
         <source>%n linked records</source>
         <extracomment>Under a client&apos;s name in the comparison: &quot;3 linked records&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linked record</numerusform>
+            <numerusform>%n linked records</numerusform>
         </translation>
     </message>
 </context>
@@ -175,9 +175,9 @@
     <name>Concord::Ui::FieldMappingModel</name>
     <message numerus="yes">
         <source>Remove %n field mappings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n field mapping</numerusform>
+            <numerusform>Remove %n field mappings</numerusform>
         </translation>
     </message>
 </context>
@@ -185,9 +185,9 @@
     <name>Concord::Ui::IdentityMapModel</name>
     <message numerus="yes">
         <source>%n more records of this client in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more record of this client in %1</numerusform>
+            <numerusform>%n more records of this client in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -195,9 +195,9 @@
     <name>Concord::Ui::InvoicesModel</name>
     <message numerus="yes">
         <source>%n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
 </context>
@@ -205,9 +205,9 @@
     <name>Concord::Ui::InvoicesPage</name>
     <message numerus="yes">
         <source>%Ln invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln invoice</numerusform>
+            <numerusform>%Ln invoices</numerusform>
         </translation>
     </message>
 </context>
@@ -215,9 +215,9 @@
     <name>Concord::Ui::RecordsPageBase</name>
     <message numerus="yes">
         <source>%1 · %Ln disagree</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %Ln disagrees</numerusform>
+            <numerusform>%1 · %Ln disagree</numerusform>
         </translation>
     </message>
 </context>
@@ -316,30 +316,30 @@
     <name>Concord::Ui::SettingsPage</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Refresh token expires in %n days (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Refresh token expires in %n day (%1).</numerusform>
+            <numerusform>Refresh token expires in %n days (%1).</numerusform>
         </translation>
     </message>
 </context>
@@ -347,9 +347,9 @@
     <name>Concord::Ui::StatusMappingModel</name>
     <message numerus="yes">
         <source>Remove %n status mappings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n status mapping</numerusform>
+            <numerusform>Remove %n status mappings</numerusform>
         </translation>
     </message>
 </context>

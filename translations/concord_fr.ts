@@ -5,185 +5,185 @@
     <name>Concord::Services::Backend</name>
     <message>
         <source>The store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;est pas ouverte.</translation>
     </message>
     <message>
         <source>You are not a Concord user on this store: ask an owner to add you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;êtes pas un utilisateur Concord de cette base de données&#xa0;: demandez à un propriétaire de vous ajouter.</translation>
     </message>
     <message>
         <source>Change #%1 edited: Concord sends it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification n°&#xa0;%1 corrigée&#xa0;: Concord l&apos;envoie maintenant.</translation>
     </message>
     <message>
         <source>Change #%1 linked to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification n°&#xa0;%1 liée à %2.</translation>
     </message>
     <message>
         <source>Dismissed change #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification n°&#xa0;%1 ignorée.</translation>
     </message>
     <message>
         <source>Mappings applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances appliquées.</translation>
     </message>
     <message>
         <source>Concord has no configuration to change on this desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord n&apos;a aucune configuration à modifier sur ce poste.</translation>
     </message>
     <message>
         <source>%1 was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1 ajouté.</translation>
     </message>
     <message>
         <source>%1 was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1 enregistré.</translation>
     </message>
     <message>
         <source>Merge proposed: an owner can now approve or reject it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion proposée&#xa0;: un propriétaire peut maintenant l&apos;approuver ou la rejeter.</translation>
     </message>
     <message>
         <source>Merge rejected. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion rejetée. Rien n&apos;a été modifié.</translation>
     </message>
     <message numerus="yes">
         <source>The clients are merged in Concord, but %n step(s) in the other systems failed: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les clients sont fusionnés dans Concord, mais %n étape a échoué dans les autres systèmes&#xa0;: %1</numerusform>
+            <numerusform>Les clients sont fusionnés dans Concord, mais %n étapes ont échoué dans les autres systèmes&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Merged. Left for you to do: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion effectuée. Reste à faire par vous&#xa0;: %1</translation>
     </message>
     <message>
         <source>Merged in Concord, HubSpot and QuickBooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion effectuée dans Concord, HubSpot et QuickBooks.</translation>
     </message>
     <message>
         <source>Merge undone in Concord. What was done in HubSpot and QuickBooks stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion annulée dans Concord. Ce qui a été fait dans HubSpot et QuickBooks reste en l&apos;état.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Services::RecordsData</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1&#xa0;s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1&#xa0;min</translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished">%1&#xa0;h</translation>
+        <translation>%1&#xa0;h</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished">%1&#xa0;j</translation>
+        <translation>%1&#xa0;j</translation>
     </message>
     <message>
         <source>A change for %1 failed and waits for a person (change #%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification destinée à %1 a échoué et attend une intervention (modification n°&#xa0;%2).</translation>
     </message>
     <message>
         <source>A change for %1 failed and waits for a person (change #%2): %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification destinée à %1 a échoué et attend une intervention (modification n°&#xa0;%2)&#xa0;: %3.</translation>
     </message>
     <message>
         <source>A change for %1 has waited %2 (change #%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification destinée à %1 attend depuis %2 (modification n°&#xa0;%3).</translation>
     </message>
     <message>
         <source>A change for %1 has waited %2 (change #%3): %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification destinée à %1 attend depuis %2 (modification n°&#xa0;%3)&#xa0;: %4.</translation>
     </message>
     <message>
         <source>Flagged for a person (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalé pour une intervention (%1).</translation>
     </message>
     <message>
         <source>Invoice %1 is overdue: %2 due since %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La facture %1 est en retard&#xa0;: %2 dû depuis le %3.</translation>
     </message>
     <message>
         <source>Invoice %1 is overdue: %2 due.</source>
-        <translation type="unfinished"></translation>
+        <translation>La facture %1 est en retard&#xa0;: %2 dû.</translation>
     </message>
     <message>
         <source>Canceled in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé dans Cal.com</translation>
     </message>
     <message>
         <source>Marked as a no-show in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Marqué comme absent dans Cal.com</translation>
     </message>
     <message>
         <source>Paid in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé dans QuickBooks</translation>
     </message>
     <message>
         <source>Voided in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture annulée dans QuickBooks</translation>
     </message>
     <message>
         <source>Refunded in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé dans QuickBooks</translation>
     </message>
     <message>
         <source>%1, but the HubSpot deal is not “%2”: its update failed (change #%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, mais la transaction HubSpot n&apos;est pas à l&apos;étape «&#xa0;%2&#xa0;»&#xa0;: sa mise à jour a échoué (modification n°&#xa0;%3).</translation>
     </message>
     <message>
         <source>%1, but the HubSpot deal is not “%2” yet: its update waits (change #%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, mais la transaction HubSpot n&apos;est pas encore à l&apos;étape «&#xa0;%2&#xa0;»&#xa0;: sa mise à jour est en attente (modification n°&#xa0;%3).</translation>
     </message>
     <message>
         <source>Appointment scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous programmé</translation>
     </message>
     <message>
         <source>Qualified to buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifié pour l&apos;achat</translation>
     </message>
     <message>
         <source>Presentation scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentation programmée</translation>
     </message>
     <message>
         <source>Decision maker bought-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Décideur convaincu</translation>
     </message>
     <message>
         <source>Contract sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrat envoyé</translation>
     </message>
     <message>
         <source>Closed won</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclu gagné</translation>
     </message>
     <message>
         <source>Closed lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Conclu perdu</translation>
     </message>
     <message>
         <source>Canceled in Cal.com, but invoice %1 is still open in QuickBooks (balance %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé dans Cal.com, mais la facture %1 reste impayée dans QuickBooks (solde %2).</translation>
     </message>
     <message>
         <source>Completed on %1, but on no invoice: it is billed per session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé le %1 mais absent de toute facture&#xa0;: la facturation se fait à la séance.</translation>
     </message>
     <message>
         <source>Completed on %1, but on no invoice: its monthly invoice was due on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé le %1 mais absent de toute facture&#xa0;: sa facture mensuelle devait être émise le %2.</translation>
     </message>
     <message>
         <source>Its session was canceled in Cal.com, but invoice %1 is still open (balance %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa séance a été annulée dans Cal.com, mais la facture %1 reste impayée (solde %2).</translation>
     </message>
 </context>
 <context>
@@ -214,299 +214,299 @@
     <name>Concord::Ui::AgingChartCard</name>
     <message>
         <source>Aging of open balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancienneté des soldes impayés</translation>
     </message>
     <message>
         <source>Aging of open balances chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique de l&apos;ancienneté des soldes impayés</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Current</source>
         <extracomment>Aging bucket: not yet due</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Non échu</translation>
     </message>
     <message>
         <source>1–30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>1–30&#xa0;jours</translation>
     </message>
     <message>
         <source>31–60 days</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60&#xa0;jours</translation>
     </message>
     <message>
         <source>61–90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90&#xa0;jours</translation>
     </message>
     <message>
         <source>Over 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 90&#xa0;jours</translation>
     </message>
     <message>
         <source>1–30</source>
         <extracomment>Aging bucket on the chart&apos;s axis: days past due</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>1–30</translation>
     </message>
     <message>
         <source>31–60</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60</translation>
     </message>
     <message>
         <source>61–90</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90</translation>
     </message>
     <message>
         <source>90+</source>
         <extracomment>Aging bucket on the chart&apos;s axis: more than 90 days past due</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>90+</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>By days past due, as of %1</source>
         <extracomment>%1 = a date</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Par jours de retard, au %1</translation>
     </message>
     <message>
         <source>Nothing is owed right now: no invoice has an open balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est dû pour l&apos;instant&#xa0;: aucune facture ne présente de solde impayé.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::AppointmentsModel</name>
     <message>
         <source>%1 in %2 (%3 UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, fuseau %2 (%3 UTC)</translation>
     </message>
     <message>
         <source>Deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction %1</translation>
     </message>
     <message>
         <source>Being created</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours de création</translation>
     </message>
     <message>
         <source>Not created · change failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non créée · échec de la modification</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Non liée</translation>
     </message>
     <message>
         <source>Deal being created</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction en cours de création</translation>
     </message>
     <message>
         <source>Deal not created · change failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction non créée · échec de la modification</translation>
     </message>
     <message>
         <source>No deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction</translation>
     </message>
     <message>
         <source>%1 in HubSpot (should be %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans HubSpot (devrait être %2)</translation>
     </message>
     <message>
         <source>Invoice %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture %1</translation>
     </message>
     <message>
         <source>Not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Non créée</translation>
     </message>
     <message>
         <source>Not invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>Non facturé</translation>
     </message>
     <message>
         <source>%1 (+%2 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (et %2 de plus)</translation>
     </message>
     <message>
         <source>With %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec %1</translation>
     </message>
     <message>
         <source>Not linked to a Cal.com booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Non lié à une réservation Cal.com</translation>
     </message>
     <message>
         <source>Booking %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservation %1</translation>
     </message>
     <message>
         <source>No HubSpot deal is linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction HubSpot n&apos;est liée.</translation>
     </message>
     <message>
         <source>Stage by Concord&apos;s mapping: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape selon les correspondances de Concord&#xa0;: %1</translation>
     </message>
     <message>
         <source>Starts (local there)</source>
-        <translation type="unfinished"></translation>
+        <translation>Début (heure locale)</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Service</translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservation</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction</translation>
     </message>
     <message>
         <source>Deal stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">Facture</translation>
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergences</translation>
     </message>
     <message>
         <source>All systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les systèmes</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::AppointmentsPage</name>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Each appointment as Cal.com, HubSpot and QuickBooks hold it, side by side; where they disagree, the row is marked and says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque rendez-vous tel que Cal.com, HubSpot et QuickBooks l&apos;enregistrent, côte à côte&#xa0;; lorsqu&apos;ils divergent, la ligne est signalée et en indique la raison.</translation>
     </message>
     <message>
         <source>Appointments in Cal.com, HubSpot and QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous dans Cal.com, HubSpot et QuickBooks</translation>
     </message>
     <message numerus="yes">
         <source>%Ln appointments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln rendez-vous</numerusform>
+            <numerusform>%Ln rendez-vous</numerusform>
         </translation>
     </message>
     <message>
         <source>No appointments from %1 to %2. Choose other days above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rendez-vous du %1 au %2. Choisissez d&apos;autres jours ci-dessus.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Appointment #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous n°&#xa0;%1</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n&#xa0;min</numerusform>
+            <numerusform>%n&#xa0;min</numerusform>
         </translation>
     </message>
     <message>
         <source>with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avec %1</translation>
     </message>
     <message>
         <source>Booking: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservation&#xa0;: %1</translation>
     </message>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun lien</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut&#xa0;: %1</translation>
     </message>
     <message>
         <source>booking</source>
-        <translation type="unfinished"></translation>
+        <translation>la réservation</translation>
     </message>
     <message>
         <source>Deal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>Stage by Concord&apos;s mapping: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape selon les correspondances de Concord&#xa0;: %1</translation>
     </message>
     <message>
         <source>Stage set in HubSpot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape définie dans HubSpot&#xa0;: %1</translation>
     </message>
     <message>
         <source>Contact: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact&#xa0;: %1</translation>
     </message>
     <message>
         <source>deal</source>
-        <translation type="unfinished"></translation>
+        <translation>la transaction</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>le contact</translation>
     </message>
     <message>
         <source>Invoice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Total %1 · balance %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Total %1 · solde %2</translation>
     </message>
     <message>
         <source>Due: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance&#xa0;: %1</translation>
     </message>
     <message>
         <source>Customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client&#xa0;: %1</translation>
     </message>
     <message>
         <source>invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>la facture</translation>
     </message>
     <message>
         <source>customer</source>
-        <translation type="unfinished"></translation>
+        <translation>le client</translation>
     </message>
 </context>
 <context>
@@ -705,96 +705,96 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     <name>Concord::Ui::BalancesModel</name>
     <message>
         <source>%1 (Concord id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ID Concord %2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n days overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n jour de retard</numerusform>
+            <numerusform>%n jours de retard</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun retard</translation>
     </message>
     <message numerus="yes">
         <source>%n open invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n facture impayée</numerusform>
+            <numerusform>%n factures impayées</numerusform>
         </translation>
     </message>
     <message>
         <source>Blocked: new bookings are declined or held until the overdue balance is paid. Overdue: something is past its due date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqué&#xa0;: les nouvelles réservations sont refusées ou mises en attente jusqu&apos;au paiement du solde échu. En retard&#xa0;: au moins une échéance est dépassée.</translation>
     </message>
     <message>
         <source>Open balance of every unpaid invoice, as QuickBooks reports it</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde restant de toutes les factures impayées, tel que QuickBooks l&apos;indique</translation>
     </message>
     <message>
         <source>The part of the balance past its due date</source>
-        <translation type="unfinished"></translation>
+        <translation>La part du solde dont l&apos;échéance est dépassée</translation>
     </message>
     <message>
         <source>How many days ago the oldest unpaid invoice was due</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours écoulés depuis l&apos;échéance de la plus ancienne facture impayée</translation>
     </message>
     <message>
         <source>Invoices with an open balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Factures présentant un solde impayé</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde dû</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de retard</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqué</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>À jour</translation>
     </message>
     <message>
         <source>Blocked from booking: new bookings are declined or held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interdit de réservation&#xa0;: les nouvelles réservations sont refusées ou mises en attente.</translation>
     </message>
     <message>
         <source>Last blocked %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier blocage le %1.</translation>
     </message>
     <message numerus="yes">
         <source>%1 overdue; the oldest unpaid invoice was due %2, %n days ago.</source>
         <extracomment>%1 = amount, %2 = the oldest due date, %n = days since</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 en retard&#xa0;; la plus ancienne facture impayée était due le %2, il y a %n jour.</numerusform>
+            <numerusform>%1 en retard&#xa0;; la plus ancienne facture impayée était due le %2, il y a %n jours.</numerusform>
         </translation>
     </message>
 </context>
@@ -1236,7 +1236,7 @@ Les séances qu&apos;elle couvre relèveront de la règle la plus spécifique su
     </message>
     <message>
         <source>Available once the rules are loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible une fois les règles chargées</translation>
     </message>
 </context>
 <context>
@@ -1504,503 +1504,508 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <name>Concord::Ui::CustomersPage</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>Clients and duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients et doublons</translation>
     </message>
     <message>
         <source>Each client&apos;s records in HubSpot, QuickBooks and Cal.com, and the possible duplicates to merge. Office managers propose merges; an owner approves them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enregistrements de chaque client dans HubSpot, QuickBooks et Cal.com, et les doublons possibles à fusionner. Les responsables administratifs proposent les fusions&#xa0;; un propriétaire les approuve.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Actualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Refresh clients and duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser les clients et les doublons</translation>
     </message>
     <message>
         <source>Read the clients and the duplicate review again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les clients et l&apos;examen des doublons</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement en cours</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished">Masquer ce message</translation>
+        <translation>Masquer ce message</translation>
     </message>
     <message>
         <source>&amp;Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clients</translation>
     </message>
     <message>
         <source>&amp;Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Doublons</translation>
     </message>
     <message>
         <source>Search clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des clients</translation>
     </message>
     <message>
         <source>Name, email, phone, record id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom, e-mail, téléphone, ID d&apos;enregistrement…</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished">R&amp;echercher&#xa0;:</translation>
+        <translation>R&amp;echercher&#xa0;:</translation>
     </message>
     <message>
         <source>Show clients by their links</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les clients selon leurs liens</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished">Tous les clients</translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>Missing a record somewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Absents d&apos;au moins un système</translation>
     </message>
     <message>
         <source>Not in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Absents de HubSpot</translation>
     </message>
     <message>
         <source>Not in QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Absents de QuickBooks</translation>
     </message>
     <message>
         <source>Not in Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Absents de Cal.com</translation>
     </message>
     <message>
         <source>In all three systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Présents dans les trois systèmes</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation type="unfinished">Affic&amp;her&#xa0;:</translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <source>Clients and their records in each system</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients et leurs enregistrements dans chaque système</translation>
     </message>
     <message>
         <source>Possible duplicates and merge proposals</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublons possibles et propositions de fusion</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>&amp;Propose merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proposer la fusion…</translation>
     </message>
     <message>
         <source>Re&amp;ject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;jeter…</translation>
     </message>
     <message>
         <source>&amp;Approve and merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Appro&amp;uver et fusionner…</translation>
     </message>
     <message>
         <source>Undo &amp;merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nnuler la fusion…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
         <extracomment>&quot;12 of 1,234 clients shown&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Affichés&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>%1 · %2 in HubSpot · %3 in QuickBooks · %4 in Cal.com</source>
         <extracomment>Counts under the clients table: &quot;1,234 clients · 1,100 in HubSpot · 1,050 in QuickBooks · 900 in Cal.com&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 dans HubSpot · %3 dans QuickBooks · %4 dans Cal.com</translation>
     </message>
     <message>
         <source>%1 in all three systems, %2 in none; %3 merged into another client</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans les trois systèmes&#xa0;: %1&#xa0;; dans aucun&#xa0;: %2&#xa0;; fusionnés dans un autre client&#xa0;: %3</translation>
     </message>
     <message>
         <source>Reading the clients…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des clients…</translation>
     </message>
     <message>
         <source>The clients are shown once the store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients s&apos;affichent une fois la base de données ouverte.</translation>
     </message>
     <message>
         <source>No clients yet. They appear here once Concord has read HubSpot, QuickBooks or Cal.com, or after an import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client pour l&apos;instant. Ils apparaîtront ici dès que Concord aura lu HubSpot, QuickBooks ou Cal.com, ou après une importation.</translation>
     </message>
     <message>
         <source>No client matches the search and filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client ne correspond à la recherche et au filtre.</translation>
     </message>
     <message>
         <source>&amp;Clients (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clients (%1)</translation>
     </message>
     <message>
         <source>&amp;Duplicates (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Doublons (%1)</translation>
     </message>
     <message>
         <source>Showing the %1 most likely of %2 possible duplicates; merge or review these first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage des %1 doublons les plus probables sur %2 possibles&#xa0;; fusionnez ou examinez ceux-ci en premier.</translation>
     </message>
     <message>
         <source>Reading the duplicate review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l&apos;examen des doublons…</translation>
     </message>
     <message>
         <source>The duplicate review is shown once the store is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;examen des doublons s&apos;affiche une fois la base de données ouverte.</translation>
     </message>
     <message>
         <source>No possible duplicates to review. When the duplicate scan finds two records that may be one client, they appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun doublon possible à examiner. Lorsque la recherche de doublons trouve deux enregistrements qui pourraient correspondre au même client, ils apparaissent ici.</translation>
     </message>
     <message>
         <source>What the merge will do once an owner approves it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fera la fusion une fois approuvée par un propriétaire</translation>
     </message>
     <message>
         <source>%1 is kept; %2 is merged into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche conservée&#xa0;: %1&#xa0;; à y fusionner&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Not merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de fusion</translation>
     </message>
     <message>
         <source>Nothing was changed in any system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été modifié dans aucun système.</translation>
     </message>
     <message>
         <source>What this merge did</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;a fait cette fusion</translation>
     </message>
     <message>
         <source>%1 was merged into %2. Undo merge restores Concord&apos;s identity map only; what was done in QuickBooks and HubSpot stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion de %1 dans %2 effectuée. «&#xa0;Annuler la fusion&#xa0;» ne restaure que la correspondance des identités de Concord&#xa0;; ce qui a été fait dans QuickBooks et HubSpot reste en l&apos;état.</translation>
     </message>
     <message>
         <source>Undone in Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée dans Concord</translation>
     </message>
     <message>
         <source>Concord&apos;s identity map was restored. What had been done in QuickBooks and HubSpot stays as it was left:</source>
-        <translation type="unfinished"></translation>
+        <translation>La correspondance des identités de Concord a été restaurée. Ce qui avait été fait dans QuickBooks et HubSpot reste en l&apos;état&#xa0;:</translation>
     </message>
     <message>
         <source>What approving will do</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fera l&apos;approbation</translation>
     </message>
     <message>
         <source>The merge cannot be planned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La fusion ne peut pas être planifiée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot be undone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Irréversible&#xa0;:</translation>
     </message>
     <message>
         <source>Nothing in this merge is irreversible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien dans cette fusion n&apos;est irréversible.</translation>
     </message>
     <message>
         <source>Nothing changes outside Concord: none of these records is linked to QuickBooks, HubSpot or Cal.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne change en dehors de Concord&#xa0;: aucun de ces enregistrements n&apos;est lié à QuickBooks, HubSpot ou Cal.com.</translation>
     </message>
     <message>
         <source>A person can reverse these in QuickBooks or HubSpot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Une personne peut annuler ces opérations dans QuickBooks ou HubSpot&#xa0;:</translation>
     </message>
     <message>
         <source>In Concord only (Undo merge restores these):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans Concord uniquement («&#xa0;Annuler la fusion&#xa0;» les restaure)&#xa0;:</translation>
     </message>
     <message>
         <source>an owner</source>
-        <translation type="unfinished">un propriétaire</translation>
+        <translation>un propriétaire</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished">propriétaire</translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>an office manager</source>
-        <translation type="unfinished">un responsable administratif</translation>
+        <translation>un responsable administratif</translation>
     </message>
     <message>
         <source>office manager</source>
-        <translation type="unfinished">responsable administratif</translation>
+        <translation>responsable administratif</translation>
     </message>
     <message>
         <source>a bookkeeper</source>
-        <translation type="unfinished">un comptable</translation>
+        <translation>un comptable</translation>
     </message>
     <message>
         <source>bookkeeper</source>
-        <translation type="unfinished">comptable</translation>
+        <translation>comptable</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished">un lecteur</translation>
+        <translation>un lecteur</translation>
     </message>
     <message>
         <source>viewer</source>
-        <translation type="unfinished">lecteur</translation>
+        <translation>lecteur</translation>
     </message>
     <message>
         <source>%1 or %2</source>
         <extracomment>Joins role names: &quot;an owner or office manager&quot;</extracomment>
-        <translation type="unfinished">%1 ou %2</translation>
+        <translation>%1 ou %2</translation>
     </message>
     <message>
         <source>Only %1 can propose merges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut proposer des fusions.</translation>
     </message>
     <message>
         <source>Only %1 can approve, reject or undo merges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut approuver, rejeter ou annuler des fusions.</translation>
     </message>
     <message>
         <source>Only %1 can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut effectuer cette action.</translation>
     </message>
     <message>
         <source>Waiting for the last action to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la fin de la dernière action.</translation>
     </message>
     <message>
         <source>Choose a possible duplicate first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord un doublon possible.</translation>
     </message>
     <message>
         <source>This merge cannot be planned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fusion ne peut pas être planifiée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose a proposal waiting for an owner first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord une proposition en attente d&apos;un propriétaire.</translation>
     </message>
     <message>
         <source>Already approved: the merge is being finished by Concord.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà approuvée&#xa0;: Concord est en train de terminer la fusion.</translation>
     </message>
     <message>
         <source>You proposed this merge: another owner must approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez proposé cette fusion&#xa0;: un autre propriétaire doit l&apos;approuver.</translation>
     </message>
     <message>
         <source>Choose an executed merge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez d&apos;abord une fusion effectuée.</translation>
     </message>
     <message>
         <source>Concord kept no record of what this merge changed, so it cannot undo it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord n&apos;a pas conservé de trace de ce que cette fusion a modifié et ne peut donc pas l&apos;annuler.</translation>
     </message>
     <message>
         <source>Send these choices to an owner for approval; nothing changes until then</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer ces choix à un propriétaire pour approbation&#xa0;; rien ne change d&apos;ici là</translation>
     </message>
     <message>
         <source>Turn the proposal down, with a note saying why</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter la proposition, avec une note expliquant pourquoi</translation>
     </message>
     <message>
         <source>Merge now, in Concord and in QuickBooks and HubSpot (asks first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner maintenant, dans Concord puis dans QuickBooks et HubSpot (après confirmation)</translation>
     </message>
     <message>
         <source>Restore Concord&apos;s identity map as it was before this merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la correspondance des identités de Concord telle qu&apos;elle était avant cette fusion</translation>
     </message>
     <message>
         <source>You can look, not act: %1</source>
-        <translation type="unfinished">Consultation uniquement&#xa0;: %1</translation>
+        <translation>Consultation uniquement&#xa0;: %1</translation>
     </message>
     <message>
         <source>You proposed this merge: another owner approves it. You can still reject it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez proposé cette fusion&#xa0;: c&apos;est un autre propriétaire qui l&apos;approuve. Vous pouvez encore la rejeter.</translation>
     </message>
     <message>
         <source>Propose merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposer la fusion</translation>
     </message>
     <message>
         <source>Merge %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner %1 dans %2</translation>
     </message>
     <message>
         <source> (from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (de %1)</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>&quot;Email: dana.w@example.com (from Dana Whitfeld)&quot;</extracomment>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is kept with these values, and an owner other than you decides. Nothing changes in any system until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fiche de %1 est conservée avec ces valeurs, et un propriétaire autre que vous décide. Rien ne change dans aucun système d&apos;ici là.</translation>
     </message>
     <message>
         <source>Once approved, nothing in this merge is irreversible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois la fusion approuvée, rien n&apos;y sera irréversible.</translation>
     </message>
     <message>
         <source>Once approved, these cannot be undone:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois la fusion approuvée, ces opérations seront irréversibles&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>Note for the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le propriétaire</translation>
     </message>
     <message>
         <source>Optional, e.g. “same parent, two email addresses”</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif, ex.&#xa0;: «&#xa0;même parent, deux adresses e-mail&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
         <source>Proposing to merge %1 into %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposition de fusion de %1 dans %2…</translation>
     </message>
     <message>
         <source>Approve merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver la fusion</translation>
     </message>
     <message>
         <source>Approving merges them now: first in Concord&apos;s identity map (Undo merge can restore it), then in QuickBooks and HubSpot. Proposed by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;approbation les fusionne immédiatement&#xa0;: d&apos;abord dans la correspondance des identités de Concord («&#xa0;Annuler la fusion&#xa0;» peut la restaurer), puis dans QuickBooks et HubSpot. Proposée par %1.</translation>
     </message>
     <message>
         <source>These cannot be undone — not by Undo merge, not by anyone:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces opérations ne peuvent pas être annulées — ni par «&#xa0;Annuler la fusion&#xa0;», ni par qui que ce soit&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>A person can reverse these later, in that system:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Une personne pourra annuler ces opérations plus tard, dans le système concerné&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>I understand that these changes in QuickBooks and HubSpot are permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Je comprends que ces modifications dans QuickBooks et HubSpot sont définitives</translation>
     </message>
     <message>
         <source>Note for the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Note pour le journal d&apos;audit</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif</translation>
     </message>
     <message>
         <source>Approve and merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver et fusionner</translation>
     </message>
     <message>
         <source>Merging %1 into %2: Concord first, then QuickBooks and HubSpot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion de %1 dans %2&#xa0;: Concord d&apos;abord, puis QuickBooks et HubSpot…</translation>
     </message>
     <message>
         <source>Reject merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter la fusion</translation>
     </message>
     <message>
         <source>Keep %1 and %2 apart</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder %1 et %2 séparés</translation>
     </message>
     <message>
         <source>Nothing is changed in any system. Say why, for %1 and the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est modifié dans aucun système. Indiquez pourquoi, pour %1 et pour le journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Why the merge is rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du rejet de la fusion</translation>
     </message>
     <message>
         <source>Required, e.g. “two siblings with one parent email”</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire, ex.&#xa0;: «&#xa0;frère et sœur avec l&apos;e-mail d&apos;un même parent&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter</translation>
     </message>
     <message>
         <source>Rejecting the proposal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejet de la proposition…</translation>
     </message>
     <message>
         <source>Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la fusion</translation>
     </message>
     <message>
         <source>Undo merging %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la fusion de %1 dans %2</translation>
     </message>
     <message>
         <source>Only Concord&apos;s identity map is restored: the linked records go back to %1, %1 becomes an active client again, and %2 gets back its name as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule la correspondance des identités de Concord est restaurée&#xa0;: les enregistrements liés reviennent à %1, %1 redevient un client actif, et %2 retrouve son nom d&apos;origine.</translation>
     </message>
     <message>
         <source>Nothing is reversed in QuickBooks or HubSpot. These stay as they are:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est annulé dans QuickBooks ni dans HubSpot. Ces opérations restent en l&apos;état&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>Of these, nobody can undo:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parmi elles, personne ne peut annuler&#xa0;:
+%1</translation>
     </message>
     <message>
         <source>A person can reverse them in QuickBooks or HubSpot if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une personne peut les annuler dans QuickBooks ou HubSpot si nécessaire.</translation>
     </message>
     <message>
         <source>Undo in Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler dans Concord</translation>
     </message>
     <message>
         <source>Undoing the merge in Concord…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation de la fusion dans Concord…</translation>
     </message>
 </context>
 <context>
@@ -2008,384 +2013,384 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>%1M</source>
         <extracomment>Compact axis label in millions, e.g. &quot;$1.5M&quot;</extracomment>
-        <translation type="unfinished">%1&#xa0;: {1M?}</translation>
+        <translation>%1&#xa0;M</translation>
     </message>
     <message>
         <source>%1k</source>
         <extracomment>Compact axis label in thousands, e.g. &quot;$12k&quot;</extracomment>
-        <translation type="unfinished">%1&#xa0;: {1k?}</translation>
+        <translation>%1&#xa0;k</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>What clients owe and how old it is, what was invoiced and collected each month, and how the sync is doing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que doivent les clients et depuis combien de temps, ce qui a été facturé et encaissé chaque mois, et l&apos;état de la synchronisation.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Actualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Refresh the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser le tableau de bord</translation>
     </message>
     <message>
         <source>Read balances and sync health again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les soldes et l&apos;état de la synchronisation</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished">Masquer ce message</translation>
+        <translation>Masquer ce message</translation>
     </message>
     <message>
         <source>Outstanding</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde dû</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Clients overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients en retard</translation>
     </message>
     <message>
         <source>Clients blocked from booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients interdits de réservation</translation>
     </message>
     <message>
         <source>Balances by client</source>
-        <translation type="unfinished"></translation>
+        <translation>Soldes par client</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished">Tous les clients</translation>
+        <translation>Tous les clients</translation>
     </message>
     <message>
         <source>Blocked from booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Interdits de réservation</translation>
     </message>
     <message>
         <source>Show clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients à afficher</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <source>Find a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un client</translation>
     </message>
     <message>
         <source>Find a client by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un client par son nom</translation>
     </message>
     <message>
         <source>Block &amp;thresholds…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuils de blocage…</translation>
     </message>
     <message>
         <source>Open the booking block thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les seuils de blocage des réservations</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>The dashboard could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tableau de bord n&apos;a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>As of %1</source>
         <extracomment>%1 = date and time the figures were read</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Situation au %1</translation>
     </message>
     <message numerus="yes">
         <source>%n open invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n facture impayée</numerusform>
+            <numerusform>%n factures impayées</numerusform>
         </translation>
     </message>
     <message>
         <source>No open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune facture impayée</translation>
     </message>
     <message>
         <source>Past the due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance dépassée</translation>
     </message>
     <message>
         <source>Nothing past due</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun retard</translation>
     </message>
     <message numerus="yes">
         <source>Oldest due %n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Plus ancienne échéance il y a %n jour</numerusform>
+            <numerusform>Plus ancienne échéance il y a %n jours</numerusform>
         </translation>
     </message>
     <message>
         <source>Everyone is up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde est à jour</translation>
     </message>
     <message>
         <source>New bookings declined or held</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles réservations refusées ou en attente</translation>
     </message>
     <message>
         <source>Nobody is blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n&apos;est bloqué</translation>
     </message>
     <message>
         <source>Nothing to show: the dashboard could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à afficher&#xa0;: le tableau de bord n&apos;a pas pu être lu.</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %Ln client</numerusform>
+            <numerusform>%1 sur %Ln clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
         </translation>
     </message>
     <message>
         <source>No client owes anything and nobody is blocked from booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client ne doit quoi que ce soit et personne n&apos;est interdit de réservation.</translation>
     </message>
     <message>
         <source>No client matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client ne correspond au filtre.</translation>
     </message>
     <message>
         <source>Overdue clients are marked amber, blocked ones red; the tooltip says why. Enter or double-click opens a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients en retard sont signalés en orange, les clients bloqués en rouge&#xa0;; l&apos;infobulle en donne la raison. Entrée ou un double-clic ouvre un client.</translation>
     </message>
     <message numerus="yes">
         <source>%n open invoices in other currencies are not included in these figures.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n facture impayée dans une autre devise n&apos;est pas comprise dans ces chiffres.</numerusform>
+            <numerusform>%n factures impayées dans d&apos;autres devises ne sont pas comprises dans ces chiffres.</numerusform>
         </translation>
     </message>
     <message>
         <source>Change the overdue balance above which a client&apos;s new bookings are declined or held (invoice policies)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le solde échu au-delà duquel les nouvelles réservations d&apos;un client sont refusées ou mises en attente (politiques de facturation)</translation>
     </message>
     <message>
         <source>See the booking block thresholds. Only a bookkeeper or owner can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulter les seuils de blocage des réservations. Seul un comptable ou un propriétaire peut les modifier.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::DashboardSyncHealth</name>
     <message>
         <source>Sync health</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchronisation</translation>
     </message>
     <message>
         <source>How fast changes reach the other systems, what waits, and each connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>La rapidité avec laquelle les modifications atteignent les autres systèmes, ce qui est en attente, et l&apos;état de chaque connexion.</translation>
     </message>
     <message>
         <source>Latency, last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence, dernières 24&#xa0;heures</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished">en attente</translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>being sent</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>en échec</translation>
     </message>
     <message>
         <source>Open &amp;retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la file des &amp;reprises</translation>
     </message>
     <message>
         <source>Open the retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la file des reprises</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished">Connexions</translation>
+        <translation>Connexions</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">inconnu</translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>The authorization expires %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;autorisation expire le %1.</translation>
     </message>
     <message>
         <source>Concord does not know when this authorization expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord ne sait pas quand cette autorisation expire.</translation>
     </message>
     <message numerus="yes">
         <source>QuickBooks authorizations roll every %n days: reconnect before then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les autorisations QuickBooks expirent au bout de %n jour&#xa0;: reconnectez-vous avant.</numerusform>
+            <numerusform>Les autorisations QuickBooks expirent au bout de %n jours&#xa0;: reconnectez-vous avant.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 authorization: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisation %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification</translation>
     </message>
     <message>
         <source>Carried</source>
-        <translation type="unfinished"></translation>
+        <translation>Transmises</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif</translation>
     </message>
     <message>
         <source>&lt; %1</source>
         <extracomment>Latency target, e.g. &quot;&lt; 1 min&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&lt; %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>nothing carried</source>
-        <translation type="unfinished"></translation>
+        <translation>rien de transmis</translation>
     </message>
     <message>
         <source>no promise</source>
-        <translation type="unfinished"></translation>
+        <translation>sans objectif</translation>
     </message>
     <message>
         <source>within target</source>
-        <translation type="unfinished"></translation>
+        <translation>dans l&apos;objectif</translation>
     </message>
     <message>
         <source>over target</source>
-        <translation type="unfinished"></translation>
+        <translation>au-delà de l&apos;objectif</translation>
     </message>
     <message>
         <source>%1: median %2, 95th percentile %3, target %4, %5</source>
         <extracomment>Screen reader summary of one latency row</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: médiane %2, 95e centile %3, objectif %4, %5</translation>
     </message>
     <message>
         <source>p50: half of the changes arrived within this time; p95: all but the slowest 5 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>p50&#xa0;: la moitié des modifications sont arrivées dans ce délai&#xa0;; p95&#xa0;: toutes sauf les 5&#xa0;% les plus lentes.</translation>
     </message>
     <message numerus="yes">
         <source>%n failed changes wait for a person.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification en échec attend une intervention.</numerusform>
+            <numerusform>%n modifications en échec attendent une intervention.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing waits for a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;attend d&apos;intervention.</translation>
     </message>
     <message>
         <source>Open the retry queue to retry, fix or dismiss changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez la file des reprises pour réessayer, corriger ou ignorer des modifications.</translation>
     </message>
     <message>
         <source>You can look at the retry queue; only an owner or office manager can act on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez consulter la file des reprises&#xa0;; seul un propriétaire ou un responsable administratif peut y agir.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1&#xa0;s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1&#xa0;min</translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min %2&#xa0;s</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished">%1&#xa0;h</translation>
+        <translation>%1&#xa0;h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h %2&#xa0;min</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiements</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">Clients</translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Other changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres modifications</translation>
     </message>
     <message>
         <source>Token expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton a expiré le %1</translation>
     </message>
     <message>
         <source>Token expires today</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton expire aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
         <source>Token expires in %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le jeton expire dans %n jour</numerusform>
+            <numerusform>Le jeton expire dans %n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -2393,11 +2398,11 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <name>Concord::Ui::DashboardTile</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -2546,101 +2551,101 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <name>Concord::Ui::DuplicateComparisonView</name>
     <message>
         <source>Choose a pair on the left to compare the two records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une paire à gauche pour comparer les deux enregistrements.</translation>
     </message>
     <message>
         <source>%1 %2 · %3</source>
         <extracomment>One piece of evidence: &quot;✓ same email · strong&quot;</extracomment>
-        <translation type="unfinished">%1 · %3 {1 %2 ?}</translation>
+        <translation>%1 %2 · %3</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Indices</translation>
     </message>
     <message numerus="yes">
         <source>%n linked records</source>
         <extracomment>Under a client&apos;s name in the comparison: &quot;3 linked records&quot;</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement lié</numerusform>
+            <numerusform>%n enregistrements liés</numerusform>
         </translation>
     </message>
     <message>
         <source>Concord id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Concord %1</translation>
     </message>
     <message>
         <source>Keep this record</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver cette fiche</translation>
     </message>
     <message>
         <source>Keep the record of %1; the other merges into it</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la fiche de %1&#xa0;; l&apos;autre y est fusionnée</translation>
     </message>
     <message>
         <source>✓ Survives</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Conservée</translation>
     </message>
     <message>
         <source>Merged into it</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionnée dans l&apos;autre</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Keep %1 %2 from %3</source>
         <extracomment>&quot;Keep email dana@example.com from Dana Whitfield&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la valeur %2 (%1) de %3</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>%1 kept: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — valeur conservée&#xa0;: %2</translation>
     </message>
     <message>
         <source>Keeps “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Evidence for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Indices pour %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Also compared:</source>
-        <translation type="unfinished"></translation>
+        <translation>Également comparés&#xa0;:</translation>
     </message>
     <message>
         <source>Matcher: %1</source>
         <extracomment>The duplicate matcher&apos;s own sentence about a pair</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rapprochement&#xa0;: %1</translation>
     </message>
     <message>
         <source>QuickBooks customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Client QuickBooks</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::DuplicateListModel</name>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Likely</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilité</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -2648,257 +2653,257 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>keep %1&apos;s record</source>
         <extracomment>Undo history entry, e.g. &quot;Undo keep Dana Whitfield&apos;s record&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>le choix de la fiche de %1</translation>
     </message>
     <message>
         <source>keep %1 “%2”</source>
         <extracomment>Undo history entry, e.g. &quot;Undo keep email “dana@example.com”&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>le choix «&#xa0;%2&#xa0;» (%1)</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::FieldMappingModel</name>
     <message>
         <source>Add a field mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de champ</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n field mappings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n correspondance de champ</numerusform>
+            <numerusform>Supprimer %n correspondances de champ</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>With QuickBooks in it, this row becomes a billing-side mapping, which only %1 can change: choose Cal.com or HubSpot instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec QuickBooks, cette ligne devient une correspondance côté facturation, que seul %1 peut modifier&#xa0;: choisissez plutôt Cal.com ou HubSpot.</translation>
     </message>
     <message>
         <source>Without QuickBooks in it, this row becomes a booking-side mapping, which only %1 can change: keep QuickBooks as its source or target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans QuickBooks, cette ligne devient une correspondance côté réservations, que seul %1 peut modifier&#xa0;: gardez QuickBooks comme source ou comme cible.</translation>
     </message>
     <message>
         <source>On</source>
         <extracomment>Column: whether the mapping is switched on</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Values</source>
         <extracomment>Column: the kind of values the field holds</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs</translation>
     </message>
     <message>
         <source>From</source>
         <extracomment>Column: the system the value is read from</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Read at</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin source</translation>
     </message>
     <message>
         <source>To</source>
         <extracomment>Column: the system the value is written to</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Written to</source>
-        <translation type="unfinished"></translation>
+        <translation>Chemin cible</translation>
     </message>
     <message>
         <source>Transform</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformation</translation>
     </message>
     <message>
         <source>System of record</source>
-        <translation type="unfinished"></translation>
+        <translation>Système de référence</translation>
     </message>
     <message>
         <source>%1 (needs: %2)</source>
         <extracomment>A transform that does not fit the field: &quot;e164 (needs a Phone number)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (requiert&#xa0;: %2)</translation>
     </message>
     <message>
         <source>Not a transform Concord knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformation inconnue de Concord</translation>
     </message>
     <message>
         <source>Choose a field</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un champ</translation>
     </message>
     <message>
         <source>Not a Concord field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ inconnu de Concord</translation>
     </message>
     <message>
         <source>New: not applied yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle&#xa0;: pas encore appliquée</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">inconnu</translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>Last changed by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière modification par %1, %2</translation>
     </message>
     <message>
         <source>%1 (changed here, not applied yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (modifiée ici, pas encore appliquée)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; holds: %2. Its transform must accept that.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» contient&#xa0;: %2. Sa transformation doit l&apos;accepter.</translation>
     </message>
     <message>
         <source>The one system whose value of &apos;%1&apos; is right. Concord carries it from there and never writes it back into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le seul système dont la valeur de «&#xa0;%1&#xa0;» fait foi. Concord la transmet depuis ce système et ne l&apos;y réécrit jamais.</translation>
     </message>
     <message>
         <source>Switch on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer %1</translation>
     </message>
     <message>
         <source>Switch off %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1</translation>
     </message>
     <message>
         <source>Change the field of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le champ de %1</translation>
     </message>
     <message>
         <source>Change where %1 is read</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la source de %1</translation>
     </message>
     <message>
         <source>Change where %1 is written</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la cible de %1</translation>
     </message>
     <message>
         <source>Change the system of record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le système de référence de %1</translation>
     </message>
     <message>
         <source>Change the source path of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le chemin source de %1</translation>
     </message>
     <message>
         <source>Change the target path of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le chemin cible de %1</translation>
     </message>
     <message>
         <source>Change the transform of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la transformation de %1</translation>
     </message>
     <message>
         <source>Whether Concord carries this field now (a switched-off row is still checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique si Concord transmet actuellement ce champ (une ligne désactivée est tout de même contrôlée)</translation>
     </message>
     <message>
         <source>The kind of values the field holds: the transform must accept them</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type de valeurs que contient le champ&#xa0;: la transformation doit les accepter</translation>
     </message>
     <message>
         <source>Where the value is read in the source system</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement où la valeur est lue dans le système source</translation>
     </message>
     <message>
         <source>Where the value is written in the target system</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement où la valeur est écrite dans le système cible</translation>
     </message>
     <message>
         <source>How the value is turned into what the target expects</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment la valeur est convertie dans la forme attendue par la cible</translation>
     </message>
     <message>
         <source>The one system whose value is right: every row of a field names the same one</source>
-        <translation type="unfinished"></translation>
+        <translation>Le seul système dont la valeur fait foi&#xa0;: toutes les lignes d&apos;un même champ désignent le même</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::IdentityMapModel</name>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>non lié</translation>
     </message>
     <message>
         <source>✓ %1</source>
         <extracomment>A linked record in the identity map: a check mark and the record&apos;s id</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>%1 +%2</source>
         <extracomment>&quot;✓ ana@example.org +1&quot;: one more record of the same client in that system</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 +%2</translation>
     </message>
     <message>
         <source>No %1 is linked to this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: aucun enregistrement lié à ce client.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1, %2% sure</source>
         <extracomment>&quot;matched by phone, 70% sure&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, certitude %2&#xa0;%</translation>
     </message>
     <message>
         <source>Linked by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lié par %1 le %2</translation>
     </message>
     <message numerus="yes">
         <source>%n more records of this client in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autre enregistrement de ce client dans %1</numerusform>
+            <numerusform>%n autres enregistrements de ce client dans %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Concord id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID Concord %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>Read by screen readers: &quot;HubSpot: 901&quot; / &quot;HubSpot: not linked&quot;</extracomment>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot</translation>
     </message>
     <message>
         <source>QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks</translation>
     </message>
     <message>
         <source>Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Cal.com</translation>
     </message>
     <message>
         <source>The client&apos;s %1, or “not linked”</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement lié (%1), ou «&#xa0;non lié&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -3107,212 +3112,212 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <name>Concord::Ui::InvoicesModel</name>
     <message>
         <source>Id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1</translation>
     </message>
     <message>
         <source>Not in QuickBooks yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore dans QuickBooks</translation>
     </message>
     <message>
         <source>Late-cancellation fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais d&apos;annulation tardive</translation>
     </message>
     <message>
         <source>No session</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Fee for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais pour %1</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2 canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · annulations&#xa0;: %2</translation>
     </message>
     <message>
         <source>Not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Non liée</translation>
     </message>
     <message>
         <source>Deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction %1</translation>
     </message>
     <message>
         <source>%1 of %2 deals linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions liées&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>%1 (+%2 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (et %2 de plus)</translation>
     </message>
     <message>
         <source>QuickBooks invoice id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de facture QuickBooks %1</translation>
     </message>
     <message>
         <source>%1 · %2 · booking %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · réservation %3</translation>
     </message>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>non liée</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Client</translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Solde</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>Transactions</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergences</translation>
     </message>
     <message>
         <source>All systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les systèmes</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">Facture</translation>
+        <translation>Facture</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::InvoicesPage</name>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Each QuickBooks invoice beside the Cal.com sessions it bills and their HubSpot deals; where they disagree, the row is marked and says why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque facture QuickBooks à côté des séances Cal.com qu&apos;elle facture et de leurs transactions HubSpot&#xa0;; lorsqu&apos;ils divergent, la ligne est signalée et en indique la raison.</translation>
     </message>
     <message>
         <source>Invoices in QuickBooks, Cal.com and HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Factures dans QuickBooks, Cal.com et HubSpot</translation>
     </message>
     <message numerus="yes">
         <source>%Ln invoices</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln facture</numerusform>
+            <numerusform>%Ln factures</numerusform>
         </translation>
     </message>
     <message>
         <source>No invoices dated from %1 to %2. Choose other days above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune facture datée du %1 au %2. Choisissez d&apos;autres jours ci-dessus.</translation>
     </message>
     <message>
         <source>Invoice %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture %1 · %2 · %3</translation>
     </message>
     <message>
         <source>dated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>datée du %1</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>échéance le %1</translation>
     </message>
     <message>
         <source>late-cancellation fee</source>
-        <translation type="unfinished"></translation>
+        <translation>frais d&apos;annulation tardive</translation>
     </message>
     <message>
         <source>Invoice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture&#xa0;: %1</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut&#xa0;: %1</translation>
     </message>
     <message>
         <source>Total %1 · balance %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Total %1 · solde %2</translation>
     </message>
     <message>
         <source>Customer&apos;s link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien pour le client&#xa0;: %1</translation>
     </message>
     <message>
         <source>invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>la facture</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>no booking</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune réservation</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>No deal</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction</translation>
     </message>
     <message>
         <source>Deal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaction %1</translation>
     </message>
     <message>
         <source>No session is on this invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance ne figure sur cette facture.</translation>
     </message>
     <message>
         <source>No deal: no session is on this invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune transaction&#xa0;: aucune séance ne figure sur cette facture.</translation>
     </message>
     <message>
         <source>booking</source>
-        <translation type="unfinished"></translation>
+        <translation>la réservation</translation>
     </message>
     <message>
         <source>deal</source>
-        <translation type="unfinished"></translation>
+        <translation>la transaction</translation>
     </message>
 </context>
 <context>
@@ -3383,581 +3388,582 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished">Clients</translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Appointments</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Invoices</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished">Base de données</translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>No web browser could open %1</source>
         <extracomment>Status bar: no web browser could be started; the address can be copied by hand</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aucun navigateur web n&apos;a pu ouvrir %1</translation>
     </message>
     <message>
         <source>Done: %1 · %2</source>
         <extracomment>Status bar: a change the sync engine carried, &quot;&lt;what&gt; · &lt;record&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Modification transmise&#xa0;: %1 · %2</translation>
     </message>
     <message>
         <source>Not carried: %1 · %2: %3</source>
         <extracomment>Status bar: a change not carried, &quot;&lt;what&gt; · &lt;record&gt;: &lt;cause in words&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Modification non transmise&#xa0;: %1 · %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::MappingText</name>
     <message>
         <source>Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Cal.com</translation>
     </message>
     <message>
         <source>HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot</translation>
     </message>
     <message>
         <source>QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks</translation>
     </message>
     <message>
         <source>Any value</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute valeur</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <source>Record id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d&apos;enregistrement</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de téléphone</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes</translation>
     </message>
     <message>
         <source>Decimal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre décimal</translation>
     </message>
     <message>
         <source>Amount of money</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Amount in cents</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant en centimes</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Web link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien web</translation>
     </message>
     <message>
         <source>Payment status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut de paiement</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé</translation>
     </message>
     <message>
         <source>Rescheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogrammé</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé</translation>
     </message>
     <message>
         <source>Deposit paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Acompte payé</translation>
     </message>
     <message>
         <source>Partially paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement payé</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Facture annulée</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien</translation>
     </message>
     <message>
         <source>Move the deal to</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la transaction vers</translation>
     </message>
     <message>
         <source>Create a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une tâche</translation>
     </message>
     <message>
         <source>Close open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Clore les tâches ouvertes</translation>
     </message>
     <message>
         <source>(no field)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun champ)</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
         <extracomment>A field mapping: &quot;email: HubSpot → QuickBooks&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 → %3</translation>
     </message>
     <message>
         <source>%1 · %2 → %3</source>
         <extracomment>A status mapping: &quot;Payment · Paid → Move the deal to&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 → %3</translation>
     </message>
     <message>
         <source>an owner</source>
-        <translation type="unfinished">un propriétaire</translation>
+        <translation>un propriétaire</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished">propriétaire</translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>an office manager</source>
-        <translation type="unfinished">un responsable administratif</translation>
+        <translation>un responsable administratif</translation>
     </message>
     <message>
         <source>office manager</source>
-        <translation type="unfinished">responsable administratif</translation>
+        <translation>responsable administratif</translation>
     </message>
     <message>
         <source>a bookkeeper</source>
-        <translation type="unfinished">un comptable</translation>
+        <translation>un comptable</translation>
     </message>
     <message>
         <source>bookkeeper</source>
-        <translation type="unfinished">comptable</translation>
+        <translation>comptable</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished">un lecteur</translation>
+        <translation>un lecteur</translation>
     </message>
     <message>
         <source>viewer</source>
-        <translation type="unfinished">lecteur</translation>
+        <translation>lecteur</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished">personne</translation>
+        <translation>personne</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">, </translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1 or %2</source>
         <extracomment>Joins role names: &quot;an office manager, bookkeeper or owner&quot;</extracomment>
-        <translation type="unfinished">%1 ou %2</translation>
+        <translation>%1 ou %2</translation>
     </message>
     <message>
         <source>billing-side</source>
-        <translation type="unfinished"></translation>
+        <translation>côté facturation</translation>
     </message>
     <message>
         <source>booking-side</source>
-        <translation type="unfinished"></translation>
+        <translation>côté réservations</translation>
     </message>
     <message>
         <source>Only %1 can change mappings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut modifier les correspondances.</translation>
     </message>
     <message>
         <source>This is a billing-side mapping (it touches QuickBooks or payments): only %1 can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette correspondance relève de la facturation (elle concerne QuickBooks ou les paiements)&#xa0;: seul %1 peut la modifier.</translation>
     </message>
     <message>
         <source>This is a booking-side mapping (appointments, contacts): only %1 can change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette correspondance relève des réservations (rendez-vous, contacts)&#xa0;: seul %1 peut la modifier.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::MappingsPage</name>
     <message>
         <source>Discard and reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner et recharger</translation>
     </message>
     <message>
         <source>Mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances</translation>
     </message>
     <message>
         <source>Which fields Concord carries between Cal.com, HubSpot and QuickBooks, which system owns each, and what a status does in HubSpot. Edits take effect together when you apply them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les champs que Concord transmet entre Cal.com, HubSpot et QuickBooks, le système qui fait référence pour chacun, et ce qu&apos;un statut déclenche dans HubSpot. Les modifications prennent effet ensemble lorsque vous les appliquez.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished">Recharger</translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Read the mappings as they are stored now</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les correspondances telles qu&apos;elles sont enregistrées actuellement</translation>
     </message>
     <message>
         <source>Reload…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger…</translation>
     </message>
     <message>
         <source>Load the mappings as they are stored now; asks before dropping your edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger les correspondances telles qu&apos;elles sont enregistrées actuellement&#xa0;; demande confirmation avant d&apos;abandonner vos modifications</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bandonner</translation>
     </message>
     <message>
         <source>A&amp;pply changes</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ppliquer les modifications</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs</translation>
     </message>
     <message>
         <source>Statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Statuts</translation>
     </message>
     <message>
         <source>Each row carries one field from one system into another. A field has one system of record: Concord reads it there and never writes it back into it. Double-click a cell to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque ligne transmet un champ d&apos;un système vers un autre. Un champ a un seul système de référence&#xa0;: Concord l&apos;y lit et ne l&apos;y réécrit jamais. Double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
         <source>What an appointment or payment status does in HubSpot: move the deal to a stage of the pipeline, create a task for the deal&apos;s owner, or close the open tasks. Double-click a cell to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;un statut de rendez-vous ou de paiement déclenche dans HubSpot&#xa0;: déplacer la transaction vers une étape du pipeline, créer une tâche pour le propriétaire de la transaction, ou clore les tâches ouvertes. Double-cliquez sur une cellule pour la modifier.</translation>
     </message>
     <message>
         <source>&amp;Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter un champ</translation>
     </message>
     <message>
         <source>&amp;Add status</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter un statut</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Add a field mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de champ</translation>
     </message>
     <message>
         <source>Add a status mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de statut</translation>
     </message>
     <message>
         <source>Remove the selected field mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les correspondances de champ sélectionnées</translation>
     </message>
     <message>
         <source>Remove the selected status mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les correspondances de statut sélectionnées</translation>
     </message>
     <message>
         <source>Field mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances de champs</translation>
     </message>
     <message>
         <source>Status mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondances de statuts</translation>
     </message>
     <message>
         <source>No problems: every field has one system of record, every transform fits its field&apos;s values, and every status does something HubSpot can do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun problème&#xa0;: chaque champ a un seul système de référence, chaque transformation convient aux valeurs de son champ, et chaque statut déclenche une action possible dans HubSpot.</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes</translation>
     </message>
     <message>
         <source>Amount of money</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Partially paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement payé</translation>
     </message>
     <message>
         <source>Move the deal to</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la transaction vers</translation>
     </message>
     <message>
         <source>The mappings were changed meanwhile (by someone else, or by Concord). Your edits are kept and not applied; Reload shows the current mappings (your edits are dropped, so note them first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les correspondances ont été modifiées entre-temps (par quelqu&apos;un d&apos;autre, ou par Concord). Vos modifications sont conservées mais pas appliquées&#xa0;; Recharger affiche les correspondances actuelles (vos modifications sont alors abandonnées&#xa0;: notez-les d&apos;abord).</translation>
     </message>
     <message>
         <source>You can look at the mappings but not change them: only %1 can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez consulter les correspondances mais pas les modifier&#xa0;: seul %1 le peut.</translation>
     </message>
     <message>
         <source>You can change booking-side mappings. Billing-side ones (those touching QuickBooks, and payment statuses) are read-only for you: only %1 can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez modifier les correspondances côté réservations. Celles côté facturation (celles qui concernent QuickBooks, et les statuts de paiement) sont en lecture seule pour vous&#xa0;: seul %1 peut les modifier.</translation>
     </message>
     <message>
         <source>You can change billing-side mappings (those touching QuickBooks, and payment statuses). The others are read-only for you: only %1 can change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez modifier les correspondances côté facturation (celles qui concernent QuickBooks, et les statuts de paiement). Les autres sont en lecture seule pour vous&#xa0;: seul %1 peut les modifier.</translation>
     </message>
     <message>
         <source>Applying your changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Application de vos modifications…</translation>
     </message>
     <message>
         <source>Applied; loading the stored mappings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications appliquées&#xa0;; chargement des correspondances enregistrées…</translation>
     </message>
     <message>
         <source>Changes not applied yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non encore appliquées&#xa0;: %1</translation>
     </message>
     <message>
         <source>No changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Undo: %1 (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler&#xa0;: %1 (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à annuler</translation>
     </message>
     <message>
         <source>Redo: %1 (Ctrl+Shift+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir&#xa0;: %1 (Ctrl+Maj+Z)</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à rétablir</translation>
     </message>
     <message>
         <source>Wait for the answer to the last apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez la réponse à la dernière application</translation>
     </message>
     <message>
         <source>Nothing to apply: no changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à appliquer&#xa0;: aucune modification</translation>
     </message>
     <message>
         <source>Fix the problems marked in red first (listed below the table)</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez d&apos;abord les problèmes signalés en rouge (listés sous le tableau)</translation>
     </message>
     <message>
         <source>Save all your changes together; if any cannot be saved, none is</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer toutes vos modifications ensemble&#xa0;; si l&apos;une d&apos;elles ne peut pas être enregistrée, aucune ne l&apos;est</translation>
     </message>
     <message>
         <source>Undo every change not applied yet (Redo brings them back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler toutes les modifications non encore appliquées (Rétablir les restaure)</translation>
     </message>
     <message>
         <source>Nothing to discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à abandonner</translation>
     </message>
     <message>
         <source>Add a field mapping (then choose its field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de champ (puis choisir son champ)</translation>
     </message>
     <message>
         <source>Add a status mapping (then choose its status and action)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de statut (puis choisir son statut et son action)</translation>
     </message>
     <message>
         <source>Select the rows to remove first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord les lignes à supprimer</translation>
     </message>
     <message>
         <source>Remove the selected rows (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les lignes sélectionnées (Suppr)</translation>
     </message>
     <message>
         <source>%1, row %2 (%3): %4</source>
         <extracomment>A problem: &quot;Fields, row 3 (phone: HubSpot → QuickBooks): The transform …&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, ligne %2 (%3)&#xa0;: %4</translation>
     </message>
     <message>
         <source>Must be fixed before applying. Click to show the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>À corriger avant d&apos;appliquer. Cliquez pour afficher la ligne.</translation>
     </message>
     <message>
         <source>A warning: applying is still possible. Click to show the row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement&#xa0;: l&apos;application reste possible. Cliquez pour afficher la ligne.</translation>
     </message>
     <message>
         <source>Problems: %1 to fix before applying</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes&#xa0;: %1 à corriger avant d&apos;appliquer</translation>
     </message>
     <message>
         <source>Problems: %1 to consider (applying is still possible)</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes&#xa0;: %1 à examiner (l&apos;application reste possible)</translation>
     </message>
     <message>
         <source>Problems: %1 to fix before applying, %2 to consider</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes&#xa0;: %1 à corriger avant d&apos;appliquer, %2 à examiner</translation>
     </message>
     <message>
         <source>Your changes were applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos modifications ont été appliquées.</translation>
     </message>
     <message>
         <source>%1
 Your edits are still here and nothing was applied.</source>
         <extracomment>After why an apply failed: the person&apos;s work is not lost.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Vos modifications sont toujours là et rien n&apos;a été appliqué.</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner vos modifications&#xa0;?</translation>
     </message>
     <message>
         <source>You have changes that are not applied yet (%1). Reloading shows the mappings as they are stored now and drops them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez des modifications non encore appliquées (%1). Recharger affiche les correspondances telles qu&apos;elles sont enregistrées actuellement et abandonne vos modifications.</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::MonthlyChartCard</name>
     <message>
         <source>Invoiced vs collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé et encaissé</translation>
     </message>
     <message>
         <source>Invoiced and collected per month chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique du facturé et de l&apos;encaissé par mois</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>%1: invoiced %2, collected %3</source>
         <extracomment>%1 = month and year, %2 = amount invoiced, %3 = amount collected</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: facturé %2, encaissé %3</translation>
     </message>
     <message>
         <source>%1 – %2</source>
         <extracomment>%1 = first month, %2 = last month (&quot;April 2025 – March 2026&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>No invoices or payments yet in these 12 months. Bars appear here as QuickBooks invoices and payments are synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune facture ni aucun paiement sur ces 12&#xa0;mois. Les barres apparaîtront ici à mesure que les factures et les paiements QuickBooks seront synchronisés.</translation>
     </message>
     <message>
         <source>Invoiced</source>
-        <translation type="unfinished"></translation>
+        <translation>Facturé</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Encaissé</translation>
     </message>
     <message>
         <source>%1 · %2: %3</source>
         <extracomment>Tooltip: &quot;March 2026 · Invoiced: $130.00&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 · invoiced %2, collected %3</source>
         <extracomment>%1 = period, %2 = total invoiced, %3 = total collected</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · facturé %2, encaissé %3</translation>
     </message>
 </context>
 <context>
@@ -4055,257 +4061,257 @@ Your edits are still here and nothing was applied.</source>
     <name>Concord::Ui::RecordsPageBase</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Actualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Read the records again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les enregistrements</translation>
     </message>
     <message>
         <source>Read the dates shown again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les dates affichées</translation>
     </message>
     <message>
         <source>First day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier jour affiché</translation>
     </message>
     <message>
         <source>Last day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour affiché</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;her</translation>
     </message>
     <message>
         <source>Show the records of these days</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les enregistrements de ces jours</translation>
     </message>
     <message>
         <source>Read the records of these days (both included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire les enregistrements de ces jours (bornes incluses)</translation>
     </message>
     <message>
         <source>Find in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans le tableau</translation>
     </message>
     <message>
         <source>Client, service, invoice, deal, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Client, service, facture, transaction, motif…</translation>
     </message>
     <message>
         <source>Only &amp;disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Di&amp;vergences uniquement</translation>
     </message>
     <message>
         <source>Show only records where the systems disagree</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher uniquement les enregistrements sur lesquels les systèmes divergent</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;u&#xa0;:</translation>
     </message>
     <message>
         <source>F&amp;ind:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;echercher&#xa0;:</translation>
     </message>
     <message>
         <source>Select a row to see the record in each system.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une ligne pour voir l&apos;enregistrement dans chaque système.</translation>
     </message>
     <message>
         <source>%1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement %1</translation>
     </message>
     <message>
         <source>Open in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans %1</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergences</translation>
     </message>
     <message>
         <source>Show in &amp;retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher dans la file des &amp;reprises</translation>
     </message>
     <message>
         <source>Show the change in the retry queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la modification dans la file des reprises</translation>
     </message>
     <message>
         <source>Showing the first %1 of %2 in these days (by date). Choose fewer days to see the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage limité à %1 sur %2 pour ces jours (par ordre de date). Choisissez moins de jours pour voir le reste.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %Ln disagree</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %Ln en désaccord</numerusform>
+            <numerusform>%1 · %Ln en désaccord</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing read yet: choose the days and press Show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été lu&#xa0;: choisissez les jours et cliquez sur Afficher.</translation>
     </message>
     <message>
         <source>No disagreements in these days: the three systems agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune divergence sur ces jours&#xa0;: les trois systèmes concordent.</translation>
     </message>
     <message>
         <source>Nothing shown matches “%1”%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne correspond à «&#xa0;%1&#xa0;»%2.</translation>
     </message>
     <message>
         <source> among the disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation> parmi les divergences</translation>
     </message>
     <message>
         <source>Open %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir %1 dans %2</translation>
     </message>
     <message>
         <source>None: the three systems agree on this record, as far as Concord knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune&#xa0;: les trois systèmes concordent sur cet enregistrement, pour autant que Concord le sache.</translation>
     </message>
     <message>
         <source>Show “%1”</source>
-        <translation type="unfinished">Afficher «&#xa0;%1&#xa0;»</translation>
+        <translation>Afficher «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Nothing to open: no %1 record is linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à ouvrir&#xa0;: aucun enregistrement %1 n&apos;est lié.</translation>
     </message>
     <message>
         <source>Concord does not know the HubSpot account (portal) id, so it cannot build the link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord ne connaît pas l&apos;ID du compte HubSpot (portail) et ne peut donc pas construire le lien.</translation>
     </message>
     <message>
         <source>Concord does not know the QuickBooks company id, so it cannot build the link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord ne connaît pas l&apos;ID de l&apos;entreprise QuickBooks et ne peut donc pas construire le lien.</translation>
     </message>
     <message>
         <source>This Cal.com is self-hosted: Concord does not know its web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette instance de Cal.com est auto-hébergée&#xa0;: Concord ne connaît pas son adresse web.</translation>
     </message>
     <message>
         <source>No change for this record waits or failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification de cet enregistrement n&apos;est en attente ou en échec.</translation>
     </message>
     <message>
         <source>Open change #%1 in the retry queue to retry, edit or dismiss it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la modification n°&#xa0;%1 dans la file des reprises pour la réessayer, la modifier ou l&apos;ignorer</translation>
     </message>
     <message>
         <source>Look at change #%1 in the retry queue. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulter la modification n°&#xa0;%1 dans la file des reprises. %2</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::RecordsPageModel</name>
     <message>
         <source>Disagreements:</source>
-        <translation type="unfinished"></translation>
+        <translation>Divergences&#xa0;:</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé</translation>
     </message>
     <message>
         <source>Rescheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprogrammé</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Ouverte</translation>
+        <translation>À payer</translation>
     </message>
     <message>
         <source>Deposit paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Acompte payé</translation>
     </message>
     <message>
         <source>Partly paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement payée</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payée</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursée</translation>
     </message>
     <message>
         <source>change waits</source>
-        <translation type="unfinished"></translation>
+        <translation>modification en attente</translation>
     </message>
     <message>
         <source>change failed</source>
-        <translation type="unfinished"></translation>
+        <translation>modification en échec</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Concord has sent nothing here for this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord n&apos;a rien envoyé ici pour cet enregistrement.</translation>
     </message>
     <message>
         <source>Every change was carried (last on %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications ont été transmises (la dernière le %1).</translation>
     </message>
     <message>
         <source>Every change was carried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications ont été transmises.</translation>
     </message>
     <message>
         <source>A change waits to be sent (change #%1, queued %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification attend d&apos;être envoyée (modification n°&#xa0;%1, mise en file le %2).</translation>
     </message>
     <message>
         <source>A change failed and waits for a person (change #%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification a échoué et attend une intervention (modification n°&#xa0;%1).</translation>
     </message>
 </context>
 <context>
@@ -5210,680 +5216,680 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <name>Concord::Ui::SettingsPage</name>
     <message>
         <source>an owner</source>
-        <translation type="unfinished">un propriétaire</translation>
+        <translation>un propriétaire</translation>
     </message>
     <message>
         <source>an office manager</source>
-        <translation type="unfinished">un responsable administratif</translation>
+        <translation>un responsable administratif</translation>
     </message>
     <message>
         <source>a bookkeeper</source>
-        <translation type="unfinished">un comptable</translation>
+        <translation>un comptable</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished">un lecteur</translation>
+        <translation>un lecteur</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Which accounts Concord keeps in agreement, where their APIs are, and who may do what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les comptes que Concord maintient en accord, l&apos;adresse de leurs API, et qui peut faire quoi.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished">Recharger</translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Read the connections and users again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire les connexions et les utilisateurs</translation>
     </message>
     <message>
         <source>Reload settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les paramètres</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le message</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished">Connexions</translation>
+        <translation>Connexions</translation>
     </message>
     <message>
         <source>%1 connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion %1</translation>
     </message>
     <message>
         <source>%1 base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l&apos;API %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Save the %1 base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;adresse de l&apos;API %1</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
         <source>Authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisation</translation>
     </message>
     <message>
         <source>Last OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier succès</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester</translation>
     </message>
     <message>
         <source>Test the %1 connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion %1</translation>
     </message>
     <message>
         <source>Make one harmless request to %1 with the stored credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer une requête sans effet à %1 avec les identifiants enregistrés</translation>
     </message>
     <message>
         <source>Disconnect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter…</translation>
     </message>
     <message>
         <source>Disconnect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter %1</translation>
     </message>
     <message>
         <source>Open the page again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir la page</translation>
     </message>
     <message>
         <source>Open the %1 sign-in page again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir la page de connexion de %1</translation>
     </message>
     <message>
         <source>If no browser window appeared, open the sign-in page again</source>
-        <translation type="unfinished"></translation>
+        <translation>Si aucune fenêtre de navigateur ne s&apos;est ouverte, rouvrez la page de connexion</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cancel connecting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la connexion à %1</translation>
     </message>
     <message>
         <source>Users and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs et rôles</translation>
     </message>
     <message>
         <source>Concord acts as the person signed in to this computer: each user is that computer account&apos;s name. The role decides what they may change; everyone may see everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord agit au nom de la personne connectée à cet ordinateur&#xa0;: chaque utilisateur porte le nom de ce compte d&apos;ordinateur. Le rôle détermine ce qu&apos;il peut modifier&#xa0;; tout le monde peut tout consulter.</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished">Utilisateurs</translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;utilisateur…</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
         <source>&amp;Edit role…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier le rôle…</translation>
     </message>
     <message>
         <source>Edit the user&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le rôle de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver…</translation>
     </message>
     <message>
         <source>Deactivate the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Only %1 can connect services, change where they are, or manage users.</source>
         <extracomment>&quot;Only an owner can …&quot;; %1 lists the roles that may.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Seul %1 peut connecter des services, modifier leur adresse ou gérer les utilisateurs.</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished">personne</translation>
+        <translation>personne</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> ou </translation>
     </message>
     <message>
         <source>Invoices, payments and QuickBooks customers stop syncing: new sessions are not invoiced and payments no longer reach the CRM.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation des factures, des paiements et des clients QuickBooks s&apos;arrête&#xa0;: les nouvelles séances ne sont plus facturées et les paiements n&apos;atteignent plus le CRM.</translation>
     </message>
     <message>
         <source>Contacts, deals and follow-up tasks stop syncing with HubSpot.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation des contacts, des transactions et des tâches de suivi avec HubSpot s&apos;arrête.</translation>
     </message>
     <message>
         <source>Bookings stop syncing from Cal.com: new, rescheduled and canceled sessions are no longer carried to HubSpot or invoiced.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation des réservations depuis Cal.com s&apos;arrête&#xa0;: les séances nouvelles, reprogrammées ou annulées ne sont plus transmises à HubSpot ni facturées.</translation>
     </message>
     <message>
         <source>Enter the address of the %1 API, e.g. https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;adresse de l&apos;API %1, par exemple https://…</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a web address: it should start with https://</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse web&#xa0;: elle doit commencer par https://</translation>
     </message>
     <message>
         <source>Plain http is only allowed on this computer (127.0.0.1, ::1 or localhost): use https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le http simple n&apos;est autorisé que sur cet ordinateur (127.0.0.1,&#xa0;::1 ou localhost)&#xa0;: utilisez https://.</translation>
     </message>
     <message>
         <source>The address must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse doit commencer par https://.</translation>
     </message>
     <message>
         <source>The address must not contain a user name or password: Concord keeps credentials in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse ne doit contenir ni nom d&apos;utilisateur ni mot de passe&#xa0;: Concord conserve les identifiants dans le trousseau.</translation>
     </message>
     <message>
         <source>The address must not have a &apos;?&apos; or &apos;#&apos; part.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse ne doit pas comporter de partie «&#xa0;?&#xa0;» ou «&#xa0;#&#xa0;».</translation>
     </message>
     <message>
         <source>The address needs a host, e.g. https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse doit comporter un hôte, par exemple https://api.example.com.</translation>
     </message>
     <message>
         <source>API addresses are saved in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les adresses des API sont enregistrées dans %1.</translation>
     </message>
     <message>
         <source>Read only until Concord knows who you are. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule tant que Concord ne sait pas qui vous êtes. %1</translation>
     </message>
     <message>
         <source>You are signed in as %1 (%2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes connecté en tant que %1 (%2). %3</translation>
     </message>
     <message>
         <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>dans moins d&apos;une minute</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n&#xa0;min</numerusform>
+            <numerusform>%n&#xa0;min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n&#xa0;h</numerusform>
+            <numerusform>%n&#xa0;h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n&#xa0;jour</numerusform>
+            <numerusform>%n&#xa0;jours</numerusform>
         </translation>
     </message>
     <message>
         <source>in %1</source>
         <extracomment>&quot;in 42 min&quot; / &quot;12 min ago&quot;</extracomment>
-        <translation type="unfinished">dans %1</translation>
+        <translation>dans %1</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1</translation>
     </message>
     <message>
         <source>Waiting for the browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du navigateur…</translation>
     </message>
     <message>
         <source>Checking the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la clé…</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Disconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion…</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Not connected yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore connecté</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire bientôt</translation>
     </message>
     <message>
         <source>Expired: connect again</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré&#xa0;: reconnectez-vous</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <source>Not set up for connecting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion non configurée&#xa0;: %1</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>QuickBooks company (realm) id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l&apos;entreprise QuickBooks (realm)</translation>
     </message>
     <message>
         <source>None: connect through the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune&#xa0;: connectez-vous via le navigateur.</translation>
     </message>
     <message>
         <source>No key stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé enregistrée.</translation>
     </message>
     <message>
         <source>Refresh token expired %1 (%2): connect again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d&apos;actualisation a expiré %1 (%2)&#xa0;: reconnectez-vous.</translation>
     </message>
     <message numerus="yes">
         <source>Refresh token expires in %n days (%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le jeton d&apos;actualisation expire dans %n jour (%1).</numerusform>
+            <numerusform>Le jeton d&apos;actualisation expire dans %n jours (%1).</numerusform>
         </translation>
     </message>
     <message>
         <source>Refresh token expires %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d&apos;actualisation expire %1 (%2).</translation>
     </message>
     <message>
         <source>Refresh token stored; its age is not known yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;actualisation enregistré&#xa0;; son âge n&apos;est pas encore connu.</translation>
     </message>
     <message>
         <source>Access token expires %1; Concord renews it by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d&apos;accès expire %1&#xa0;; Concord le renouvelle de lui-même.</translation>
     </message>
     <message>
         <source>Access token: renewed by Concord when needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;accès&#xa0;: renouvelé par Concord si nécessaire.</translation>
     </message>
     <message>
         <source>Private-app token stored; it does not expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;application privée enregistré&#xa0;; il n&apos;expire pas.</translation>
     </message>
     <message>
         <source>API key stored; it does not expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API enregistrée&#xa0;; elle n&apos;expire pas.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>Reconnect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnecter…</translation>
     </message>
     <message>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter…</translation>
     </message>
     <message>
         <source>Connect %1 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter %1 dans le navigateur</translation>
     </message>
     <message>
         <source>Replace key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer la clé…</translation>
     </message>
     <message>
         <source>Enter key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir la clé…</translation>
     </message>
     <message>
         <source>Enter the HubSpot private-app token</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir le jeton d&apos;application privée HubSpot</translation>
     </message>
     <message>
         <source>Enter the %1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir la clé d&apos;API %1</translation>
     </message>
     <message>
         <source>Sign in to %1 in your browser and allow Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à %1 dans votre navigateur et autorisez Concord</translation>
     </message>
     <message>
         <source>Paste the key %1 gave you; Concord checks it before keeping it</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé fournie par %1&#xa0;; Concord la vérifie avant de la conserver</translation>
     </message>
     <message>
         <source>Concord does not know who you are yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord ne sait pas encore qui vous êtes.</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas connecté.</translation>
     </message>
     <message>
         <source>Stop syncing with %1 and remove its credentials from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la synchronisation avec %1 et supprimer ses identifiants de cet ordinateur</translation>
     </message>
     <message>
         <source>Where Concord reaches the %1 API: production, a sandbox, or a local emulator. https only, except on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse à laquelle Concord joint l&apos;API %1&#xa0;: production, bac à sable ou émulateur local. https uniquement, sauf sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Nothing to save: this is the address in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à enregistrer&#xa0;: c&apos;est l&apos;adresse actuellement utilisée.</translation>
     </message>
     <message>
         <source>Save this address in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer cette adresse dans %1</translation>
     </message>
     <message>
         <source>Sign in to %1 in the browser window Concord opened and allow access. This page updates by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à %1 dans la fenêtre de navigateur ouverte par Concord et autorisez l&apos;accès. Cette page se met à jour d&apos;elle-même.</translation>
     </message>
     <message>
         <source>Add a person who uses Concord on this store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une personne qui utilise Concord sur cette base de données</translation>
     </message>
     <message>
         <source>Select a user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un utilisateur.</translation>
     </message>
     <message>
         <source>Change %1&apos;s role or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le rôle ou le nom de %1</translation>
     </message>
     <message>
         <source>Re&amp;activate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réactiver…</translation>
     </message>
     <message>
         <source>Reactivate the user</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Let %1 act in Concord again</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre à %1 d&apos;agir de nouveau dans Concord</translation>
     </message>
     <message>
         <source>%1 keeps their history but can no longer act in Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conserve son historique mais ne peut plus agir dans Concord</translation>
     </message>
     <message>
         <source>HubSpot private-app token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;application privée HubSpot</translation>
     </message>
     <message>
         <source>%1 API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API %1</translation>
     </message>
     <message>
         <source>In HubSpot open Settings → Integrations → Private apps, choose Concord&apos;s app and copy its access token. Concord checks it with HubSpot before keeping it in this computer&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans HubSpot, ouvrez Paramètres → Intégrations → Applications privées, choisissez l&apos;application de Concord et copiez son jeton d&apos;accès. Concord le vérifie auprès de HubSpot avant de le conserver dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
         <source>In Cal.com open Settings → Developer → API keys and create a key for Concord. Concord checks it with Cal.com before keeping it in this computer&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans Cal.com, ouvrez Paramètres → Développeur → Clés API et créez une clé pour Concord. Concord la vérifie auprès de Cal.com avant de la conserver dans le trousseau de cet ordinateur.</translation>
     </message>
     <message>
         <source>Private-app token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;application privée</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé d&apos;API</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
         <source>Check and save</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier et enregistrer</translation>
     </message>
     <message>
         <source>Concord removes its authorization from this computer&apos;s keychain and asks %1 to revoke it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord supprime son autorisation du trousseau de cet ordinateur et demande à %1 de la révoquer.</translation>
     </message>
     <message>
         <source>Concord removes the key from this computer&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord supprime la clé du trousseau de cet ordinateur.</translation>
     </message>
     <message>
         <source>Disconnect %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter %1&#xa0;?</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter</translation>
     </message>
     <message>
         <source>Reactivate %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver %1&#xa0;?</translation>
     </message>
     <message>
         <source>%1 may act in Concord again as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pourra de nouveau agir dans Concord avec le rôle %2.</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver</translation>
     </message>
     <message>
         <source>Deactivate %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1&#xa0;?</translation>
     </message>
     <message>
         <source>%1 keeps their history in the audit log but can no longer act in Concord. You can reactivate them later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 conserve son historique dans le journal d&apos;audit mais ne peut plus agir dans Concord. Vous pourrez réactiver ce compte plus tard.</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::StatusMappingModel</name>
     <message>
         <source>Add a status mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une correspondance de statut</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n status mappings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n correspondance de statut</numerusform>
+            <numerusform>Supprimer %n correspondances de statut</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>This row becomes a billing-side mapping (a payment status, or QuickBooks), which only %1 can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette ligne devient une correspondance côté facturation (un statut de paiement, ou QuickBooks), que seul %1 peut modifier.</translation>
     </message>
     <message>
         <source>This row becomes a booking-side mapping (an appointment status), which only %1 can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette ligne devient une correspondance côté réservations (un statut de rendez-vous), que seul %1 peut modifier.</translation>
     </message>
     <message>
         <source>Kind</source>
         <extracomment>Column: appointment or payment status</extracomment>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>In</source>
         <extracomment>Column: the system where the action happens</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dans</translation>
     </message>
     <message>
         <source>Does</source>
         <extracomment>Column: what the status does there</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Stage or task</source>
         <extracomment>Column: the deal stage or the task&apos;s subject</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Étape ou tâche</translation>
     </message>
     <message>
         <source>Choose a stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une étape</translation>
     </message>
     <message>
         <source>Write the task&apos;s subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;objet de la tâche</translation>
     </message>
     <message>
         <source>—</source>
         <extracomment>No value: the action needs none</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>New: not applied yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle&#xa0;: pas encore appliquée</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">inconnu</translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>Last changed by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière modification par %1, %2</translation>
     </message>
     <message>
         <source>%1 (changed here, not applied yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (modifiée ici, pas encore appliquée)</translation>
     </message>
     <message>
         <source>HubSpot deal stage id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l&apos;étape de transaction HubSpot&#xa0;: %1</translation>
     </message>
     <message>
         <source>The task&apos;s subject. Concord fills in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;objet de la tâche. Concord renseigne %1.</translation>
     </message>
     <message>
         <source>This action needs no value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette action ne nécessite aucune valeur.</translation>
     </message>
     <message>
         <source>An appointment status, from Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Un statut de rendez-vous, issu de Cal.com</translation>
     </message>
     <message>
         <source>A payment status, from QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Un statut de paiement, issu de QuickBooks</translation>
     </message>
     <message>
         <source>Change the kind of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le type de %1</translation>
     </message>
     <message>
         <source>Change the status of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le statut de %1</translation>
     </message>
     <message>
         <source>Change where %1 acts</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le système où agit %1</translation>
     </message>
     <message>
         <source>Change what %1 does</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer l&apos;action de %1</translation>
     </message>
     <message>
         <source>Change the deal stage of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer l&apos;étape de transaction de %1</translation>
     </message>
     <message>
         <source>Change the task of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer la tâche de %1</translation>
     </message>
     <message>
         <source>Appointment statuses come from Cal.com, payment statuses from QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Les statuts de rendez-vous proviennent de Cal.com, les statuts de paiement de QuickBooks</translation>
     </message>
     <message>
         <source>Deals and tasks live in HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>Les transactions et les tâches se trouvent dans HubSpot</translation>
     </message>
     <message>
         <source>The HubSpot deal stage, or the subject of the task to create</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;étape de transaction HubSpot, ou l&apos;objet de la tâche à créer</translation>
     </message>
 </context>
 <context>
@@ -6007,146 +6013,146 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <name>Concord::Ui::UserDialog</name>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>the person&apos;s computer account, e.g. dana</source>
-        <translation type="unfinished"></translation>
+        <translation>le compte d&apos;ordinateur de la personne, ex.&#xa0;: dana</translation>
     </message>
     <message>
         <source>Concord recognises people by the account they sign in to this computer with: use that account&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord reconnaît les personnes au compte avec lequel elles se connectent à cet ordinateur&#xa0;: utilisez le nom de ce compte.</translation>
     </message>
     <message>
         <source>A username cannot change: add a new user instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d&apos;utilisateur ne peut pas être modifié&#xa0;: ajoutez plutôt un nouvel utilisateur.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>e.g. Dana Fischer</source>
-        <translation type="unfinished"></translation>
+        <translation>ex.&#xa0;: Dana Fischer</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rôle</translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>&amp;May use Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Peut utiliser Concord</translation>
     </message>
     <message>
         <source>A deactivated user keeps their history but can no longer act in Concord.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un utilisateur désactivé conserve son historique mais ne peut plus agir dans Concord.</translation>
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>%1 is the last active owner: make someone else owner first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est le dernier propriétaire actif&#xa0;: désignez d&apos;abord un autre propriétaire.</translation>
     </message>
     <message>
         <source>Enter the person&apos;s username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom d&apos;utilisateur de la personne.</translation>
     </message>
     <message>
         <source>A username has only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, like the computer account it names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d&apos;utilisateur ne contient que des lettres, des chiffres, «&#xa0;.&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;», comme le compte d&apos;ordinateur qu&apos;il désigne.</translation>
     </message>
     <message>
         <source>There is already a user &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il existe déjà un utilisateur «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
     <name>Concord::Ui::UsersTableModel</name>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <source>Office manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable administratif</translation>
     </message>
     <message>
         <source>Bookkeeper</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptable</translation>
     </message>
     <message>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur</translation>
     </message>
     <message>
         <source>Approves merges, manages users and connections, and may do everything the other roles do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuve les fusions, gère les utilisateurs et les connexions, et peut faire tout ce que font les autres rôles.</translation>
     </message>
     <message>
         <source>Edits bookings and customers, proposes merges, works the retry queue and booking-side mappings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifie les réservations et les clients, propose des fusions, traite la file des reprises et gère les correspondances côté réservations.</translation>
     </message>
     <message>
         <source>Edits tax and discount rules, invoice policies and billing-side mappings; reconciles totals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifie les règles de taxe et de remise, les politiques de facturation et les correspondances côté facturation&#xa0;; rapproche les totaux.</translation>
     </message>
     <message>
         <source>Sees everything and changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voit tout et ne modifie rien.</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">Rôle</translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
 </context>
 <context>
@@ -6191,340 +6197,340 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <name>DuplicateReviewText</name>
     <message>
         <source>QuickBooks</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks</translation>
     </message>
     <message>
         <source>HubSpot</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot</translation>
     </message>
     <message>
         <source>Cal.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Cal.com</translation>
     </message>
     <message>
         <source>QuickBooks customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Client QuickBooks</translation>
     </message>
     <message>
         <source>HubSpot contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact HubSpot</translation>
     </message>
     <message>
         <source>Cal.com attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>Participant Cal.com</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de famille</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Other contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres contacts</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Client since</source>
-        <translation type="unfinished"></translation>
+        <translation>Client depuis</translation>
     </message>
     <message>
         <source>given name</source>
-        <translation type="unfinished"></translation>
+        <translation>prénom</translation>
     </message>
     <message>
         <source>family name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom de famille</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom</translation>
     </message>
     <message>
         <source>email</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>téléphone</translation>
     </message>
     <message>
         <source>date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>date de naissance</translation>
     </message>
     <message>
         <source>address</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse</translation>
     </message>
     <message>
         <source>city</source>
-        <translation type="unfinished"></translation>
+        <translation>ville</translation>
     </message>
     <message>
         <source>postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>code postal</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>same phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>même numéro de téléphone</translation>
     </message>
     <message>
         <source>phone matches after normalising</source>
-        <translation type="unfinished"></translation>
+        <translation>même téléphone après normalisation</translation>
     </message>
     <message>
         <source>same email</source>
-        <translation type="unfinished"></translation>
+        <translation>même e-mail</translation>
     </message>
     <message>
         <source>same email after normalising</source>
-        <translation type="unfinished"></translation>
+        <translation>même e-mail après normalisation</translation>
     </message>
     <message>
         <source>same %1</source>
         <extracomment>e.g. &quot;same given name&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>même %1</translation>
     </message>
     <message>
         <source>same %1 after normalising</source>
-        <translation type="unfinished"></translation>
+        <translation>même %1 après normalisation</translation>
     </message>
     <message>
         <source>nickname of the same name (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>diminutif du même prénom (%1)</translation>
     </message>
     <message>
         <source>%1 differs by a typo (%2)</source>
         <extracomment>e.g. &quot;family name differs by a typo (whitfield / whitfeld)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 à une faute de frappe près (%2)</translation>
     </message>
     <message>
         <source>%1 differs by two typos (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 à deux fautes de frappe près (%2)</translation>
     </message>
     <message>
         <source>given name matches an initial (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>prénom correspondant à une initiale (%1)</translation>
     </message>
     <message>
         <source>similar %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 similaire (%2)</translation>
     </message>
     <message>
         <source>same words in the name, in another order</source>
-        <translation type="unfinished"></translation>
+        <translation>mêmes mots dans le nom, dans un autre ordre</translation>
     </message>
     <message>
         <source>most words of the name agree (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>la plupart des mots du nom concordent (%1)</translation>
     </message>
     <message>
         <source>some words of the name agree (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>certains mots du nom concordent (%1)</translation>
     </message>
     <message>
         <source>same mailbox at the provider (dots or +tags differ: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>même boîte aux lettres chez le fournisseur (points ou +étiquettes différents&#xa0;: %1)</translation>
     </message>
     <message>
         <source>same mailbox name at another domain (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>même nom de boîte aux lettres sur un autre domaine (%1)</translation>
     </message>
     <message>
         <source>same local number, other area or country code (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>même numéro local, indicatif régional ou international différent (%1)</translation>
     </message>
     <message>
         <source>date of birth with day and month swapped (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>date de naissance avec jour et mois inversés (%1)</translation>
     </message>
     <message>
         <source>same house number and street</source>
-        <translation type="unfinished"></translation>
+        <translation>même numéro et même rue</translation>
     </message>
     <message>
         <source>same house number, similar street (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>même numéro, rue similaire (%1)</translation>
     </message>
     <message>
         <source>same street, another house number (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>même rue, autre numéro (%1)</translation>
     </message>
     <message>
         <source>different %1 (%2)</source>
         <extracomment>e.g. &quot;different phone (5550100 / 5550199)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: valeurs différentes (%2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>An evidence level this version has no words for: &quot;&lt;field&gt;: &lt;level&gt;&quot;</extracomment>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>counts against</source>
-        <translation type="unfinished"></translation>
+        <translation>en défaveur</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>fort</translation>
     </message>
     <message>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>bon</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>faible</translation>
     </message>
     <message>
         <source>neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>neutre</translation>
     </message>
     <message>
         <source>%1 likely the same person</source>
         <extracomment>&quot;93% likely the same person&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 de probabilité qu&apos;il s&apos;agisse de la même personne</translation>
     </message>
     <message>
         <source>Only the names agree: check another detail before merging.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les noms concordent&#xa0;: vérifiez un autre élément avant de fusionner.</translation>
     </message>
     <message>
         <source>Something that should agree clearly differs (given name, birth date or organisation).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un élément qui devrait concorder diffère nettement (prénom, date de naissance ou organisation).</translation>
     </message>
     <message>
         <source>First and last name are written the other way round in one record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prénom et le nom sont inversés dans l&apos;un des enregistrements.</translation>
     </message>
     <message>
         <source>Both records carry the same link from an earlier import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux enregistrements portent le même lien, issu d&apos;une importation antérieure.</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>À examiner</translation>
     </message>
     <message>
         <source>Waiting for an owner</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;un propriétaire</translation>
     </message>
     <message>
         <source>Approved, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvée, non terminée</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetée</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion effectuée</translation>
     </message>
     <message>
         <source>Undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion annulée</translation>
     </message>
     <message>
         <source>Found by the duplicate scan; nobody has proposed a merge yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Détecté par la recherche de doublons&#xa0;; personne n&apos;a encore proposé de fusion.</translation>
     </message>
     <message>
         <source>Found by the duplicate scan on %1; nobody has proposed a merge yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Détecté par la recherche de doublons le %1&#xa0;; personne n&apos;a encore proposé de fusion.</translation>
     </message>
     <message>
         <source>Proposed by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion proposée par %1 le %2</translation>
     </message>
     <message>
         <source> Note: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation> Note&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>%1. An owner other than %2 approves or rejects it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Un propriétaire autre que %2 l&apos;approuve ou la rejette.</translation>
     </message>
     <message>
         <source>%1, approved by %2 on %3. The merge has not finished; approving runs it again from where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, approuvée par %2 le %3. La fusion n&apos;est pas terminée&#xa0;; l&apos;approuver la relance là où elle s&apos;est arrêtée.</translation>
     </message>
     <message>
         <source>%1, rejected by %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, rejetée par %2 le %3.</translation>
     </message>
     <message>
         <source>%1, approved and merged by %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, approuvée et exécutée par %2 le %3.</translation>
     </message>
     <message>
         <source>%1, merged by %2 on %3, then undone in Concord.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, exécutée par %2 le %3, puis annulée dans Concord.</translation>
     </message>
     <message>
         <source>Concord only: Undo merge puts it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Concord uniquement&#xa0;: «&#xa0;Annuler la fusion&#xa0;» le rétablit</translation>
     </message>
     <message>
         <source>A person does this in %1; it cannot be undone there</source>
-        <translation type="unfinished"></translation>
+        <translation>Action manuelle dans %1&#xa0;; irréversible dans ce système</translation>
     </message>
     <message>
         <source>Cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Irréversible</translation>
     </message>
     <message>
         <source>A person can reverse it in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réversible manuellement dans %1</translation>
     </message>
     <message>
         <source>linked by a person</source>
-        <translation type="unfinished"></translation>
+        <translation>lié manuellement</translation>
     </message>
     <message>
         <source>created by Concord</source>
-        <translation type="unfinished"></translation>
+        <translation>créé par Concord</translation>
     </message>
     <message>
         <source>carried over from an import</source>
-        <translation type="unfinished"></translation>
+        <translation>repris d&apos;une importation</translation>
     </message>
     <message>
         <source>matched by email</source>
-        <translation type="unfinished"></translation>
+        <translation>rapproché par e-mail</translation>
     </message>
     <message>
         <source>matched by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>rapproché par téléphone</translation>
     </message>
 </context>
 <context>

@@ -157,8 +157,10 @@ QString MappingText::whoMay(Permission permission)
             break;
         }
     }
+    // The owner may do everything (permissions.cpp), so a list of who may is
+    // never empty; should that change, the owner is still the honest answer.
     if (names.isEmpty())
-        return tr("nobody");
+        return tr("an owner");
     QString who = names.takeFirst();
     if (names.isEmpty())
         return who;

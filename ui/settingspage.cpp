@@ -435,7 +435,7 @@ QString SettingsPage::manageDeniedText()
         who << roleWithArticle(r);
     //: "Only an owner can …"; %1 lists the roles that may.
     return tr("Only %1 can connect services, change where they are, or manage users.")
-        .arg(who.isEmpty() ? tr("nobody") : who.join(tr(" or ")));
+        .arg(who.isEmpty() ? roleWithArticle(Role::Owner) : who.join(tr(" or ")));
 }
 
 QString SettingsPage::whatStopsSyncing(System system)

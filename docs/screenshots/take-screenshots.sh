@@ -17,12 +17,22 @@ shot() { # FILE PAGE [ARGS...]
         "$concord" --demo --screenshot "$here/$file" --page "$page" "$@" 2>/dev/null
     echo "take-screenshots: $here/$file"
 }
-# The overview after the demo's live sync has carried for a while.
-shot main-window.png 1 --lang en --screenshot-after 40000
-shot main-window-fr.png 1 --lang fr --screenshot-after 40000
-shot audit-log.png 2 --lang en
-shot audit-log-fr.png 2 --lang fr
-# The retry queue while the demo's first import is being delivered.
-shot retry-queue.png 3 --lang en
-# The bookkeeper's tax, discount and invoicing rules (empty in the demo: the built-in default).
-shot tax-and-invoicing.png 4 --lang en --screenshot-after 15000
+# Every page in both languages, four demos at a time (each has its own
+# sandbox and store). Pages are numbered as in the sidebar (Ctrl+1 …).
+pages="1:dashboard 2:customers 3:appointments 4:invoices 5:retry-queue 6:mappings 7:tax-and-invoicing 8:audit-log 9:settings 10:store"
+for lang in en fr; do
+    suffix=$([ "$lang" = en ] && echo "" || echo "-$lang")
+    n=0
+    for entry in $pages; do
+        page=${entry%%:*} name=${entry#*:}
+        case $name in
+        # The audit page is captured once its chain is verified (banner shown).
+        audit-log) shot "$name$suffix.png" "$page" --lang "$lang" & ;;
+        # The rest once the demo's live sync has carried for a while.
+        *) shot "$name$suffix.png" "$page" --lang "$lang" --screenshot-after 30000 & ;;
+        esac
+        n=$((n + 1))
+        [ $((n % 4)) -eq 0 ] && wait
+    done
+    wait
+done

@@ -26,6 +26,9 @@
 #include "benchsupport.h"
 
 #include "backendbridge.h"
+#include "customerspage.h"
+#include "identitymapmodel.h"
+#include "identitymapproxymodel.h"
 #include "mainwindow.h"
 #include "sandboxthread.h"
 #include "services/backend.h"
@@ -46,9 +49,11 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -156,8 +161,54 @@ int measureStore(QApplication &app, const QString &dir, const QElapsedTimer &sin
     const qint64 readyMs = sinceMain.elapsed();
     printLine("ready " + QByteArray::number(readyMs));
 
+    // The largest table: every customer on the Customers page. The Backend
+    // reads the identity map on its thread (timed from the request to the
+    // answer); then the page is timed on the GUI thread with that very
+    // snapshot: open (model reset and the first paint), sort by email,
+    // filter by a name, each ending with a synchronous repaint.
+    QJsonObject table;
+    {
+        Ui::CustomersPage *page = desktop.window.customersPage();
+        std::optional<Services::IdentityMapData> snapshot;
+        QEventLoop loading;
+        QObject::connect(desktop.backend, &Services::Backend::identityMapLoaded, &loading,
+                         [&](const Services::IdentityMapData &data) {
+                             snapshot = data;
+                             loading.quit();
+                         }, Qt::QueuedConnection);
+        QTimer::singleShot(120'000, &loading, [&loading] { loading.exit(1); });
+        QElapsedTimer read;
+        read.start();
+        desktop.window.showPage(page);
+        if (loading.exec() != 0 || !snapshot)
+            die(u"the identity map did not arrive in 120 s"_s);
+        table.insert(u"rows"_s, snapshot->rows.size());
+        table.insert(u"readMs"_s, read.elapsed());
+        QTableView *view = page->clientsView();
+        const auto paint = [view] { view->viewport()->repaint(); };
+        QElapsedTimer t;
+        t.start();
+        page->setIdentityMap(*snapshot);
+        paint();
+        table.insert(u"openMs"_s, t.elapsed());
+        t.restart();
+        view->sortByColumn(Ui::IdentityMapModel::Email, Qt::DescendingOrder);
+        paint();
+        table.insert(u"sortMs"_s, t.elapsed());
+        t.restart();
+        page->identityProxy()->setFilterText(u"Family12"_s);
+        paint();
+        table.insert(u"filterMs"_s, t.elapsed());
+        table.insert(u"filteredRows"_s, page->identityProxy()->rowCount());
+        t.restart();
+        page->identityProxy()->setFilterText(QString());
+        paint();
+        table.insert(u"unfilterMs"_s, t.elapsed());
+    }
+
     QJsonObject out{{u"applicationMs"_s, appMs},
                     {u"usableMs"_s, readyMs},
+                    {u"customersTable"_s, table},
                     {u"customers"_s, desktop.window.status().customers},
                     {u"appointments"_s, desktop.window.status().appointments},
                     {u"invoices"_s, desktop.window.status().invoices},
@@ -376,7 +427,11 @@ int main(int argc, char *argv[])
     const double usable = store.value(u"spawnToUsableMs"_s).toDouble();
     const double rss = std::max(store.value(u"peakRssMiB"_s).toDouble(), sync.value(u"peakRssMiB"_s).toDouble());
     const double stall = sync.value(u"gapMaxMs"_s).toDouble();
-    const bool met = usable <= 1500 && rss <= 400 && stall <= 50 && sync.value(u"finished"_s).toBool();
+    const QJsonObject table = store.value(u"customersTable"_s).toObject();
+    const double slowestTable = std::max({table.value(u"openMs"_s).toDouble(), table.value(u"sortMs"_s).toDouble(),
+                                          table.value(u"filterMs"_s).toDouble()});
+    const bool met = usable <= 1500 && rss <= 400 && stall <= 50 && slowestTable <= 300
+        && sync.value(u"finished"_s).toBool();
 
     if (parser.isSet(u"json"_s)) {
         printLine(QJsonDocument(QJsonObject{{u"store"_s, generated}, {u"window"_s, store}, {u"sync"_s, sync},
@@ -392,7 +447,14 @@ int main(int argc, char *argv[])
                     "start → window usable (spawn to ready)", usable,
                     qlonglong(store.value(u"applicationMs"_s).toInteger()),
                     qlonglong(store.value(u"usableMs"_s).toInteger()));
-        std::printf("  %-44s %8.1f MiB (window over the store)\n", "peak memory (VmHWM)",
+        std::printf("customers table, %lld rows (identity map read on the sync thread in %lld ms):\n",
+                    qlonglong(table.value(u"rows"_s).toInteger()), qlonglong(table.value(u"readMs"_s).toInteger()));
+        std::printf("  %-44s %8.0f ms (target ≤ 300 ms)\n", "open (model reset + paint)", table.value(u"openMs"_s).toDouble());
+        std::printf("  %-44s %8.0f ms (target ≤ 300 ms)\n", "sort by email", table.value(u"sortMs"_s).toDouble());
+        std::printf("  %-44s %8.0f ms (target ≤ 300 ms; %lld rows match)\n", "filter by a name",
+                    table.value(u"filterMs"_s).toDouble(), qlonglong(table.value(u"filteredRows"_s).toInteger()));
+        std::printf("  %-44s %8.0f ms\n", "clear the filter", table.value(u"unfilterMs"_s).toDouble());
+        std::printf("  %-44s %8.1f MiB (window over the store, table loaded)\n", "peak memory (VmHWM)",
                     store.value(u"peakRssMiB"_s).toDouble());
         std::printf("full sync of the tutoring sandbox with the window open (%s, %.0f s, %lld delivered):\n",
                     sync.value(u"finished"_s).toBool() ? "finished" : "NOT finished",

@@ -624,8 +624,10 @@ void TestMainWindow::frenchTranslation()
 
     QCOMPARE(
         window.pageTitles(),
-        (QStringList { QStringLiteral("Vue d’ensemble"), QStringLiteral("Journal d'audit"),
-                       QStringLiteral("File des reprises"), QStringLiteral("Taxes et facturation") }));
+        (QStringList { QStringLiteral("Tableau de bord"), QStringLiteral("Clients"), QStringLiteral("Rendez-vous"),
+                       QStringLiteral("Factures"), QStringLiteral("File des reprises"), QStringLiteral("Correspondances"),
+                       QStringLiteral("Taxes et facturation"), QStringLiteral("Journal d'audit"),
+                       QStringLiteral("Paramètres"), QStringLiteral("Base de données") }));
     QCOMPARE(window.connectionIndicator(System::HubSpot)->text(),
              QStringLiteral("HubSpot\u00a0: non configuré"));
     QVERIFY(menuAction(window, QStringLiteral("&Fichier"), QStringLiteral("&Quitter")));
