@@ -902,47 +902,6 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
 <context>
     <name>Concord::Ui::BillingRulesPage</name>
     <message>
-        <source>owner</source>
-        <translation>propriétaire</translation>
-    </message>
-    <message>
-        <source>office manager</source>
-        <translation>responsable administratif</translation>
-    </message>
-    <message>
-        <source>bookkeeper</source>
-        <translation>comptable</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>lecteur</translation>
-    </message>
-    <message>
-        <source>an owner</source>
-        <translation>un propriétaire</translation>
-    </message>
-    <message>
-        <source>an office manager</source>
-        <translation>un responsable administratif</translation>
-    </message>
-    <message>
-        <source>a bookkeeper</source>
-        <translation>un comptable</translation>
-    </message>
-    <message>
-        <source>a viewer</source>
-        <translation>un lecteur</translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <extracomment>Joins the last two roles: &quot;a bookkeeper or owner&quot;</extracomment>
-        <translation>%1 ou %2</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1748,43 +1707,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <translation>Dans Concord uniquement («&#xa0;Annuler la fusion&#xa0;» les restaure)&#xa0;:</translation>
     </message>
     <message>
-        <source>an owner</source>
-        <translation>un propriétaire</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>propriétaire</translation>
-    </message>
-    <message>
-        <source>an office manager</source>
-        <translation>un responsable administratif</translation>
-    </message>
-    <message>
-        <source>office manager</source>
-        <translation>responsable administratif</translation>
-    </message>
-    <message>
-        <source>a bookkeeper</source>
-        <translation>un comptable</translation>
-    </message>
-    <message>
-        <source>bookkeeper</source>
-        <translation>comptable</translation>
-    </message>
-    <message>
-        <source>a viewer</source>
-        <translation>un lecteur</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>lecteur</translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <extracomment>Joins role names: &quot;an owner or office manager&quot;</extracomment>
-        <translation>%1 ou %2</translation>
-    </message>
-    <message>
         <source>Only %1 can propose merges.</source>
         <translation>Seul %1 peut proposer des fusions.</translation>
     </message>
@@ -2331,10 +2253,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <translation>Ouvrez la file des reprises pour réessayer, corriger ou ignorer des modifications.</translation>
     </message>
     <message>
-        <source>You can look at the retry queue; only an owner or office manager can act on it.</source>
-        <translation>Vous pouvez consulter la file des reprises&#xa0;; seul un propriétaire ou un responsable administratif peut y agir.</translation>
-    </message>
-    <message>
         <source>%1 ms</source>
         <translation>%1&#xa0;ms</translation>
     </message>
@@ -2392,6 +2310,10 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
             <numerusform>Le jeton expire dans %n jour</numerusform>
             <numerusform>Le jeton expire dans %n jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You can look at the retry queue; only %1 can act on it.</source>
+        <translation>Vous pouvez consulter la file des reprises&#xa0;; seul %1 peut y agir.</translation>
     </message>
 </context>
 <context>
@@ -3585,51 +3507,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>%1 · %2 → %3</source>
         <extracomment>A status mapping: &quot;Payment · Paid → Move the deal to&quot;</extracomment>
         <translation>%1 · %2 → %3</translation>
-    </message>
-    <message>
-        <source>an owner</source>
-        <translation>un propriétaire</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>propriétaire</translation>
-    </message>
-    <message>
-        <source>an office manager</source>
-        <translation>un responsable administratif</translation>
-    </message>
-    <message>
-        <source>office manager</source>
-        <translation>responsable administratif</translation>
-    </message>
-    <message>
-        <source>a bookkeeper</source>
-        <translation>un comptable</translation>
-    </message>
-    <message>
-        <source>bookkeeper</source>
-        <translation>comptable</translation>
-    </message>
-    <message>
-        <source>a viewer</source>
-        <translation>un lecteur</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>lecteur</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>personne</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <extracomment>Joins role names: &quot;an office manager, bookkeeper or owner&quot;</extracomment>
-        <translation>%1 ou %2</translation>
     </message>
     <message>
         <source>billing-side</source>
@@ -4885,47 +4762,6 @@ Modification n°&#xa0;%2&#xa0;: %3</translation>
         <translation>Cette modification est déjà ignorée.</translation>
     </message>
     <message>
-        <source>an owner</source>
-        <translation>un propriétaire</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>propriétaire</translation>
-    </message>
-    <message>
-        <source>an office manager</source>
-        <translation>un responsable administratif</translation>
-    </message>
-    <message>
-        <source>office manager</source>
-        <translation>responsable administratif</translation>
-    </message>
-    <message>
-        <source>a bookkeeper</source>
-        <translation>un comptable</translation>
-    </message>
-    <message>
-        <source>bookkeeper</source>
-        <translation>comptable</translation>
-    </message>
-    <message>
-        <source>a viewer</source>
-        <translation>un lecteur</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>lecteur</translation>
-    </message>
-    <message>
-        <source>%1 or %2</source>
-        <extracomment>Joins role names: &quot;an owner, bookkeeper or office manager&quot;</extracomment>
-        <translation>%1 ou %2</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
         <source>Only %1 can retry failed syncs.</source>
         <translation>Seul %1 peut réessayer les synchronisations en échec.</translation>
     </message>
@@ -5213,7 +5049,7 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
-    <name>Concord::Ui::SettingsPage</name>
+    <name>Concord::Ui::RoleText</name>
     <message>
         <source>an owner</source>
         <translation>un propriétaire</translation>
@@ -5230,6 +5066,34 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
         <source>a viewer</source>
         <translation>un lecteur</translation>
     </message>
+    <message>
+        <source>owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>office manager</source>
+        <translation>responsable administratif</translation>
+    </message>
+    <message>
+        <source>bookkeeper</source>
+        <translation>comptable</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>Joins role names: &quot;an office manager, bookkeeper or owner&quot;</extracomment>
+        <translation>%1 ou %2</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::SettingsPage</name>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -5378,14 +5242,6 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
         <source>Only %1 can connect services, change where they are, or manage users.</source>
         <extracomment>&quot;Only an owner can …&quot;; %1 lists the roles that may.</extracomment>
         <translation>Seul %1 peut connecter des services, modifier leur adresse ou gérer les utilisateurs.</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>personne</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> ou </translation>
     </message>
     <message>
         <source>Invoices, payments and QuickBooks customers stop syncing: new sessions are not invoiced and payments no longer reach the CRM.</source>

@@ -1,6 +1,7 @@
 #include "billingrulespage.h"
 
 #include "billing/billingrules.h"
+#include "roletext.h"
 #include "billing/invoiceplan.h"
 #include "billingrulesdialogs.h"
 #include "localtimedelegate.h"
@@ -49,56 +50,11 @@ int indexOf(Section section)
     return int(section);
 }
 
-// Role names for sentences ("a bookkeeper or owner").
-QString roleNoun(Role role)
-{
-    switch (role) {
-    case Role::Owner:
-        return BillingRulesPage::tr("owner");
-    case Role::OfficeManager:
-        return BillingRulesPage::tr("office manager");
-    case Role::Bookkeeper:
-        return BillingRulesPage::tr("bookkeeper");
-    case Role::Viewer:
-        return BillingRulesPage::tr("viewer");
-    }
-    return {};
-}
-
-QString roleWithArticle(Role role)
-{
-    switch (role) {
-    case Role::Owner:
-        return BillingRulesPage::tr("an owner");
-    case Role::OfficeManager:
-        return BillingRulesPage::tr("an office manager");
-    case Role::Bookkeeper:
-        return BillingRulesPage::tr("a bookkeeper");
-    case Role::Viewer:
-        return BillingRulesPage::tr("a viewer");
-    }
-    return {};
-}
-
 // Who may edit billing rules, in words: the specialised role first, the
 // owner (who may do everything) last.
 QString whoMayEdit()
 {
-    QList<Role> roles = Security::rolesWith(Security::Permission::EditBilling);
-    std::stable_partition(roles.begin(), roles.end(), [](Role r) { return r != Role::Owner; });
-    // The owner may do everything (permissions.cpp), so the list is never
-    // empty; should that change, the owner is still the honest answer.
-    if (roles.isEmpty())
-        return roleWithArticle(Role::Owner);
-    QString who = roleWithArticle(roles.constFirst());
-    for (qsizetype i = 1; i < roles.size(); ++i) {
-        const QString noun = roleNoun(roles.at(i));
-        who = i + 1 == roles.size()
-            //: Joins the last two roles: "a bookkeeper or owner"
-            ? BillingRulesPage::tr("%1 or %2").arg(who, noun)
-            : BillingRulesPage::tr("%1, %2").arg(who, noun);
-    }
-    return who;
+    return RoleText::whoMay(Security::Permission::EditBilling);
 }
 
 void styleBanner(QWidget *banner, const QString &objectName, Theme::Tone tone)

@@ -1,6 +1,7 @@
 #include "customerspage.h"
 
 #include "duplicatecomparisonview.h"
+#include "roletext.h"
 #include "duplicatelistmodel.h"
 #include "duplicatemergedraft.h"
 #include "duplicatereviewtext.h"
@@ -950,32 +951,7 @@ QString CustomersPage::permissionNoteText() const
 
 QString CustomersPage::permissionReason(Permission permission)
 {
-    // "an owner or office manager": the first role with its article, the rest
-    // as nouns, from the role matrix so it never disagrees with the core.
-    QStringList names;
-    for (Role role : Security::rolesWith(permission)) {
-        const bool first = names.isEmpty();
-        switch (role) {
-        case Role::Owner:
-            names << (first ? tr("an owner") : tr("owner"));
-            break;
-        case Role::OfficeManager:
-            names << (first ? tr("an office manager") : tr("office manager"));
-            break;
-        case Role::Bookkeeper:
-            names << (first ? tr("a bookkeeper") : tr("bookkeeper"));
-            break;
-        case Role::Viewer:
-            names << (first ? tr("a viewer") : tr("viewer"));
-            break;
-        }
-    }
-    QString who = names.value(0);
-    if (names.size() > 1) {
-        const QString last = names.takeLast();
-        //: Joins role names: "an owner or office manager"
-        who = tr("%1 or %2").arg(names.join(tr(", ")), last);
-    }
+    const QString who = RoleText::whoMay(permission);
     switch (permission) {
     case Permission::ProposeMerge:
         return tr("Only %1 can propose merges.").arg(who);

@@ -1,6 +1,7 @@
 #include "dashboardsynchealth.h"
 
 #include "connectionindicator.h"
+#include "roletext.h"
 #include "security/permissions.h"
 #include "services/dashboarddata.h"
 #include "sync/latencystats.h"
@@ -329,7 +330,8 @@ void DashboardSyncHealth::updateRetryQueueTip()
                                : tr("Nothing waits for a person.");
     tip += QLatin1Char(' ')
         + (canAct ? tr("Open the retry queue to retry, fix or dismiss changes.")
-                  : tr("You can look at the retry queue; only an owner or office manager can act on it."));
+                  : tr("You can look at the retry queue; only %1 can act on it.")
+                        .arg(RoleText::whoMay(Security::Permission::ManageRetryQueue)));
     m_retryQueue->setToolTip(tip);
 }
 

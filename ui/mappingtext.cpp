@@ -1,6 +1,7 @@
 #include "mappingtext.h"
 
 #include "domain/status.h"
+#include "roletext.h"
 
 #include <algorithm>
 
@@ -135,40 +136,7 @@ QString MappingText::statusRow(const Domain::StatusMapping &m)
 
 QString MappingText::whoMay(Permission permission)
 {
-    // The specialised roles first, the owner (who may do everything) last:
-    // "a bookkeeper or owner".
-    QList<Role> roles = Security::rolesWith(permission);
-    std::stable_partition(roles.begin(), roles.end(), [](Role r) { return r != Role::Owner; });
-    QStringList names;
-    for (Role role : std::as_const(roles)) {
-        const bool first = names.isEmpty();
-        switch (role) {
-        case Role::Owner:
-            names << (first ? tr("an owner") : tr("owner"));
-            break;
-        case Role::OfficeManager:
-            names << (first ? tr("an office manager") : tr("office manager"));
-            break;
-        case Role::Bookkeeper:
-            names << (first ? tr("a bookkeeper") : tr("bookkeeper"));
-            break;
-        case Role::Viewer:
-            names << (first ? tr("a viewer") : tr("viewer"));
-            break;
-        }
-    }
-    // The owner may do everything (permissions.cpp), so a list of who may is
-    // never empty; should that change, the owner is still the honest answer.
-    if (names.isEmpty())
-        return tr("an owner");
-    QString who = names.takeFirst();
-    if (names.isEmpty())
-        return who;
-    const QString last = names.takeLast();
-    if (!names.isEmpty())
-        who += tr(", ") + names.join(tr(", "));
-    //: Joins role names: "an office manager, bookkeeper or owner"
-    return tr("%1 or %2").arg(who, last);
+    return RoleText::whoMay(permission);
 }
 
 QString MappingText::sideName(Permission side)

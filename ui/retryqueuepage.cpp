@@ -1,6 +1,7 @@
 #include "retryqueuepage.h"
 
 #include "auditdetailview.h"
+#include "roletext.h"
 #include "localtimedelegate.h"
 #include "pageheader.h"
 #include "retryqueuedialogs.h"
@@ -834,32 +835,7 @@ QString RetryQueuePage::unavailableReason(Action action, const OutboxJob &job)
 
 QString RetryQueuePage::permissionReason(Action action)
 {
-    // "an owner or office manager": the first role with its article, the rest
-    // as nouns, from the role matrix so it never disagrees with the core.
-    QStringList names;
-    for (Role role : Security::rolesWith(Permission::ManageRetryQueue)) {
-        const bool first = names.isEmpty();
-        switch (role) {
-        case Role::Owner:
-            names << (first ? tr("an owner") : tr("owner"));
-            break;
-        case Role::OfficeManager:
-            names << (first ? tr("an office manager") : tr("office manager"));
-            break;
-        case Role::Bookkeeper:
-            names << (first ? tr("a bookkeeper") : tr("bookkeeper"));
-            break;
-        case Role::Viewer:
-            names << (first ? tr("a viewer") : tr("viewer"));
-            break;
-        }
-    }
-    QString who = names.value(0);
-    if (names.size() > 1) {
-        const QString last = names.takeLast();
-        //: Joins role names: "an owner, bookkeeper or office manager"
-        who = tr("%1 or %2").arg(names.join(tr(", ")), last);
-    }
+    const QString who = RoleText::whoMay(Permission::ManageRetryQueue);
     switch (action) {
     case Action::Retry:
         return tr("Only %1 can retry failed syncs.").arg(who);

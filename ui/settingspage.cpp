@@ -1,6 +1,7 @@
 #include "settingspage.h"
 
 #include "common/config.h"
+#include "roletext.h"
 #include "connectionindicator.h"
 #include "pageheader.h"
 #include "security/permissions.h"
@@ -41,20 +42,6 @@ namespace {
 
 constexpr int kDotDiameter = 10;
 
-QString roleWithArticle(Role role)
-{
-    switch (role) {
-    case Role::Owner:
-        return SettingsPage::tr("an owner");
-    case Role::OfficeManager:
-        return SettingsPage::tr("an office manager");
-    case Role::Bookkeeper:
-        return SettingsPage::tr("a bookkeeper");
-    case Role::Viewer:
-        return SettingsPage::tr("a viewer");
-    }
-    return {};
-}
 
 void styleBanner(QWidget *banner, const QString &objectName, Theme::Tone tone)
 {
@@ -429,13 +416,9 @@ bool SettingsPage::canManage() const
 
 QString SettingsPage::manageDeniedText()
 {
-    QList<Role> roles = Security::rolesWith(Security::Permission::ManageUsers);
-    QStringList who;
-    for (const Role r : std::as_const(roles))
-        who << roleWithArticle(r);
     //: "Only an owner can …"; %1 lists the roles that may.
     return tr("Only %1 can connect services, change where they are, or manage users.")
-        .arg(who.isEmpty() ? roleWithArticle(Role::Owner) : who.join(tr(" or ")));
+        .arg(RoleText::whoMay(Security::Permission::ManageUsers));
 }
 
 QString SettingsPage::whatStopsSyncing(System system)

@@ -109,7 +109,7 @@ Status TutoringSandbox::start(const Options &options)
 Status TutoringSandbox::seedTutoring()
 {
     // One roster for all three: the same people, sessions and money everywhere.
-    m_roster = TutoringRoster::build(m_options.today);
+    m_roster = TutoringRoster::build(m_options.today, m_options.newFamily);
     auto books =
         seedQuickBooksTutoring(*m_quickbooks, kRealmId.toString(), m_roster, m_options.today);
     if (!books)

@@ -72,6 +72,12 @@ public:
         // The emulators' clock (MetaData, tokens, "upcoming"); not owned, must
         // outlive the sandbox. nullptr = the system clock.
         const Clock *clock = nullptr;
+        // Seed::Tutoring: the new family booked in Cal.com only with a
+        // mistyped email (TutoringRoster::Quirk::TypoEmailNewFamily), whose
+        // HubSpot contact and QuickBooks customer a person must fix — what
+        // the demo shows in its retry queue. Suites that follow a clean
+        // office pass NewFamily::None.
+        TutoringRoster::NewFamily newFamily = TutoringRoster::NewFamily::WithTypoEmail;
     };
 
     // What the seeds put in (only for Seed::Tutoring), for summaries and tests.

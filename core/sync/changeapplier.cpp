@@ -64,6 +64,18 @@ QString entityKey(const QString &type, const QString &id)
     return type + u'/' + id;
 }
 
+// The key of an email contact point. An address that does not normalize
+// ("dan.wu@example,com": a comma for the dot) is kept as typed rather than
+// dropped or repaired — the person gave it, the remote systems say whether
+// they take it, and a person corrects it in the retry queue. Its key is the
+// typed text in lower case: no well-formed address can equal it (one that
+// did would have normalized), and lookups only ever ask for normalized
+// addresses, so it links nobody. Empty when there is no email at all.
+QString emailKey(const QString &raw, const Identity::NormalizedEmail &email)
+{
+    return email.isEmpty() ? raw.trimmed().toLower() : email.address;
+}
+
 QJsonObject linesJson(const QList<Billing::PlannedLine> &lines)
 {
     QJsonArray out;
@@ -183,9 +195,9 @@ Result<QString> ChangeApplier::createCustomer(const Person &p, System source)
     if (c.displayName.isEmpty())
         c.displayName = p.email.isEmpty() ? p.phone : p.email;
     c.timeZone = p.timeZone;
-    const auto email = Identity::normalizeEmail(p.email);
-    if (!email.isEmpty())
-        c.contacts.append(ContactPoint{0, {}, ContactKind::Email, p.email.trimmed(), email.address, true, source});
+    const QString emailAt = emailKey(p.email, Identity::normalizeEmail(p.email));
+    if (!emailAt.isEmpty())
+        c.contacts.append(ContactPoint{0, {}, ContactKind::Email, p.email.trimmed(), emailAt, true, source});
     const auto phone = m_phones.normalize(p.phone);
     if (!phone.isEmpty())
         c.contacts.append(ContactPoint{0, {}, ContactKind::Phone, p.phone.trimmed(),
@@ -207,9 +219,9 @@ Status ChangeApplier::addMissingContacts(const QString &customerId, const Person
             return cp.kind == kind && cp.normalized == normalized;
         });
     };
-    const auto email = Identity::normalizeEmail(p.email);
-    if (!email.isEmpty() && !has(ContactKind::Email, email.address)) {
-        if (auto ok = customers.addContact({0, customerId, ContactKind::Email, p.email.trimmed(), email.address, false, source});
+    const QString emailAt = emailKey(p.email, Identity::normalizeEmail(p.email));
+    if (!emailAt.isEmpty() && !has(ContactKind::Email, emailAt)) {
+        if (auto ok = customers.addContact({0, customerId, ContactKind::Email, p.email.trimmed(), emailAt, false, source});
             !ok && ok.error().code != ErrorCode::Conflict)
             return std::unexpected(ok.error());
     }
@@ -407,9 +419,15 @@ Result<int> ChangeApplier::ensureRemoteCustomer(const QString &customerId, const
                                         [s = system](const ExternalLink &l) { return l.system == s; });
         if (linked)
             continue;
-        auto id = outbox.enqueue(Jobs::make(system, operation, kCustomer, customerId,
-                                            u"%1/customer/%2"_s.arg(toString(system), customerId), payload, kind,
-                                            sourceAt));
+        OutboxJob job = Jobs::make(system, operation, kCustomer, customerId,
+                                   u"%1/customer/%2"_s.arg(toString(system), customerId), payload, kind, sourceAt);
+        // The client's remote record is what their deals and invoices wait
+        // for: due as of the change that asked for it, so it is claimed
+        // before work queued since (claimDue takes the oldest due first) — a
+        // first import's hundreds of deals do not hold a new client back.
+        const QDateTime now = m_clock.nowUtc();
+        job.nextAttemptAt = sourceAt.isValid() && sourceAt < now ? sourceAt : now;
+        auto id = outbox.enqueue(job);
         if (!id)
             return std::unexpected(id.error());
         ++enqueued;
@@ -516,8 +534,10 @@ Result<ApplyOutcome> ChangeApplier::applyBooking(const Calcom::Booking &b)
     const QStringList names = a.name.split(u' ', Qt::SkipEmptyParts);
     Person p{names.value(0), names.size() > 1 ? names.mid(1).join(u' ') : QString(), a.name, a.email, a.phoneNumber,
              a.timeZone};
+    // Cal.com's attendee is known by their email: a mistyped one (kept as
+    // typed, see emailKey) still names the same attendee on every booking.
     const auto email = Identity::normalizeEmail(a.email);
-    auto customerId = resolvePerson(p, System::CalCom, email.address, outcome);
+    auto customerId = resolvePerson(p, System::CalCom, emailKey(a.email, email), outcome);
     if (!customerId)
         return std::unexpected(customerId.error());
 

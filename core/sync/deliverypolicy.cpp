@@ -1,5 +1,7 @@
 #include "sync/deliverypolicy.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +44,42 @@ QString reasonOf(const Error &error, Domain::System system)
     return text.isEmpty() ? u"no reason given"_s : text;
 }
 
+// The email address a system refused for its form, when its answer names
+// it; nullopt otherwise (the general sentence then quotes the system).
+// - HubSpot: remoteCode INVALID_EMAIL (connectors/hubspot/apierror.h); the
+//   address from its sentence "Email address <x> is invalid". HubSpot words
+//   that sentence in the portal's language, so otherwise the one word of it
+//   that holds an '@'.
+// - QuickBooks: a fault whose text says "Email Address does not conform to
+//   the syntax rules of RFC 822. Supplied value: <x>" (the fault's Detail,
+//   which the connector keeps in the error's detail; wording as reported in
+//   intuit/QuickBooks-V3-DotNET-SDK#333).
+std::optional<QString> refusedEmail(const Error &error, Domain::System system)
+{
+    if (error.code != ErrorCode::RemoteValidation)
+        return std::nullopt;
+    if (system == Domain::System::HubSpot && error.remoteCode == u"INVALID_EMAIL"_s) {
+        static const QRegularExpression english(u"Email address (\\S+) is invalid"_s,
+                                                QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = english.match(error.message); m.hasMatch())
+            return m.captured(1);
+        const QStringList words = error.message.split(u' ', Qt::SkipEmptyParts);
+        const auto at = std::find_if(words.cbegin(), words.cend(), [](const QString &w) { return w.contains(u'@'); });
+        if (at != words.cend())
+            return *at;
+        return std::nullopt;
+    }
+    if (system == Domain::System::QuickBooks) {
+        static const QRegularExpression rfc(u"Email Address does not conform[^\\n]*Supplied value:[ \\t]*([^\\n]+)"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+        for (const QString *text : {&error.detail, &error.message}) {
+            if (const auto m = rfc.match(*text); m.hasMatch() && !m.captured(1).trimmed().isEmpty())
+                return m.captured(1).trimmed();
+        }
+    }
+    return std::nullopt;
+}
+
 QString clockTime(const QDateTime &retryAtUtc, const QDateTime &nowUtc, const QTimeZone &zone)
 {
     const QDateTime at = zone.isValid() ? retryAtUtc.toTimeZone(zone) : retryAtUtc;
@@ -69,6 +107,8 @@ QString attentionClause(const Error &error, FailureClass cls, Domain::System sys
     case FailureClass::Validation:
         if (error.code == ErrorCode::DuplicateName)
             return u"rename one of them in %1 or link this customer to the existing record"_s.arg(sys);
+        if (refusedEmail(error, system))
+            return u"correct the address where it was typed, or edit the change with the right one, then retry"_s;
         return u"correct the data in the source system or edit the change, then retry"_s;
     case FailureClass::NotFound:
         return u"link it to an existing %1 record or dismiss the change"_s.arg(sys);
@@ -175,7 +215,11 @@ QString plainCause(const Error &error, Domain::System system, const QString &ent
         break;
     case ErrorCode::RemoteValidation:
     case ErrorCode::InvalidArgument:
-        sentence = u"%1 refused the %2: %3"_s.arg(sys, change, reasonOf(error, system));
+        if (const auto email = refusedEmail(error, system))
+            sentence = u"%1 refused the email address “%2” for the %3: it is not a valid address"_s.arg(
+                sys, *email, record);
+        else
+            sentence = u"%1 refused the %2: %3"_s.arg(sys, change, reasonOf(error, system));
         break;
     case ErrorCode::IllegalTransition:
         sentence = u"Concord did not send the %1 to %2: %3"_s.arg(change, sys, reasonOf(error, system));

@@ -83,8 +83,10 @@ decideAfterFailure(const Error &error, Domain::System system, int attemptsMade,
                    const QString &entityType = {});
 
 // One sentence an office manager understands, naming the system: "QuickBooks
-// refused the invoice: Amount is required." The technical detail (HTTP status,
-// remote code, request id) stays in the Error for the error log.
+// refused the invoice: Amount is required." An email address refused for
+// its form is named: "HubSpot refused the email address “dan.wu@example,com”
+// for the customer: it is not a valid address." The technical detail (HTTP
+// status, remote code, request id) stays in the Error for the error log.
 // `entityType` ("invoice", "customer", "deal", …; empty = "the change").
 [[nodiscard]] QString plainCause(const Error &error, Domain::System system,
                                  const QString &entityType = {});

@@ -19,6 +19,7 @@
 #include "sync/jobs.h"
 #include "sync/pdfcache.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QPointer>
 
@@ -36,6 +37,19 @@ constexpr int kWaitForPrerequisiteMs = 1000;
 Error notConnected(System system)
 {
     return Error::make(ErrorCode::InvalidConfig, u"%1 is not connected"_s.arg(displayName(system)));
+}
+
+// The idempotency key a QuickBooks write goes out under: the job's key and
+// a digest of its payload. QuickBooks answers a repeated requestid with its
+// first answer, whatever the new body says (quickbooks.md §1.5) — so a
+// payload a person corrected in the retry queue (the only way a payload
+// changes: OutboxRepository::enqueue never rewrites one) must get a new
+// requestid, or the first refusal comes back for ever. An unchanged payload
+// (an automatic retry, a restart) keeps its requestid: still exactly once.
+QString writeKey(const OutboxJob &job)
+{
+    const QByteArray digest = QCryptographicHash::hash(job.payloadJson, QCryptographicHash::Sha256).toHex().left(12);
+    return job.idempotencyKey + u'#' + QString::fromLatin1(digest);
 }
 
 Error badPayload(const OutboxJob &job, const QString &what)
@@ -186,7 +200,7 @@ void JobRunner::ensureQuickBooksCustomer(const OutboxJob &job, std::function<voi
         c.familyName = p.value(u"familyName"_s).toString();
         c.primaryEmail = p.value(u"email"_s).toString();
         c.primaryPhone = p.value(u"phone"_s).toString();
-        qbo->createCustomer(job.idempotencyKey, c).then(self.data(), [self, job, done](Result<QuickBooks::CustomerCreation> made) {
+        qbo->createCustomer(writeKey(job), c).then(self.data(), [self, job, done](Result<QuickBooks::CustomerCreation> made) {
             if (!made)
                 return done(JobResult::failed(made.error()));
             Store::SyncStateRepository state(self->m_db, self->m_clock);
@@ -575,7 +589,7 @@ void JobRunner::createInvoice(const OutboxJob &job, std::function<void(JobResult
             inv.deposit = *deposit;
     }
     QPointer<JobRunner> self(this);
-    qbo->createInvoice(job.idempotencyKey, inv).then(this, [self, qbo, job, planKey, done](Result<QuickBooks::Invoice> made) {
+    qbo->createInvoice(writeKey(job), inv).then(this, [self, qbo, job, planKey, done](Result<QuickBooks::Invoice> made) {
         if (!made)
             return done(JobResult::failed(made.error()));
         // The customer-facing link (the CRM gets the link, never the PDF).
@@ -606,7 +620,7 @@ void JobRunner::voidInvoice(const OutboxJob &job, std::function<void(JobResult)>
     if (qboId.isEmpty())
         return done(JobResult::failed(badPayload(job, u"has no quickbooksId"_s)));
     QPointer<JobRunner> self(this);
-    qbo->voidInvoice(job.idempotencyKey, qboId, QString()).then(this, [self, job, done](Result<QuickBooks::Invoice> voided) {
+    qbo->voidInvoice(writeKey(job), qboId, QString()).then(this, [self, job, done](Result<QuickBooks::Invoice> voided) {
         if (!voided)
             return done(JobResult::failed(voided.error()));
         auto mirrored = self->m_applier.applyInvoice(*voided, job.sourceChangedAt);
@@ -678,7 +692,7 @@ void JobRunner::createCredit(const OutboxJob &job, bool refund, std::function<vo
         r.lines = {line};
         r.privateNote = note;
         r.depositToAccountRef.value = m_settings.refundAccountId;
-        qbo->create<QuickBooks::RefundReceipt>(job.idempotencyKey, r).then(this, [self, job, remember, finish, done](Result<QuickBooks::RefundReceipt> made) {
+        qbo->create<QuickBooks::RefundReceipt>(writeKey(job), r).then(this, [self, job, remember, finish, done](Result<QuickBooks::RefundReceipt> made) {
             if (!made)
                 return done(JobResult::failed(made.error()));
             if (auto ok = remember(made->id); !ok)
@@ -691,7 +705,7 @@ void JobRunner::createCredit(const OutboxJob &job, bool refund, std::function<vo
         m.txnDate = m_clock.nowUtc().date();
         m.lines = {line};
         m.privateNote = note;
-        qbo->create<QuickBooks::CreditMemo>(job.idempotencyKey, m).then(this, [self, job, remember, finish, done](Result<QuickBooks::CreditMemo> made) {
+        qbo->create<QuickBooks::CreditMemo>(writeKey(job), m).then(this, [self, job, remember, finish, done](Result<QuickBooks::CreditMemo> made) {
             if (!made)
                 return done(JobResult::failed(made.error()));
             if (auto ok = remember(made->id); !ok)

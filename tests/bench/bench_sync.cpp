@@ -131,6 +131,8 @@ struct Rig {
             Sandbox::TutoringSandbox::Options o;
             o.seed = seed;
             o.clock = clock.get();
+            // Latency of a clean office: no job parked for a person.
+            o.newFamily = Sandbox::TutoringRoster::NewFamily::None;
             started = sandbox->start(o);
         });
         if (!started) {

@@ -83,6 +83,28 @@ private Q_SLOTS:
         QCOMPARE(links, rescheduled);
         QCOMPARE(withAlt, altEmailSessions);
 
+        // The new family: every booking with the address as typed (Cal.com's
+        // form would refuse it; the seed writes the state directly), the
+        // whole series booked a week before its first session — in the past.
+        const auto &newcomer = roster.families.last();
+        QCOMPARE(newcomer.quirk, TutoringRoster::Quirk::TypoEmailNewFamily);
+        const auto newcomerSessions = std::count_if(roster.sessions.cbegin(), roster.sessions.cend(),
+                                                    [&](const auto &s) { return s.family == newcomer.index; });
+        QDateTime first;
+        for (const auto &s : roster.sessions)
+            if (s.family == newcomer.index && (!first.isValid() || s.startUtc < first))
+                first = s.startUtc;
+        int typed = 0;
+        for (const CalBooking &b : cal.state().bookings()) {
+            if (b.attendees.first().email != u"dan.wu@example,com"_s)
+                continue;
+            ++typed;
+            QCOMPARE(b.status, u"accepted"_s);
+            QCOMPARE(b.createdMs, first.addDays(-7).toMSecsSinceEpoch());
+        }
+        QCOMPARE(typed, int(newcomerSessions));
+        QVERIFY(first.addDays(-7).date() < QDate(2026, 3, 10));
+
         // The owner's key reads them all over the API.
         Concord::Test::CalRawClient http(cal.baseUrl(), summary->apiKey);
         int listed = 0;

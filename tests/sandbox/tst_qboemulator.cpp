@@ -221,6 +221,24 @@ void TestQboEmulator::customerFaults()
     QCOMPARE(missing.json(), QJsonObject({ { u"Fault"_s, fixture(u"captured-exquickbooks/item__read_item_error.json"_s).value(u"Fault"_s) },
                                            { u"time"_s, missing.json().value(u"time"_s) } }));
 
+    // An email address that is not RFC 822 (a comma for the dot, a space) →
+    // 2010 naming the field and the value; an unusual but valid one passes.
+    for (const QString &bad : { u"dan.wu@example,com"_s, u"abc.xyz 01@gmail.com"_s, u"danwu@example"_s }) {
+        const QboResponse refused = m_client->post(
+            u"customer"_s, QJsonObject{ { u"DisplayName"_s, u"Dan Wu"_s },
+                                        { u"PrimaryEmailAddr"_s, QJsonObject{ { u"Address"_s, bad } } } });
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.faultCode(), u"2010"_s);
+        QCOMPARE(refused.firstError().value(u"element"_s).toString(), u"PrimaryEmailAddr"_s);
+        QCOMPARE(refused.firstError().value(u"Detail"_s).toString(),
+                 u"Email Address does not conform to the syntax rules of RFC 822. Supplied value: "_s + bad);
+    }
+    QCOMPARE(m_qbo->entities(kRealm, u"Customer"_s).size(), 1);
+    const QboResponse tagged = m_client->post(
+        u"customer"_s, QJsonObject{ { u"DisplayName"_s, u"Dan Wu"_s },
+                                    { u"PrimaryEmailAddr"_s, QJsonObject{ { u"Address"_s, u"Dan.Wu+tutoring@example.com"_s } } } });
+    QCOMPARE(tagged.status, 200);
+
     // Malformed JSON is a Fault, not a crash.
     const QboResponse garbage = m_client->postRaw(u"customer"_s, "{not json", "application/json");
     QCOMPARE(garbage.status, 400);

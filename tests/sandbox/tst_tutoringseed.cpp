@@ -38,7 +38,7 @@ private Q_SLOTS:
         const TutoringRoster r = TutoringRoster::build(Today);
         QCOMPARE(r.staff.size(), 3);
         QCOMPARE(r.services.size(), 4);
-        QCOMPARE(r.families.size(), 50);
+        QCOMPARE(r.families.size(), 51); // 50 known everywhere, and the new family last
         for (const auto &service : r.services) {
             QCOMPARE(service.minutes, 60);
             QCOMPARE(service.priceCents, 6500);
@@ -58,19 +58,41 @@ private Q_SLOTS:
                 QVERIFY(!f.typoFamily.isEmpty());
                 QVERIFY(f.typoFamily != f.parentFamily);
             }
+            QCOMPARE(TutoringRoster::isKnownEverywhere(f), f.quirk != Quirk::TypoEmailNewFamily);
         }
-        QCOMPARE(emails.size(), 50); // one person, one email: the duplicates are elsewhere
-        QCOMPARE(phones.size(), 50);
+        QCOMPARE(emails.size(), 51); // one person, one email: the duplicates are elsewhere
+        QCOMPARE(phones.size(), 51);
+        // The new family: last, typed with a comma for the dot, and the
+        // address they meant beside it.
+        const auto &newcomer = r.families.last();
+        QCOMPARE(newcomer.quirk, Quirk::TypoEmailNewFamily);
+        QCOMPARE(newcomer.index, 50);
+        QCOMPARE(newcomer.parentEmail, u"dan.wu@example,com"_s);
+        QCOMPARE(newcomer.altEmail, u"dan.wu@example.com"_s);
+        QCOMPARE(quirks.value(Quirk::TypoEmailNewFamily), 1);
         for (Quirk q : {Quirk::QuickBooksTwin, Quirk::HubSpotSecondContact, Quirk::BookedWithNewEmail, Quirk::NameTypo})
             QVERIFY2(quirks.value(q) >= 1, "every kind of duplicate appears");
         QCOMPARE(quirks.value(Quirk::QuickBooksTwin), 7);
 
         // Weekly sessions: ten per family (eight weeks back, this one, next),
-        // a week apart, at the same local hour in the business's zone.
-        QCOMPARE(r.sessions.size(), 50 * 10);
+        // a week apart, at the same local hour in the business's zone; the
+        // new family's six from two weeks back to three ahead, the held ones
+        // not invoiced yet (they are not in QuickBooks).
+        QCOMPARE(r.sessions.size(), 50 * 10 + 6);
         const QTimeZone business(r.businessTimeZone.toUtf8());
+        int newcomerHeld = 0, newcomerUpcoming = 0;
+        for (qsizetype i = 50 * 10; i < r.sessions.size(); ++i) {
+            const auto &s = r.sessions.at(i);
+            QCOMPARE(s.family, newcomer.index);
+            QVERIFY(!s.invoiced);
+            QVERIFY(s.state == SessionState::Completed || s.state == SessionState::Upcoming);
+            (s.state == SessionState::Completed ? newcomerHeld : newcomerUpcoming) += 1;
+            if (i > 50 * 10)
+                QCOMPARE(r.sessions.at(i - 1).startUtc.daysTo(s.startUtc), 7);
+        }
+        QVERIFY2(newcomerHeld >= 2 && newcomerUpcoming >= 3, "a couple held, a few ahead");
         QMap<SessionState, int> states;
-        for (int i = 0; i < r.sessions.size(); ++i) {
+        for (int i = 0; i < 50 * 10; ++i) {
             const auto &s = r.sessions.at(i);
             states[s.state] += 1;
             QCOMPARE(s.startUtc.timeSpec(), Qt::UTC);
@@ -96,6 +118,13 @@ private Q_SLOTS:
         QCOMPARE(again.sessions.size(), r.sessions.size());
         for (int i = 0; i < r.sessions.size(); ++i)
             QCOMPARE(again.sessions.at(i).startUtc, r.sessions.at(i).startUtc);
+
+        // Left out, the roster is the 50 families alone, unchanged.
+        const TutoringRoster clean = TutoringRoster::build(Today, TutoringRoster::NewFamily::None);
+        QCOMPARE(clean.families.size(), 50);
+        QCOMPARE(clean.sessions.size(), 50 * 10);
+        for (int i = 0; i < clean.sessions.size(); ++i)
+            QCOMPARE(clean.sessions.at(i).startUtc, r.sessions.at(i).startUtc);
     }
 
     // QuickBooks holds exactly the roster: one customer per parent plus the
@@ -136,6 +165,12 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 50);
+        // The new family booked in Cal.com only: QuickBooks has never heard of them.
+        for (const QJsonObject &c : customers) {
+            const QString email = c.value(u"PrimaryEmailAddr"_s).toObject().value(u"Address"_s).toString();
+            QVERIFY(!email.startsWith(u"dan.wu@"_s, Qt::CaseInsensitive));
+            QVERIFY(c.value(u"DisplayName"_s).toString() != u"Dan Wu"_s);
+        }
         QVERIFY(summary->overdueInvoices > 0);
         QVERIFY(summary->partiallyPaidInvoices > 0);
         QVERIFY(summary->paidInvoices > summary->overdueInvoices);

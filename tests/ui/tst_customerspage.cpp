@@ -1084,7 +1084,7 @@ void TestCustomersPage::viewerCannotChoose()
     load(page, Role::Viewer, QStringLiteral("vic"));
     DialogCatcher dialogs(page);
     QVERIFY(page.selectItem(QStringLiteral("candidate/12")));
-    const QString reason = QStringLiteral("Only an owner or office manager can propose merges.");
+    const QString reason = QStringLiteral("Only an office manager or owner can propose merges.");
     QVERIFY(!page.proposeButton()->isEnabled());
     QCOMPARE(page.proposeButton()->toolTip(), reason);
     QRadioButton *radio = page.comparison()->choiceButton(QStringLiteral("email"), 1);

@@ -800,12 +800,12 @@ void TestDashboardPage::roleChangesWording()
     QCOMPARE(tips(), QStringList({QStringLiteral("See the booking block thresholds. Only a bookkeeper or owner can "
                                                  "change them."),
                                   QStringLiteral("2 failed changes wait for a person. You can look at the retry "
-                                                 "queue; only an owner or office manager can act on it.")}));
+                                                 "queue; only an office manager or owner can act on it.")}));
     page.setRole(Role::Bookkeeper);
     QCOMPARE(tips(), QStringList({QStringLiteral("Change the overdue balance above which a client's new bookings are "
                                                  "declined or held (invoice policies)"),
                                   QStringLiteral("2 failed changes wait for a person. You can look at the retry "
-                                                 "queue; only an owner or office manager can act on it.")}));
+                                                 "queue; only an office manager or owner can act on it.")}));
     page.setRole(Role::OfficeManager);
     QCOMPARE(tips(), QStringList({QStringLiteral("See the booking block thresholds. Only a bookkeeper or owner can "
                                                  "change them."),

@@ -970,9 +970,9 @@ void TestRetryQueuePage::dismissRequiresReason()
 void TestRetryQueuePage::permissionReasonFromRoleMatrix()
 {
     QCOMPARE(RetryQueuePage::permissionReason(RetryQueuePage::Action::Retry),
-             QStringLiteral("Only an owner or office manager can retry failed syncs."));
+             QStringLiteral("Only an office manager or owner can retry failed syncs."));
     QCOMPARE(RetryQueuePage::permissionReason(RetryQueuePage::Action::Dismiss),
-             QStringLiteral("Only an owner or office manager can dismiss failed syncs."));
+             QStringLiteral("Only an office manager or owner can dismiss failed syncs."));
 }
 
 void TestRetryQueuePage::rolesWithoutPermissionSeeActionsDisabled_data()
@@ -1006,7 +1006,7 @@ void TestRetryQueuePage::rolesWithoutPermissionSeeActionsDisabled()
     };
     for (const auto &[button, what] : buttons) {
         QCOMPARE(button->isEnabled(), allowed);
-        const QString refusal = QStringLiteral("Only an owner or office manager can %1.").arg(what);
+        const QString refusal = QStringLiteral("Only an office manager or owner can %1.").arg(what);
         if (allowed)
             QVERIFY2(button->toolTip() != refusal, qPrintable(button->objectName()));
         else

@@ -1,8 +1,29 @@
 #include "hubspot/hserror.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Concord::Sandbox {
+
+namespace {
+
+// `text` as a JSON string literal, quotes included ("a \"b\"").
+QString jsonString(const QString &text)
+{
+    const QString array = QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
+    return array.mid(1, array.size() - 2); // ["…"] → "…"
+}
+
+// HubSpot's message for refused property values: the results as JSON text,
+// in HubSpot's field order (isValid, message, error, name), values escaped.
+QString propertyValuesNotValid(const QString &detail, const QString &code, const QString &property)
+{
+    return u"Property values were not valid: [{\"isValid\":false,\"message\":%1,\"error\":%2,\"name\":%3}]"_s.arg(
+        jsonString(detail), jsonString(code), jsonString(property));
+}
+
+} // namespace
 
 QJsonObject HsError::toJson(const QString &correlationId) const
 {
@@ -41,8 +62,7 @@ HsError HsError::conflict(const QString &message)
 HsError HsError::unknownProperty(const QString &property)
 {
     const QString detail = u"Property \"%1\" does not exist"_s.arg(property);
-    return validation(u"Property values were not valid: [{\"isValid\":false,\"message\":\"%1\",\"error\":"
-                      "\"PROPERTY_DOESNT_EXIST\",\"name\":\"%2\"}]"_s.arg(detail, property),
+    return validation(propertyValuesNotValid(detail, u"PROPERTY_DOESNT_EXIST"_s, property),
                       QJsonArray{QJsonObject{{u"message"_s, detail}, {u"code"_s, u"PROPERTY_DOESNT_EXIST"_s},
                                              {u"in"_s, property}}});
 }
@@ -50,10 +70,14 @@ HsError HsError::unknownProperty(const QString &property)
 HsError HsError::readOnlyProperty(const QString &property)
 {
     const QString detail = u"\"%1\" is a read only property; its value cannot be set."_s.arg(property);
-    return validation(u"Property values were not valid: [{\"isValid\":false,\"message\":\"%1\",\"error\":"
-                      "\"READ_ONLY_VALUE\",\"name\":\"%2\"}]"_s.arg(detail, property),
+    return validation(propertyValuesNotValid(detail, u"READ_ONLY_VALUE"_s, property),
                       QJsonArray{QJsonObject{{u"message"_s, detail}, {u"code"_s, u"READ_ONLY_VALUE"_s},
                                              {u"in"_s, property}}});
+}
+
+HsError HsError::invalidEmail(const QString &email)
+{
+    return validation(propertyValuesNotValid(u"Email address %1 is invalid"_s.arg(email), u"INVALID_EMAIL"_s, u"email"_s));
 }
 
 } // namespace Concord::Sandbox

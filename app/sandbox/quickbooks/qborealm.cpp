@@ -88,6 +88,24 @@ QString displayNameFromParts(const QJsonObject &o)
 
 const QString kDeletedSuffix = u" (deleted)"_s;
 
+// Whether QuickBooks takes an email address. The documented rule is "must
+// contain @ and ." (quickbooks.md §Customer); QuickBooks answers "Email
+// Address does not conform to the syntax rules of RFC 822" for worse, e.g.
+// an address with a space in it (intuit/QuickBooks-V3-DotNET-SDK#333).
+// Refused beyond the documented rule, conservatively: whitespace and the
+// RFC 822 specials that cannot appear outside quotes (, ; < > ( ) [ ] \).
+// Quoted local parts are not judged.
+bool conformsToRfc822(const QString &email)
+{
+    if (!email.contains(u'@') || !email.contains(u'.'))
+        return false;
+    if (email.contains(u'"'))
+        return true;
+    static const QString specials = u",;<>()[]\\"_s;
+    return std::none_of(email.cbegin(), email.cend(),
+                        [](QChar c) { return c.isSpace() || specials.contains(c); });
+}
+
 } // namespace
 
 QboRealm::QboRealm(QString realmId, const Clock *clock, int offsetSecs)
@@ -656,8 +674,8 @@ std::optional<QboFault> QboRealm::normalizeCustomer(QJsonObject &object, const Q
             return QboFault::invalidValue(k, u"%1 cannot contain a colon, tab or newline"_s.arg(k));
     }
     const QString email = object.value(u"PrimaryEmailAddr"_s).toObject().value(u"Address"_s).toString();
-    if (!email.isEmpty() && (!email.contains(u'@') || !email.contains(u'.')))
-        return QboFault::invalidValue(u"PrimaryEmailAddr"_s, u"Email Address does not conform to the syntax rules of RFC 822. Supplied value:%1"_s.arg(email));
+    if (!email.isEmpty() && !conformsToRfc822(email))
+        return QboFault::invalidValue(u"PrimaryEmailAddr"_s, u"Email Address does not conform to the syntax rules of RFC 822. Supplied value: %1"_s.arg(email));
     setDefault(object, u"Active"_s, true);
     const bool active = object.value(u"Active"_s).toBool();
     // Deleting a customer is "Active:false"; QBO renames it "<name> (deleted)"

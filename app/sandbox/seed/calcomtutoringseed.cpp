@@ -2,6 +2,8 @@
 
 #include "calcom/calcomemulator.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace Concord::Sandbox {
@@ -67,6 +69,18 @@ Result<CalcomSeedSummary> seedCalcomTutoring(CalcomEmulator &cal, const Tutoring
         summary.eventTypeIds.append(cal.addEventType(type));
     }
 
+    // The new family booked their whole series at once, a week before the
+    // first session (the others book a week ahead of each session).
+    QHash<int, QDateTime> seriesBookedAt;
+    for (const TutoringRoster::Session &session : roster.sessions) {
+        const auto &family = roster.families.value(session.family);
+        if (family.quirk != TutoringRoster::Quirk::TypoEmailNewFamily)
+            continue;
+        const QDateTime at = session.startUtc.addDays(-7);
+        if (!seriesBookedAt.contains(session.family) || at < seriesBookedAt.value(session.family))
+            seriesBookedAt.insert(session.family, at);
+    }
+
     using State = TutoringRoster::SessionState;
     for (const TutoringRoster::Session &session : roster.sessions) {
         if (session.family < 0 || session.family >= roster.families.size())
@@ -78,6 +92,10 @@ Result<CalcomSeedSummary> seedCalcomTutoring(CalcomEmulator &cal, const Tutoring
             family.quirk == TutoringRoster::Quirk::BookedWithNewEmail && !family.altEmail.isEmpty();
         CalAttendee parent;
         parent.name = family.parentGiven + u' ' + family.parentFamily;
+        // TypoEmailNewFamily: the mistyped parentEmail, as typed. Cal.com's
+        // booking form would refuse it; the booking goes straight into the
+        // emulator's state (insertBooking), so its validation is not in the
+        // way — the address reached Cal.com some other way (an import).
         parent.email = altEmail ? family.altEmail : family.parentEmail;
         parent.timeZone = family.timeZone;
         parent.phoneNumber = e164(family.parentPhone);
@@ -87,7 +105,7 @@ Result<CalcomSeedSummary> seedCalcomTutoring(CalcomEmulator &cal, const Tutoring
         b.hostUserId = summary.staffUserIds.value(family.staff, summary.ownerUserId);
         b.startMs = session.startUtc.toMSecsSinceEpoch();
         b.endMs = b.startMs + qint64(session.minutes) * 60'000;
-        b.createdMs = session.startUtc.addDays(-7).toMSecsSinceEpoch();
+        b.createdMs = seriesBookedAt.value(session.family, session.startUtc.addDays(-7)).toMSecsSinceEpoch();
         b.updatedMs = b.createdMs;
         b.attendees = { parent };
         b.metadata = QJsonObject { { u"student"_s, family.studentName } };

@@ -33,8 +33,11 @@ struct CalcomSeedSummary {
 // canceled ones cancelled, no-shows accepted with the attendee marked absent,
 // rescheduled ones as two linked bookings — the old one cancelled with
 // rescheduledToUid, the new one at movedToUtc with rescheduledFromUid.
-// BookedWithNewEmail families book with their altEmail. createdAt one week
-// before each session, updatedAt at the last change. Seeding sends no
+// BookedWithNewEmail families book with their altEmail; the
+// TypoEmailNewFamily family with its mistyped email, put into the emulator's
+// state directly (Cal.com's booking form would refuse the address).
+// createdAt one week before each session (the new family's whole series a
+// week before its first), updatedAt at the last change. Seeding sends no
 // webhooks. Deterministic for a given roster.
 [[nodiscard]] Result<CalcomSeedSummary>
 seedCalcomTutoring(CalcomEmulator &cal, const TutoringRoster &roster,

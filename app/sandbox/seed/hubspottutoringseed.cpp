@@ -40,6 +40,8 @@ Result<HubSpotSeedSummary> seedHubSpotTutoring(HubSpotEmulator &hubspot, const T
 {
     HubSpotSeedSummary summary;
     for (const TutoringRoster::Family &family : roster.families) {
+        if (!TutoringRoster::isKnownEverywhere(family))
+            continue; // booked in Cal.com only: not in the CRM yet
         QList<const TutoringRoster::Session *> sessions;
         for (const TutoringRoster::Session &s : roster.sessions) {
             if (s.family == family.index)

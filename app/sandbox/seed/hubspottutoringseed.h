@@ -25,6 +25,7 @@ struct HubSpotSeedSummary {
 // every no-show, all associated with the parent. The quirks the sync must
 // untangle: HubSpotSecondContact adds a second contact with the family's
 // altEmail and the same phone; NameTypo stores the misspelled family name.
+// The Cal.com-only TypoEmailNewFamily gets nothing here.
 // Seeding sends no webhooks. Deterministic for a given roster.
 [[nodiscard]] Result<HubSpotSeedSummary> seedHubSpotTutoring(HubSpotEmulator &hubspot, const TutoringRoster &roster);
 

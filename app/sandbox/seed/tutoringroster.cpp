@@ -36,7 +36,7 @@ QString typo(const QString &name)
 
 } // namespace
 
-TutoringRoster TutoringRoster::build(const QDate &today)
+TutoringRoster TutoringRoster::build(const QDate &today, NewFamily newFamily)
 {
     TutoringRoster roster;
     roster.businessName = u"BrightPath Tutoring"_s;
@@ -83,6 +83,26 @@ TutoringRoster TutoringRoster::build(const QDate &today)
         }
         roster.families.append(f);
     }
+    if (newFamily == NewFamily::WithTypoEmail) {
+        // Booked a weekly series online, the address typed with a comma for
+        // the dot. (Cal.com's own booking form would refuse it; the seed puts
+        // the booking straight into the emulator's state, as if the address
+        // came in by another way — an import, an API integration.)
+        Family f;
+        f.index = int(roster.families.size());
+        f.parentGiven = u"Dan"_s;
+        f.parentFamily = u"Wu"_s;
+        f.studentName = u"Lily"_s;
+        f.parentEmail = u"dan.wu@example,com"_s;
+        f.altEmail = u"dan.wu@example.com"_s;
+        f.parentPhone = u"(555) %1-%2"_s.arg(200 + f.index, 3, 10, QChar(u'0'))
+                            .arg(1000 + f.index * 37, 4, 10, QChar(u'0'));
+        f.timeZone = u"America/New_York"_s;
+        f.service = f.index % roster.services.size();
+        f.staff = f.index % roster.staff.size();
+        f.quirk = Quirk::TypoEmailNewFamily;
+        roster.families.append(f);
+    }
 
     // Weekly sessions at the family's slot in the business's zone: eight
     // weeks back and one ahead. Weekday Mon–Fri and hour 15–19 from the index.
@@ -92,7 +112,9 @@ TutoringRoster TutoringRoster::build(const QDate &today)
         const int hour = 15 + (f.index / 5) % 5;
         // The most recent such weekday on or before today.
         QDate anchor = today.addDays(-((today.dayOfWeek() - weekday + 7) % 7));
-        for (int week = 8; week >= -1; --week) {
+        // The new family started two weeks ago and booked three weeks ahead.
+        const bool newcomer = f.quirk == Quirk::TypoEmailNewFamily;
+        for (int week = newcomer ? 2 : 8; week >= (newcomer ? -3 : -1); --week) {
             const QDate day = anchor.addDays(-7 * week);
             Session s;
             s.family = f.index;
@@ -101,6 +123,8 @@ TutoringRoster TutoringRoster::build(const QDate &today)
             const qint64 price = roster.services.at(f.service).priceCents;
             if (day > today || (day == today && week <= 0)) {
                 s.state = SessionState::Upcoming;
+            } else if (newcomer) {
+                s.state = SessionState::Completed; // held; not invoiced (not in QuickBooks yet)
             } else if ((f.index + week) % 23 == 0) {
                 s.state = SessionState::Canceled;
             } else if ((f.index + week) % 29 == 1) {

@@ -3,6 +3,7 @@
 #include "quickbooks/qboformat.h"
 #include "quickbooks/quickbooksemulator.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,8 +64,10 @@ Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, cons
 
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     const QTimeZone business(roster.businessTimeZone.toUtf8());
-    QStringList customerIds;
+    QHash<int, QString> customerIds; // family index → Customer Id
     for (const TutoringRoster::Family &f : roster.families) {
+        if (!TutoringRoster::isKnownEverywhere(f))
+            continue; // booked in Cal.com only: QuickBooks has never heard of them
         const QString display = u"%1 %2"_s.arg(f.parentGiven, f.parentFamily);
         // Two parents share a name in a 50-family roster; QuickBooks needs
         // unique DisplayNames, so the office added the student's name.
@@ -83,7 +86,7 @@ Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, cons
         if (!created)
             return std::unexpected(seedError(u"customer %1"_s.arg(display), created.error()));
         ++summary.customers;
-        customerIds.append(created->value(u"Id"_s).toString());
+        customerIds.insert(f.index, created->value(u"Id"_s).toString());
 
         // Entered a second time at the front desk: same person, email typed
         // in capitals, phone written differently.
@@ -120,7 +123,10 @@ Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, cons
                                                   {u"UnitPrice"_s, QboFormat::amount(service.priceCents)},
                                                   {u"ServiceDate"_s, session.toString(Qt::ISODate)},
                                                   {u"TaxCodeRef"_s, QJsonObject{{u"value"_s, u"NON"_s}}}}}};
-        const QString customerId = customerIds.at(f.index);
+        const QString customerId = customerIds.value(f.index);
+        if (customerId.isEmpty())
+            return fail(ErrorCode::InvalidArgument,
+                        u"the roster invoices %1 %2, who is not in QuickBooks"_s.arg(f.parentGiven, f.parentFamily));
         auto invoice = qbo.seed(realmId, u"Invoice"_s,
                                 QJsonObject{{u"CustomerRef"_s, QJsonObject{{u"value"_s, customerId}}},
                                             {u"TxnDate"_s, session.toString(Qt::ISODate)},

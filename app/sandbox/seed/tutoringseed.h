@@ -24,7 +24,8 @@ struct TutoringSeedSummary {
 
 // The QuickBooks side of the demo business (TutoringRoster): one Item per
 // service, a Net 7 term, one customer per parent (and a second one for the
-// QuickBooksTwin families — the duplicates Concord must find), one
+// QuickBooksTwin families — the duplicates Concord must find; none for the
+// Cal.com-only TypoEmailNewFamily), one
 // per-session invoice for every session held or missed, paid, partly paid or
 // unpaid as the roster says. Deterministic. `realmId` must exist.
 [[nodiscard]] Result<TutoringSeedSummary> seedQuickBooksTutoring(QuickBooksEmulator &qbo, const QString &realmId,

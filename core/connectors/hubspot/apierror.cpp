@@ -10,6 +10,32 @@ using namespace Qt::StringLiterals;
 
 namespace Concord::HubSpot {
 
+namespace {
+
+// The property results HubSpot writes as JSON text after the message's
+// first '[' ("Property values were not valid: [{…},{…}]"). All fields are
+// optional; an entry without a code and a message is dropped.
+QList<ApiError::PropertyResult> embeddedPropertyResults(const QString &message)
+{
+    QList<ApiError::PropertyResult> out;
+    const qsizetype open = message.indexOf(u'[');
+    if (open < 0 || !message.trimmed().endsWith(u']'))
+        return out;
+    const QJsonDocument doc = QJsonDocument::fromJson(message.mid(open).trimmed().toUtf8());
+    for (const QJsonValue &v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        ApiError::PropertyResult r{o.value(u"name"_s).toString(), o.value(u"error"_s).toString(),
+                                   o.value(u"message"_s).toString()};
+        if (r.message.isEmpty())
+            r.message = o.value(u"localizedErrorMessage"_s).toString();
+        if (!r.error.isEmpty() || !r.message.isEmpty())
+            out.append(r);
+    }
+    return out;
+}
+
+} // namespace
+
 ApiError ApiError::fromJson(const QJsonObject &json)
 {
     ApiError e;
@@ -35,8 +61,10 @@ ApiError ApiError::fromJson(const QJsonObject &json)
         e.errors.append({o.value(u"message"_s).toString(), o.value(u"code"_s).toString(), o.value(u"in"_s).toString(),
                          o.value(u"subCategory"_s).toString()});
     }
+    e.propertyResults = embeddedPropertyResults(e.message);
     return e;
 }
+
 
 std::optional<ApiError> ApiError::parse(QByteArrayView body)
 {
@@ -71,6 +99,11 @@ Error errorFromResponse(int httpStatus, QByteArrayView body, const Connectors::H
     QStringList detail;
     if (!api.category.isEmpty())
         detail << api.category + (api.subCategory.isEmpty() ? QString() : u'/' + api.subCategory);
+    QStringList refused; // HubSpot's words for each refused value
+    for (const ApiError::PropertyResult &r : api.propertyResults) {
+        detail << u"%1: %2"_s.arg(r.name.isEmpty() ? u"?"_s : r.name, r.error);
+        refused << (r.message.isEmpty() ? u"%1 (%2)"_s.arg(r.name, r.error) : r.message);
+    }
     for (const ApiError::Detail &d : api.errors)
         detail << (d.in.isEmpty() ? d.message : u"%1: %2"_s.arg(d.in, d.message));
     for (auto it = api.context.cbegin(); it != api.context.cend(); ++it)
@@ -78,7 +111,14 @@ Error errorFromResponse(int httpStatus, QByteArrayView body, const Connectors::H
     if (!parsed && !body.isEmpty())
         detail << QString::fromUtf8(body.first(std::min<qsizetype>(body.size(), 200))).simplified();
     error.detail = detail.join(u"; "_s);
-    const QString said = api.message.isEmpty() ? u"HTTP %1"_s.arg(httpStatus) : api.message;
+    QString said = api.message.isEmpty() ? u"HTTP %1"_s.arg(httpStatus) : api.message;
+    if (!refused.isEmpty()) {
+        // People read HubSpot's sentences, not the JSON text around them;
+        // the detail keeps each property and code.
+        said = refused.join(u"; "_s);
+        if (!api.propertyResults.first().error.isEmpty())
+            error.remoteCode = api.propertyResults.first().error;
+    }
     error.message = u"HubSpot: "_s + said;
 
     switch (httpStatus) {

@@ -28,6 +28,20 @@ struct ApiError {
         QString subCategory;
         friend bool operator==(const Detail &, const Detail &) = default;
     };
+    // One refused property value. A property-value 400 carries them only as
+    // JSON text inside `message`:
+    //   "Property values were not valid: [{\"isValid\":false,\"message\":
+    //    \"Email address example.lcom is invalid\",\"error\":\"INVALID_EMAIL\",
+    //    \"name\":\"email\"}]"
+    // (captured from POST /crm/v3/objects/contacts; newer answers add
+    // localizedErrorMessage and portalId to each entry). `message` is in the
+    // portal's language.
+    struct PropertyResult {
+        QString name;    // the property: "email"
+        QString error;   // HubSpot's code: INVALID_EMAIL, PROPERTY_DOESNT_EXIST, INVALID_OPTION, …
+        QString message; // "Email address example.lcom is invalid"
+        friend bool operator==(const PropertyResult &, const PropertyResult &) = default;
+    };
 
     QString status;        // "error" (or an HTTP status text in batch errors)
     QString message;
@@ -40,6 +54,7 @@ struct ApiError {
     QString id;            // batch errors: the input it concerns, when given
     QMap<QString, QStringList> context; // e.g. {"invalidPropertyName":["foo"]}
     QList<Detail> errors;
+    QList<PropertyResult> propertyResults; // parsed out of `message`; empty when it embeds none
 
     [[nodiscard]] static ApiError fromJson(const QJsonObject &json);
     // nullopt when the body is not a JSON object.
@@ -54,7 +69,11 @@ struct ApiError {
 [[nodiscard]] std::optional<QString> existingIdFromConflict(const QString &message);
 
 // The Concord error an unsuccessful HubSpot answer stands for:
-//   400 → RemoteValidation (VALIDATION_ERROR; also search past 10,000)
+//   400 → RemoteValidation (VALIDATION_ERROR; also search past 10,000).
+//         When the message embeds property results, message is HubSpot's
+//         own words per property ("HubSpot: Email address x@y,com is
+//         invalid") and remoteCode the first result's code (INVALID_EMAIL)
+//         instead of the category; never retryable.
 //   401 → Unauthorized (remoteCode EXPIRED_AUTHENTICATION / INVALID_AUTHENTICATION)
 //   403 → PermissionDenied (missing scopes)
 //   404 → NotFound
@@ -67,7 +86,8 @@ struct ApiError {
 //         at midnight in the portal's zone, which a request does not tell)
 //   477 → Network, retryable, 60 s (portal migration in progress)
 //   5xx → Network, retryable
-// requestId = correlationId (or X-HubSpot-Correlation-Id). Pure.
+// remoteCode is otherwise the category. requestId = correlationId (or
+// X-HubSpot-Correlation-Id). Pure.
 [[nodiscard]] Error errorFromResponse(int httpStatus, QByteArrayView body, const Connectors::HttpHeaders &headers,
                                       const QDateTime &nowUtc, qint64 defaultThrottleWaitMs = 10000);
 

@@ -238,7 +238,10 @@ private Q_SLOTS:
         AWAIT(unknown);
         const Error e = unknown.result().error();
         QCOMPARE(e.code, ErrorCode::RemoteValidation);
-        QCOMPARE(e.remoteCode, u"VALIDATION_ERROR"_s);
+        // The property's own code and HubSpot's sentence, not the JSON text around it.
+        QCOMPARE(e.remoteCode, u"PROPERTY_DOESNT_EXIST"_s);
+        QCOMPARE(e.message, u"HubSpot: Property \"favourite_colour\" does not exist"_s);
+        QVERIFY2(e.detail.contains(u"VALIDATION_ERROR"_s), qPrintable(e.detail));
         QVERIFY2(e.detail.contains(u"favourite_colour"_s), qPrintable(e.detail));
         auto readOnly = m_client->createContact({{u"email"_s, u"b@example.com"_s}, {u"hs_object_id"_s, u"5"_s}});
         AWAIT(readOnly);
@@ -250,6 +253,24 @@ private Q_SLOTS:
         AWAIT(search);
         QCOMPARE(search.result().error().code, ErrorCode::RemoteValidation);
         QCOMPARE(search.result().error().message, u"HubSpot: There was a problem with the request."_s);
+        QCOMPARE(m_hs->portal().count(u"contacts"_s), 0);
+    }
+
+    // A mistyped address: HubSpot's INVALID_EMAIL, read into the property's
+    // code and sentence; a person must fix it, so never retried.
+    void invalidEmailIsRefusedForAPerson()
+    {
+        auto made = m_client->createContact({{u"email"_s, u"dan.wu@example,com"_s}, {u"firstname"_s, u"Dan"_s}});
+        AWAIT(made);
+        const Error e = made.result().error();
+        QCOMPARE(e.code, ErrorCode::RemoteValidation);
+        QCOMPARE(e.httpStatus, 400);
+        QVERIFY(!e.retryable);
+        QCOMPARE(e.remoteCode, u"INVALID_EMAIL"_s);
+        QCOMPARE(e.message, u"HubSpot: Email address dan.wu@example,com is invalid"_s);
+        QVERIFY2(e.detail.contains(u"email: INVALID_EMAIL"_s), qPrintable(e.detail));
+        QVERIFY(!e.requestId.isEmpty());
+        QCOMPARE(apiLog().size(), 1);
         QCOMPARE(m_hs->portal().count(u"contacts"_s), 0);
     }
 

@@ -227,6 +227,10 @@ private Q_SLOTS:
         // A11's official example.
         QTest::newRow("400 validation") << 400 << QByteArray(R"({"status":"error","message":"This will be a human readable message with details about the error.","errors":[{"message":"This will be a message with additional details about the error","in":"name"}],"category":"VALIDATION_ERROR","correlationId":"a43683b0-5717-4ceb-80b4-104d02915d8c"})")
                                         << ErrorCode::RemoteValidation << false << u"VALIDATION_ERROR"_s;
+        // A mistyped email on POST /crm/v3/objects/contacts, as captured
+        // (frank-quoc/TalentLMS_HS_Integration README): the property's code wins.
+        QTest::newRow("400 invalid email") << 400 << QByteArray("{\"status\":\"error\",\"message\":\"Property values were not valid: [{\\\"isValid\\\":false,\\\"message\\\":\\\"Email address example.lcom is invalid\\\",\\\"error\\\":\\\"INVALID_EMAIL\\\",\\\"name\\\":\\\"email\\\"}]\",\"correlationId\":\"c8617a85-58a6-4a95-b619-e7d3594c170c\",\"category\":\"VALIDATION_ERROR\"}")
+                                           << ErrorCode::RemoteValidation << false << u"INVALID_EMAIL"_s;
         // A1's expired-token body.
         QTest::newRow("401 expired") << 401 << QByteArray(R"({"category":"EXPIRED_AUTHENTICATION","message":"The OAuth token used to make this call expired 7 second(s) ago.","statusCode":401})")
                                      << ErrorCode::Unauthorized << false << u"EXPIRED_AUTHENTICATION"_s;
@@ -287,6 +291,40 @@ private Q_SLOTS:
         QVERIFY(api.has_value());
         QCOMPARE(api->errors, (QList<ApiError::Detail>{{u"m"_s, u"C"_s, u"i"_s, u"s"_s}}));
         QVERIFY(!ApiError::parse("nope").has_value());
+    }
+
+    void propertyResultsInsideTheMessage()
+    {
+        // Newer answers add localizedErrorMessage and portalId to each entry
+        // and may list several properties.
+        const QString message =
+            u"Property values were not valid: [{\"isValid\":false,\"message\":\"Email address dan.wu@example,com is "
+            u"invalid\",\"error\":\"INVALID_EMAIL\",\"name\":\"email\",\"localizedErrorMessage\":\"Email address "
+            u"dan.wu@example,com is invalid\",\"portalId\":47373842},{\"isValid\":false,\"message\":\"Property "
+            u"\\\"prop1\\\" does not exist\",\"error\":\"PROPERTY_DOESNT_EXIST\",\"name\":\"prop1\"}]"_s;
+        const QByteArray body = QJsonDocument(QJsonObject{{u"status"_s, u"error"_s},
+                                                          {u"message"_s, message},
+                                                          {u"correlationId"_s, u"ffbce914-a7be-4a80-a701-2e8bad686524"_s},
+                                                          {u"category"_s, u"VALIDATION_ERROR"_s}})
+                                    .toJson(QJsonDocument::Compact);
+        const auto api = ApiError::parse(body);
+        QVERIFY(api.has_value());
+        QCOMPARE(api->propertyResults,
+                 (QList<ApiError::PropertyResult>{
+                     {u"email"_s, u"INVALID_EMAIL"_s, u"Email address dan.wu@example,com is invalid"_s},
+                     {u"prop1"_s, u"PROPERTY_DOESNT_EXIST"_s, u"Property \"prop1\" does not exist"_s}}));
+        const Error e = errorFromResponse(400, body, {}, QDateTime::currentDateTimeUtc());
+        QCOMPARE(e.message, u"HubSpot: Email address dan.wu@example,com is invalid; Property \"prop1\" does not exist"_s);
+        QCOMPARE(e.remoteCode, u"INVALID_EMAIL"_s);
+        QCOMPARE(e.requestId, u"ffbce914-a7be-4a80-a701-2e8bad686524"_s);
+        QVERIFY2(e.detail.contains(u"VALIDATION_ERROR; email: INVALID_EMAIL; prop1: PROPERTY_DOESNT_EXIST"_s),
+                 qPrintable(e.detail));
+        // A message that embeds nothing (or something that is not a list) stays as it is.
+        QVERIFY(ApiError::parse(R"({"message":"Property values were not valid"})")->propertyResults.isEmpty());
+        QVERIFY(ApiError::parse(R"({"message":"bad [thing] here"})")->propertyResults.isEmpty());
+        QCOMPARE(errorFromResponse(400, R"({"message":"Property values were not valid","category":"VALIDATION_ERROR"})", {},
+                                   QDateTime::currentDateTimeUtc()).remoteCode,
+                 u"VALIDATION_ERROR"_s);
     }
 
     void apiVersions()

@@ -2,11 +2,14 @@
 // Retry-After), or a person's attention with a cause in plain words —
 // never neither.
 
+#include "connectors/hubspot/apierror.h"
 #include "connectors/quickbooks/fault.h"
 #include "domainprinters.h"
 #include "sync/deliverypolicy.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +46,17 @@ Connectors::RetryPolicy::RandomSource fixed(double r)
 qint64 waitMs(const DeliveryDecision &d)
 {
     return d.retryAt ? kNow.msecsTo(*d.retryAt) : -1;
+}
+
+// HubSpot's 400 envelope around a message (moc cannot read raw strings
+// holding backslashes, so the JSON is built here).
+QByteArray hubspotRefusal(const QString &message)
+{
+    return QJsonDocument(QJsonObject{{u"status"_s, u"error"_s},
+                                     {u"message"_s, message},
+                                     {u"correlationId"_s, u"c8617a85-58a6-4a95-b619-e7d3594c170c"_s},
+                                     {u"category"_s, u"VALIDATION_ERROR"_s}})
+        .toJson(QJsonDocument::Compact);
 }
 
 QByteArray fixture(const QString &relative)
@@ -328,6 +342,59 @@ private Q_SLOTS:
         QCOMPARE(cause, expected);
         QVERIFY(!cause.contains(u"req-77"_s));
         QVERIFY(!cause.contains(u"VALIDATION"_s));
+    }
+
+    // A mistyped email address, refused by each system in its own words
+    // (parsed by the real connectors' error readers), is named with its value.
+    void refusedEmailAddressIsNamed_data()
+    {
+        QTest::addColumn<System>("system");
+        QTest::addColumn<Error>("error");
+        QTest::addColumn<QString>("cause");
+        const QDateTime now = kNow;
+        // HubSpot's 400 for POST /crm/v3/objects/contacts, as captured (the
+        // address changed): the property results are JSON inside the message.
+        const QByteArray hubspot = hubspotRefusal(
+            u"Property values were not valid: [{\"isValid\":false,\"message\":\"Email address dan.wu@example,com is "
+            u"invalid\",\"error\":\"INVALID_EMAIL\",\"name\":\"email\"}]"_s);
+        QTest::newRow("hubspot")
+            << System::HubSpot << HubSpot::errorFromResponse(400, hubspot, {}, now)
+            << u"HubSpot refused the email address “dan.wu@example,com” for the customer: it is not a valid "
+               u"address; correct the address where it was typed, or edit the change with the right one, then retry."_s;
+        // A portal in another language words the sentence its own way.
+        const QByteArray portuguese = hubspotRefusal(
+            u"Property values were not valid: [{\"isValid\":false,\"message\":\"Endereço de e-mail tb.tb@yahoo.comtttt "
+            u"inválido\",\"error\":\"INVALID_EMAIL\",\"name\":\"email\"}]"_s);
+        QTest::newRow("hubspot, other language")
+            << System::HubSpot << HubSpot::errorFromResponse(400, portuguese, {}, now)
+            << u"HubSpot refused the email address “tb.tb@yahoo.comtttt” for the customer: it is not a valid "
+               u"address; correct the address where it was typed, or edit the change with the right one, then retry."_s;
+        // QuickBooks' fault for a Customer whose PrimaryEmailAddr is not RFC 822.
+        const QByteArray quickbooks = R"({"Fault":{"Error":[{"Message":"Request has invalid or unsupported property","Detail":"Email Address does not conform to the syntax rules of RFC 822. Supplied value: dan.wu@example,com","code":"2010","element":"PrimaryEmailAddr"}],"type":"ValidationFault"},"time":"2026-03-28T03:42:00.000-07:00"})";
+        QTest::newRow("quickbooks")
+            << System::QuickBooks << QuickBooks::errorFromResponse(400, quickbooks, u"tid-1"_s)
+            << u"QuickBooks refused the email address “dan.wu@example,com” for the customer: it is not a valid "
+               u"address; correct the address where it was typed, or edit the change with the right one, then retry."_s;
+        // Another property refused: HubSpot's own words, no address guessed.
+        const QByteArray unknown = hubspotRefusal(
+            u"Property values were not valid: [{\"isValid\":false,\"message\":\"Property \\\"shoe_size\\\" does not "
+            u"exist\",\"error\":\"PROPERTY_DOESNT_EXIST\",\"name\":\"shoe_size\"}]"_s);
+        QTest::newRow("hubspot, other property")
+            << System::HubSpot << HubSpot::errorFromResponse(400, unknown, {}, now)
+            << u"HubSpot refused the customer: Property \"shoe_size\" does not exist; correct the data in the source "
+               u"system or edit the change, then retry."_s;
+    }
+
+    void refusedEmailAddressIsNamed()
+    {
+        QFETCH(System, system);
+        QFETCH(Error, error);
+        QFETCH(QString, cause);
+        QCOMPARE(error.code, ErrorCode::RemoteValidation);
+        const DeliveryDecision d = decideAfterFailure(error, system, 1, kNow, utcPolicy(), fixed(0), u"customer"_s);
+        QVERIFY(d.needsAttention); // retrying the same address cannot help
+        QVERIFY(d.cls == FailureClass::Validation);
+        QCOMPARE(d.cause, cause);
     }
 
     // Every code, every system, any attempt count: a retry time or a
