@@ -43,9 +43,10 @@ void SandboxThread::start()
     // object; if it is gone by then, Qt drops the event.
     QMetaObject::invokeMethod(
         m_sandbox,
-        [this, sandbox = m_sandbox, storeUrl = m_storeUrl] {
+        [this, sandbox = m_sandbox, storeUrl = m_storeUrl, newFamily = m_newFamily] {
             TutoringSandbox::Options options;
             options.seed = TutoringSandbox::Seed::Tutoring;
+            options.newFamily = newFamily;
             options.today = QDate::currentDate();
             if (Status started = sandbox->start(options); !started) {
                 qCWarning(lcSandboxThread).noquote()

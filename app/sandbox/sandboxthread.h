@@ -6,6 +6,7 @@
 
 #include "common/config.h"
 #include "common/error.h"
+#include "seed/tutoringroster.h"
 
 #include <QObject>
 #include <QString>
@@ -40,6 +41,10 @@ public:
     explicit SandboxThread(QString storeUrl, QObject *parent = nullptr);
     ~SandboxThread() override;
 
+    // Whether the seed has the family booked with a mistyped email (the
+    // demo's failed sync to fix; the default) or not (a clean office, for a
+    // first import that settles completely). Before start().
+    void setNewFamily(TutoringRoster::NewFamily newFamily) { m_newFamily = newFamily; }
     void start();
     void stop();
     // Points the three emulators' webhooks at Concord's receiver (on the
@@ -56,6 +61,7 @@ Q_SIGNALS:
 
 private:
     QString m_storeUrl;
+    TutoringRoster::NewFamily m_newFamily = TutoringRoster::NewFamily::WithTypoEmail;
     QThread m_thread;
     TutoringSandbox *m_sandbox =
         nullptr; // lives on m_thread; deleted there as it finishes
