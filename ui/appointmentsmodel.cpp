@@ -17,17 +17,13 @@ void AppointmentsModel::setSnapshot(const Services::AppointmentsData &data)
 {
     resetSnapshot([&] {
         m_data = data;
-        m_recordById.clear();
-        m_recordById.reserve(m_data.rows.size());
-        for (qsizetype i = 0; i < m_data.rows.size(); ++i)
-            m_recordById.insert(m_data.rows.at(i).id, int(i));
+        m_recordById = indexById(m_data.rows);
     });
 }
 
 const AppointmentRecord *AppointmentsModel::record(qint64 id) const
 {
-    const auto it = m_recordById.constFind(id);
-    return it == m_recordById.constEnd() ? nullptr : &m_data.rows.at(*it);
+    return findById(m_data.rows, m_recordById, id);
 }
 
 int AppointmentsModel::columnCount(const QModelIndex &parent) const

@@ -128,6 +128,21 @@ protected:
         endResetModel();
     }
 
+    // Row index by record id, for record(id) lookups in a snapshot's rows.
+    template<typename Row> static QHash<qint64, int> indexById(const QList<Row> &rows)
+    {
+        QHash<qint64, int> byId;
+        byId.reserve(rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            byId.insert(rows.at(i).id, int(i));
+        return byId;
+    }
+    template<typename Row> static const Row *findById(const QList<Row> &rows, const QHash<qint64, int> &byId, qint64 id)
+    {
+        const auto it = byId.constFind(id);
+        return it == byId.constEnd() ? nullptr : &rows.at(*it);
+    }
+
 private:
     void snapshotChanged();
     void rebuildView();

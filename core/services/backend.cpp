@@ -463,6 +463,9 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
 
 void Backend::setEnvironment(const Config &config, std::shared_ptr<Security::SecretStore> secrets)
 {
+    // Same secrets and config file: keep the connection commands. startSync()
+    // comes here from inside their own finished signal (a connect restarts
+    // the engine), so dropping them now would delete the emitter mid-signal.
     if (d->connections && d->secrets == secrets && d->config && d->config->sourcePath == config.sourcePath) {
         d->config = config;
         return;
