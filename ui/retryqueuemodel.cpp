@@ -249,8 +249,14 @@ QVariant RetryQueueModel::sortData(const OutboxJob &job, Column column) const
     case Attempts:
         return job.attempts;
     case NextTry: {
+        // Jobs waiting for a person come first (ascending) whatever their
+        // age: during a first import hundreds of jobs are due "now", and a
+        // refusal queued a minute ago must not sink among them. The offset
+        // (2^50 ms, ~35,000 years) keeps every instant inside its band.
+        constexpr qint64 kWaitingForSystems = qint64(1) << 50;
         const QDateTime at = timelineInstant(job);
-        return at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
+        const qint64 ms = at.isValid() ? at.toMSecsSinceEpoch() : qint64(0);
+        return job.state == JobState::Failed ? ms : kWaitingForSystems + ms;
     }
     case TargetSystem:
     case What:

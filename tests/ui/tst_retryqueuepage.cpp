@@ -182,6 +182,7 @@ private Q_SLOTS:
     void ageFilterFollowsTheClock();
     void sorting_data();
     void sorting();
+    void freshFailuresLeadTheDefaultSort();
     void relativeTimesFollowTheClock();
     void emptyAndClosedStates();
     void detailPaneShowsCurrentJob();
@@ -563,6 +564,32 @@ void TestRetryQueuePage::sorting_data()
                             << QList<qint64> { 13, 14, 15, 12, 16, 11 };
     QTest::newRow("system") << int(RetryQueueModel::TargetSystem) << Qt::AscendingOrder
                             << QList<qint64> { 14, 13, 16, 12, 11, 15 };
+}
+
+// A first import queues hundreds of jobs that are all due: a refusal that
+// came a minute ago still leads the default sort (next try / age, ascending),
+// above jobs that have been due for longer.
+void TestRetryQueuePage::freshFailuresLeadTheDefaultSort()
+{
+    ManualClock clock(kNow);
+    RetryQueueModel model(clock);
+    RetryQueueFilterProxyModel proxy(clock);
+    proxy.setSourceModel(&model);
+    OutboxJob due = job(21, System::HubSpot, Jobs::HubSpotContactEnsure, QStringLiteral("customer"),
+                        QStringLiteral("3"), JobState::Pending, 0, 3600);
+    OutboxJob sending = job(22, System::QuickBooks, Jobs::QboCustomerEnsure, QStringLiteral("customer"),
+                            QStringLiteral("4"), JobState::InFlight, 1, 1800);
+    OutboxJob refused = job(23, System::HubSpot, Jobs::HubSpotContactEnsure, QStringLiteral("customer"),
+                            QStringLiteral("5"), JobState::Failed, 1, 60);
+    model.setJobs({ due, sending, refused });
+    proxy.sort(RetryQueueModel::NextTry, Qt::AscendingOrder);
+    QCOMPARE(idsInView(proxy), (QList<qint64> { 23, 21, 22 }));
+    // The page opens sorted that way.
+    RetryQueuePage page(clock);
+    page.setJobs({ due, sending, refused });
+    auto *view = page.findChild<QTableView *>();
+    QVERIFY(view);
+    QCOMPARE(idsInView(*view->model()), (QList<qint64> { 23, 21, 22 }));
 }
 
 void TestRetryQueuePage::sorting()
