@@ -109,10 +109,13 @@ void AgingChartCard::setData(const Services::DashboardData &data)
         low = std::min(low, plotValue(m_amounts.at(i)));
         high = std::max(high, plotValue(m_amounts.at(i)));
     }
-    const QString asOf = data.today.isValid()
+    QString asOf = data.today.isValid()
         //: %1 = a date
         ? tr("By days past due, as of %1").arg(QLocale().toString(data.today, QLocale::LongFormat))
         : QString();
+    if (const QString note = axisCurrencyNote(data.currency); !note.isEmpty() && !asOf.isEmpty())
+        //: %1 = "By days past due, as of <date>", %2 = "amounts in USD"
+        asOf = tr("%1 · %2").arg(asOf, note);
     chartView()->setAccessibleDescription(anything ? spoken.join(QStringLiteral(", ")) : QString());
     if (!anything) {
         showEmptyState(asOf, tr("Nothing is owed right now: no invoice has an open balance."));

@@ -163,30 +163,49 @@ DashboardChartCard::AxisScale DashboardChartCard::niceScale(qreal low, qreal hig
     return {low, high, high - low}; // unreachable: 100 × magnitude always fits
 }
 
+QString DashboardChartCard::axisSymbol(const QString &currency)
+{
+    // The locale's own symbol only for its own currency, as Money::format
+    // does. Another currency's ISO code ("USD" in a French office) is too
+    // wide to repeat on every tick: it takes the room the category labels
+    // need ("Non échu" was cut), so those axes show numbers and the card
+    // names the currency once (axisCurrencyNote).
+    const QLocale locale;
+    return locale.currencySymbol(QLocale::CurrencyIsoCode) == currency ? locale.currencySymbol(QLocale::CurrencySymbol)
+                                                                       : QString();
+}
+
+QString DashboardChartCard::axisCurrencyNote(const QString &currency)
+{
+    if (currency.isEmpty() || !axisSymbol(currency).isEmpty())
+        return {};
+    //: Under a chart whose axis shows plain numbers; %1 = currency code
+    return tr("amounts in %1").arg(currency);
+}
+
 QString DashboardChartCard::axisLabel(qreal value, const QString &currency, qreal step, qreal axisMax)
 {
     const QLocale locale;
-    // The locale's symbol only for its own currency, as Money::format does.
-    QString symbol = locale.currencySymbol(QLocale::CurrencyIsoCode) == currency
-        ? locale.currencySymbol(QLocale::CurrencySymbol)
-        : QString();
-    if (symbol.isEmpty())
-        symbol = currency;
+    const QString symbol = axisSymbol(currency);
+    const auto money = [&](qreal amount, int decimals) {
+        return symbol.isEmpty() ? locale.toString(amount, 'f', decimals)
+                                : locale.toCurrencyString(amount, symbol, decimals);
+    };
     if (std::abs(value) < step * 1e-6)
-        return locale.toCurrencyString(0.0, symbol, 0); // "$0" on every axis, never "-$0" or "$0k"
+        return money(0.0, 0); // "$0" on every axis, never "-$0" or "$0k"
     // One style per axis, chosen by its largest value: "$12k" beside "$2,000"
     // would read as a mistake.
     const qreal top = std::abs(axisMax);
     if (top >= 1e6 && step >= 1e5) {
         //: Compact axis label in millions, e.g. "$1.5M"
-        return tr("%1M").arg(locale.toCurrencyString(value / 1e6, symbol, decimalsFor(step / 1e6)));
+        return tr("%1M").arg(money(value / 1e6, decimalsFor(step / 1e6)));
     }
     if (top >= 1e4 && step >= 1e3) {
         //: Compact axis label in thousands, e.g. "$12k"
-        return tr("%1k").arg(locale.toCurrencyString(value / 1e3, symbol, decimalsFor(step / 1e3)));
+        return tr("%1k").arg(money(value / 1e3, decimalsFor(step / 1e3)));
     }
     // Whole amounts, or cents when the steps are smaller than a unit.
-    return locale.toCurrencyString(value, symbol, decimalsFor(step) > 0 ? 2 : 0);
+    return money(value, decimalsFor(step) > 0 ? 2 : 0);
 }
 
 QCategoryAxis *DashboardChartCard::createMoneyAxis(const AxisScale &scale, const QString &currency) const

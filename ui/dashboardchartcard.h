@@ -50,8 +50,15 @@ public:
     [[nodiscard]] static AxisScale niceScale(qreal low, qreal high, int maxSteps = 6);
     // An axis label for `value` major units of `currency` in the current
     // locale, as precise as `step` needs, compact when the axis reaches
-    // `axisMax` ≥ 10,000: "$0", "$250", "$2.50", "$12k", "$1.5M".
+    // `axisMax` ≥ 10,000: "$0", "$250", "$2.50", "$12k", "$1.5M". With the
+    // locale's own currency only; another currency's axis shows plain
+    // numbers ("12k") and the card says which (axisCurrencyNote).
     [[nodiscard]] static QString axisLabel(qreal value, const QString &currency, qreal step, qreal axisMax);
+    // The symbol an axis of `currency` carries ("$" in en_US for USD), or
+    // empty when it shows plain numbers.
+    [[nodiscard]] static QString axisSymbol(const QString &currency);
+    // "amounts in USD" when the axis shows plain numbers, else empty.
+    [[nodiscard]] static QString axisCurrencyNote(const QString &currency);
 
 protected:
     // Shows the chart (with `summary` under the title) or, when `emptyText` is

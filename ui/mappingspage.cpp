@@ -362,8 +362,8 @@ void MappingsPage::sizeColumns()
         const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
         view->horizontalHeader()->resizeSection(
             column,
-            std::max(metrics.horizontalAdvance(sample) + 30,
-                     headerMetrics.horizontalAdvance(title) + 24));
+            std::max(metrics.horizontalAdvance(sample) + 20,
+                     headerMetrics.horizontalAdvance(title) + 22));
     };
     using F = FieldMappingModel;
     QHeaderView *f = m_fieldView->horizontalHeader();
@@ -373,13 +373,27 @@ void MappingsPage::sizeColumns()
     fit(m_fieldView, F::Type, tr("Amount of money"));
     fit(m_fieldView, F::Source, tr("QuickBooks"));
     fit(m_fieldView, F::Target, tr("QuickBooks"));
-    fit(m_fieldView, F::Transform, QStringLiteral("staff_email_to_owner"));
+    // The longest transform names are cut a little ("staff_e…_owner"); the
+    // tooltip describes each in words anyway.
+    fit(m_fieldView, F::Transform, QStringLiteral("money_status"));
     fit(m_fieldView, F::Authority, tr("QuickBooks"));
-    // The paths get room for a typical one; the table scrolls sideways
-    // rather than cutting them to a letter in a narrow window.
-    fit(m_fieldView, F::SourcePath, QStringLiteral("Invoice.DocNumber"));
-    fit(m_fieldView, F::TargetPath, QStringLiteral("deal.concord_invoice_link"));
-    f->setStretchLastSection(true);
+    // The two paths share what is left, so the table never scrolls sideways
+    // at the window's usual width (System of record, the column that matters
+    // most, sat off-screen at 1180 px). A long path is cut in the middle,
+    // where "deal.conc…_due_date" still says which property it is; the
+    // cell's tooltip and editor hold all of it.
+    f->setStretchLastSection(false);
+    for (const int path : {int(F::SourcePath), int(F::TargetPath)})
+        f->setSectionResizeMode(path, QHeaderView::Stretch);
+    m_fieldView->setTextElideMode(Qt::ElideMiddle);
+    m_statusView->setTextElideMode(Qt::ElideMiddle);
+    m_fixedFieldWidth = 0;
+    for (const int column : {int(F::Enabled), int(F::Field), int(F::Source), int(F::Target), int(F::Transform),
+                             int(F::Authority)})
+        m_fixedFieldWidth += f->sectionSize(column);
+    m_pathWidth = metrics.horizontalAdvance(QStringLiteral("deal.concord_inv")) + 16;
+    m_fieldView->viewport()->installEventFilter(this);
+    fitFieldColumns();
 
     using S = StatusMappingModel;
     QHeaderView *s = m_statusView->horizontalHeader();
@@ -781,8 +795,22 @@ void MappingsPage::hideBanner()
     m_bannerText->clear();
 }
 
+void MappingsPage::fitFieldColumns()
+{
+    // "Values" says what the field holds, which its row's field name and the
+    // Type problems also say: in a narrow window it gives its room to the
+    // paths rather than push them down to a few letters.
+    const int room = m_fieldView->viewport()->width() - m_fixedFieldWidth;
+    const int typeWidth = m_fieldView->horizontalHeader()->sectionSize(FieldMappingModel::Type);
+    const bool showType = room - typeWidth >= 2 * m_pathWidth;
+    if (m_fieldView->isColumnHidden(FieldMappingModel::Type) == showType)
+        m_fieldView->setColumnHidden(FieldMappingModel::Type, !showType);
+}
+
 bool MappingsPage::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Resize && m_fieldView && watched == m_fieldView->viewport())
+        fitFieldColumns();
     if (event->type() == QEvent::KeyPress && (watched == m_fieldView || watched == m_statusView)) {
         auto *key = static_cast<QKeyEvent *>(event);
         // An open editor gets its own keys: this is the table's Delete.

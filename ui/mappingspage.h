@@ -140,6 +140,7 @@ private:
     void hideBanner();
     void removeSelected(Tab tab);
     void sizeColumns();
+    void fitFieldColumns();
     [[nodiscard]] QList<int> selectedRows(Tab tab) const;
     [[nodiscard]] bool blockedByErrors() const;
 
@@ -159,6 +160,8 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     QTableView *m_fieldView = nullptr;
+    int m_fixedFieldWidth = 0; // every field column but the paths and Values
+    int m_pathWidth = 0;       // what a path column needs to stay readable
     QTableView *m_statusView = nullptr;
     QPushButton *m_addField = nullptr;
     QPushButton *m_removeField = nullptr;

@@ -11,6 +11,8 @@
 #include "theme.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -170,6 +172,7 @@ private Q_SLOTS:
     void permissions_data();
     void permissions();
     void sideChangeRefusedBeforeApply();
+    void fitsTheWindowWithoutSidewaysScroll();
     void renderForReview();
 };
 
@@ -903,6 +906,41 @@ void TestMappingsPage::sideChangeRefusedBeforeApply()
     QVERIFY(fields->setData(target, QStringLiteral("hubspot")));
     QVERIFY(!page.hasUnsavedChanges());
     QVERIFY(fields->problems().isEmpty());
+}
+
+// In the main window at 1180 px the page gets ~960 px: every column of the
+// field table, System of record last, must be on screen without scrolling
+// sideways; long paths are cut in the middle, whole in their tooltip.
+void TestMappingsPage::fitsTheWindowWithoutSidewaysScroll()
+{
+    Theme::apply(*qApp);
+    MappingsPage page;
+    page.resize(960, 700);
+    page.setActor(Role::Owner, QStringLiteral("olivia"));
+    page.setData(sampleData());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTableView *view = page.view(Tab::Fields);
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    QHeaderView *header = view->horizontalHeader();
+    const int authorityRight = header->sectionViewportPosition(FieldMappingModel::Authority)
+        + header->sectionSize(FieldMappingModel::Authority);
+    QVERIFY2(authorityRight <= view->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(authorityRight).arg(view->viewport()->width())));
+    // Each path keeps a readable width: "Values" gives way in a narrow window
+    // and comes back in a wide one.
+    QVERIFY(header->sectionSize(FieldMappingModel::TargetPath)
+            >= view->fontMetrics().horizontalAdvance(QStringLiteral("deal.concord_inv")));
+    QVERIFY(view->isColumnHidden(FieldMappingModel::Type));
+    if (const QString dir = qEnvironmentVariable("CONCORD_UI_RENDER_DIR"); !dir.isEmpty())
+        QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("mappings-narrow.png"))));
+    page.resize(1400, 700);
+    QTRY_VERIFY(!view->isColumnHidden(FieldMappingModel::Type));
+    QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+    FieldMappingModel *fields = page.fieldModel();
+    const int phone = fieldRow(*fields, QStringLiteral("phone"));
+    QCOMPARE(fields->index(phone, FieldMappingModel::TargetPath).data(Qt::ToolTipRole).toString(),
+             fields->index(phone, FieldMappingModel::TargetPath).data().toString());
 }
 
 void TestMappingsPage::renderForReview()
