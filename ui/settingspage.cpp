@@ -202,7 +202,9 @@ QFrame *SettingsPage::createCard(System system)
     c.frame->setObjectName(QStringLiteral("card"));
     c.frame->setProperty("system", Domain::toString(system));
     c.frame->setAccessibleName(tr("%1 connection").arg(name));
-    c.frame->setMinimumWidth(300);
+    // Three cards side by side in a 1180 px window leave each ~290 px; a
+    // larger minimum made the whole page scroll sideways.
+    c.frame->setMinimumWidth(260);
 
     auto *title = new QLabel(name, c.frame);
     title->setObjectName(QStringLiteral("cardTitle"));

@@ -23,6 +23,8 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -575,6 +577,22 @@ private Q_SLOTS:
         QCOMPARE(connect.size(), 0);
         // The users are still there to see.
         QCOMPARE(page.usersView()->model()->rowCount(), 4);
+    }
+
+    // The page gets ~960 px in a 1180 px window: the three connection cards
+    // and the users table fit without a sideways scroll bar.
+    void fitsTheWindowWithoutSidewaysScroll()
+    {
+        ManualClock clock(kNow);
+        SettingsPage page(clock);
+        load(page);
+        page.resize(964, 740);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *scroll = page.findChild<QScrollArea *>(QStringLiteral("settingsScroll"));
+        QVERIFY(scroll);
+        QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
     }
 
     void keyboardReachesEveryControl()
