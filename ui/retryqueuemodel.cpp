@@ -218,7 +218,7 @@ QVariant RetryQueueModel::displayData(const OutboxJob &job, Column column) const
     case What:
         return whatText(job);
     case Record:
-        return recordText(job);
+        return recordLabel(job);
     case State:
         return stateText(job);
     case Attempts:
@@ -289,7 +289,7 @@ QVariant RetryQueueModel::toolTipData(const OutboxJob &job, Column column) const
     case Cause: {
         // The whole text (the cell may be cut), then the technical detail.
         const QString text = column == Record
-            ? QStringLiteral("%1 (%2/%3)").arg(recordText(job), job.entityType, job.entityId)
+            ? QStringLiteral("%1 (%2/%3)").arg(recordLabel(job), job.entityType, job.entityId)
             : causeText(job);
         const QString detail = technicalDetail(job);
         return detail.isEmpty() ? text : QStringLiteral("%1\n\n%2").arg(text, detail);
@@ -330,14 +330,14 @@ QString RetryQueueModel::accessibleText(const OutboxJob &job, Column column) con
     return {};
 }
 
-QString RetryQueueModel::searchText(const OutboxJob &job)
+QString RetryQueueModel::searchText(const OutboxJob &job) const
 {
     return QStringList { QStringLiteral("#%1").arg(job.id),
                          systemText(job.targetSystem),
                          Domain::displayName(job.targetSystem),
                          whatText(job),
                          job.operation,
-                         recordText(job),
+                         recordLabel(job),
                          QStringLiteral("%1/%2").arg(job.entityType, job.entityId),
                          stateText(job),
                          causeText(job),
@@ -453,6 +453,27 @@ QString RetryQueueModel::entityTypeText(const QString &entityType)
     if (entityType == u"invoice-plan")
         return tr("Planned invoice");
     return asSentence(QString(entityType).replace(QLatin1Char('_'), QLatin1Char(' ')));
+}
+
+void RetryQueueModel::setClientNames(const QHash<QString, QString> &names)
+{
+    if (names == m_clientNames)
+        return;
+    m_clientNames = names;
+    if (!m_jobs.isEmpty())
+        Q_EMIT dataChanged(index(0, Record), index(rowCount() - 1, Record));
+}
+
+QString RetryQueueModel::recordLabel(const OutboxJob &job) const
+{
+    const QString name = m_clientNames.value(job.entityType + QLatin1Char('/') + job.entityId);
+    if (name.isEmpty())
+        return recordText(job);
+    // A customer's id says nothing to a person; its name is the record.
+    if (job.entityType == QLatin1String("customer"))
+        return name;
+    //: The Record cell: "<kind> <id> · <client>", e.g. "Appointment 318 · Dan Wu"
+    return tr("%1 · %2").arg(recordText(job), name);
 }
 
 QString RetryQueueModel::recordText(const OutboxJob &job)

@@ -53,6 +53,12 @@ public:
     // Replaces the snapshot, keeping rows by job id (see above). A repeated
     // id keeps its first occurrence.
     void setJobs(const QList<Domain::OutboxJob> &jobs);
+    // Who each job is about, by Services::jobClientKey ("customer/cus_…" →
+    // "Dan Wu"); the Record column leads with the name. Jobs without an entry
+    // keep their kind and id.
+    void setClientNames(const QHash<QString, QString> &names);
+    // The Record cell: "Dan Wu", "Appointment 318 · Dan Wu", or recordText().
+    [[nodiscard]] QString recordLabel(const Domain::OutboxJob &job) const;
     [[nodiscard]] const QList<Domain::OutboxJob> &jobs() const { return m_jobs; }
     // Row of the job with `id`, or -1.
     [[nodiscard]] int rowForJob(qint64 id) const;
@@ -99,11 +105,12 @@ private:
     [[nodiscard]] QVariant sortData(const Domain::OutboxJob &job, Column column) const;
     [[nodiscard]] QVariant toolTipData(const Domain::OutboxJob &job, Column column) const;
     [[nodiscard]] QString accessibleText(const Domain::OutboxJob &job, Column column) const;
-    [[nodiscard]] static QString searchText(const Domain::OutboxJob &job);
+    [[nodiscard]] QString searchText(const Domain::OutboxJob &job) const;
     void rebuildIndex();
 
     const Clock &m_clock;
     QList<Domain::OutboxJob> m_jobs;
+    QHash<QString, QString> m_clientNames;
     QHash<qint64, int> m_rowById;
 };
 

@@ -662,6 +662,11 @@ void RetryQueuePage::setJobs(const QList<OutboxJob> &jobs)
     updateCount();
 }
 
+void RetryQueuePage::setClientNames(const QHash<QString, QString> &names)
+{
+    m_model->setClientNames(names);
+}
+
 void RetryQueuePage::setRole(Role role)
 {
     m_role = role;

@@ -125,6 +125,8 @@ public:
 
 public Q_SLOTS:
     void setJobs(const QList<Concord::Domain::OutboxJob> &jobs);
+    // Who the jobs are about (Services::clientNamesForJobs), for the Record column.
+    void setClientNames(const QHash<QString, QString> &names);
     void setRole(Concord::Domain::Role role);
     // Without an open store there is nothing to show or act on.
     void setStoreOpen(bool open);

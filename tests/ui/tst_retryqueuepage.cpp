@@ -183,6 +183,7 @@ private Q_SLOTS:
     void sorting_data();
     void sorting();
     void freshFailuresLeadTheDefaultSort();
+    void recordsNameTheirClient();
     void relativeTimesFollowTheClock();
     void emptyAndClosedStates();
     void detailPaneShowsCurrentJob();
@@ -590,6 +591,44 @@ void TestRetryQueuePage::freshFailuresLeadTheDefaultSort()
     auto *view = page.findChild<QTableView *>();
     QVERIFY(view);
     QCOMPARE(idsInView(*view->model()), (QList<qint64> { 23, 21, 22 }));
+}
+
+// The Record column leads with the client: a customer is its name, other
+// records add it after their kind and id; a job nobody is named for keeps
+// its kind and id. The free-text filter finds jobs by the client's name.
+void TestRetryQueuePage::recordsNameTheirClient()
+{
+    ManualClock clock(kNow);
+    RetryQueueModel model(clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RetryQueueFilterProxyModel proxy(clock);
+    proxy.setSourceModel(&model);
+    model.setJobs(sampleJobs());
+    const auto record = [&](qint64 id) {
+        return model.index(model.rowForJob(id), RetryQueueModel::Record).data().toString();
+    };
+    QCOMPARE(record(15), QStringLiteral("Customer 7"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setClientNames({ { QStringLiteral("customer/7"), QStringLiteral("Dan Wu") },
+                           { QStringLiteral("appointment/9"), QStringLiteral("Ana Lima") },
+                           { QStringLiteral("invoice-plan/2026-03/cus_7"), QStringLiteral("Dan Wu") } });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(RetryQueueModel::Record));
+    QCOMPARE(record(15), QStringLiteral("Dan Wu"));
+    QCOMPARE(record(13), QStringLiteral("Appointment 9 · Ana Lima"));
+    QVERIFY(record(11).endsWith(QStringLiteral(" · Dan Wu")));
+    QCOMPARE(record(12), QStringLiteral("Customer 42")); // nobody named for it
+    QVERIFY(model.index(model.rowForJob(13), RetryQueueModel::Record)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Appointment 9 · Ana Lima (appointment/9)")));
+    proxy.setFilterText(QStringLiteral("ana lima"));
+    QCOMPARE(idsInView(proxy), (QList<qint64> { 13 }));
+    // The same names again change nothing.
+    model.setClientNames({ { QStringLiteral("customer/7"), QStringLiteral("Dan Wu") },
+                           { QStringLiteral("appointment/9"), QStringLiteral("Ana Lima") },
+                           { QStringLiteral("invoice-plan/2026-03/cus_7"), QStringLiteral("Dan Wu") } });
+    QCOMPARE(changed.size(), 1);
 }
 
 void TestRetryQueuePage::sorting()
