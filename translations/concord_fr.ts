@@ -806,7 +806,7 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
     <message>
         <source>“%1” is not a percentage. Type a number such as 10 or 12.5.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un pourcentage. Saisissez un nombre, par exemple 10 ou 12.5.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un pourcentage. Saisissez un nombre, par exemple 10 ou 12,5.</translation>
     </message>
     <message>
         <source>A percentage cannot be negative.</source>
@@ -814,7 +814,7 @@ Chaque modification faite avec Concord apparaîtra ici.</translation>
     </message>
     <message>
         <source>Use at most two decimals, such as 12.25: rules hold hundredths of a percent.</source>
-        <translation>Utilisez au plus deux décimales, par exemple 12.25&#xa0;: les règles sont précises au centième de pour cent.</translation>
+        <translation>Utilisez au plus deux décimales, par exemple 12,25&#xa0;: les règles sont précises au centième de pour cent.</translation>
     </message>
     <message>
         <source>Type an amount, such as %1.</source>
@@ -2363,7 +2363,7 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
     <message>
         <source>e.g. 10 or 12.5</source>
-        <translation>ex.&#xa0;: 10 ou 12.5</translation>
+        <translation>ex.&#xa0;: 10 ou 12,5</translation>
     </message>
     <message>
         <source>Percentage</source>

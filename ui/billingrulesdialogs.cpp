@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -50,10 +51,12 @@ Error inputError(const QString &message)
 }
 
 // "15.50" in `currency`'s decimals, for placeholders and messages.
-QString exampleAmount(const QString &currency)
+// "15.50" with the locale's decimal mark ("15,50" in French).
+QString exampleAmount(const QString &currency, const QLocale &locale = QLocale())
 {
     const auto example = Domain::Money::fromMinor(1550, currency);
-    return example ? example->toDecimalString() : QStringLiteral("15.50");
+    QString text = example ? example->toDecimalString() : QStringLiteral("15.50");
+    return text.replace(QLatin1Char('.'), locale.decimalPoint());
 }
 
 // A field with a fixed word after it ("%", "USD"), as one row of the form.
@@ -107,12 +110,33 @@ template<typename Rule> const Rule *tiedRule(const QList<Rule> &rules, const Rul
 
 // --- BillingInput ---------------------------------------------------------
 
-Result<int> BillingInput::parseBasisPoints(const QString &text, int minimum, int maximum)
+QString BillingInput::normalizedNumber(const QString &text, const QLocale &locale)
+{
+    QString t = text.trimmed();
+    if (locale.decimalPoint() != QStringLiteral(","))
+        return t;
+    for (const QChar space : {QChar(u' '), QChar(0x00A0), QChar(0x202F)})
+        t.remove(space);
+    const bool dotGroups = locale.groupSeparator() == QStringLiteral(".");
+    if (t.contains(QLatin1Char(','))) {
+        if (dotGroups)
+            t.remove(QLatin1Char('.'));
+        t.replace(QLatin1Char(','), QLatin1Char('.'));
+        return t;
+    }
+    // "1.250" in German is twelve hundred and fifty; "15.50" is a decimal.
+    static const QRegularExpression thousands(QStringLiteral("^-?\\d{1,3}(\\.\\d{3})+$"));
+    if (dotGroups && thousands.match(t).hasMatch())
+        t.remove(QLatin1Char('.'));
+    return t;
+}
+
+Result<int> BillingInput::parseBasisPoints(const QString &text, int minimum, int maximum, const QLocale &locale)
 {
     const QString range =
         tr("Type a percentage between %1 and %2.")
             .arg(BillingRulesText::percent(minimum), BillingRulesText::percent(maximum));
-    QString number = text.trimmed();
+    QString number = normalizedNumber(text, locale);
     if (number.endsWith(QLatin1Char('%')))
         number = number.chopped(1).trimmed();
     if (number.isEmpty())
@@ -142,10 +166,10 @@ Result<int> BillingInput::parseBasisPoints(const QString &text, int minimum, int
 }
 
 Result<qint64> BillingInput::parseAmountMinor(const QString &text, const QString &currency,
-                                              bool allowZero)
+                                              bool allowZero, const QLocale &locale)
 {
-    const QString example = exampleAmount(currency);
-    const QString trimmed = text.trimmed();
+    const QString example = exampleAmount(currency, locale);
+    const QString trimmed = normalizedNumber(text, locale);
     if (trimmed.isEmpty())
         return std::unexpected(inputError(tr("Type an amount, such as %1.").arg(example)));
     const auto money = Domain::Money::parse(trimmed, currency);
@@ -180,16 +204,26 @@ Result<qint64> BillingInput::parseAmountMinor(const QString &text, const QString
     return money->minorUnits();
 }
 
-QString BillingInput::basisPointsText(int basisPoints)
+namespace {
+
+// "12.5" with the locale's decimal mark: what the field shows is typed back.
+QString withDecimalMark(QString canonical, const QLocale &locale)
 {
-    const auto value = Domain::Decimal::fromParts(basisPoints, 2);
-    return value ? value->normalized().toString() : QString::number(basisPoints);
+    return canonical.replace(QLatin1Char('.'), locale.decimalPoint());
 }
 
-QString BillingInput::amountText(qint64 minorUnits, const QString &currency)
+} // namespace
+
+QString BillingInput::basisPointsText(int basisPoints, const QLocale &locale)
+{
+    const auto value = Domain::Decimal::fromParts(basisPoints, 2);
+    return value ? withDecimalMark(value->normalized().toString(), locale) : QString::number(basisPoints);
+}
+
+QString BillingInput::amountText(qint64 minorUnits, const QString &currency, const QLocale &locale)
 {
     const auto money = Domain::Money::fromMinor(minorUnits, currency);
-    return money ? money->toDecimalString() : QString::number(minorUnits);
+    return money ? withDecimalMark(money->toDecimalString(), locale) : QString::number(minorUnits);
 }
 
 // --- BillingRuleDialog ----------------------------------------------------

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDialog>
+#include <QLocale>
 #include <QHash>
 
 class QCheckBox;
@@ -29,17 +30,27 @@ class BillingInput {
 public:
     // "12.5" or "12.5 %" → 1250, within [minimum, maximum] basis points
     // (10 000 = 100 %). More than two decimals cannot be a whole basis point
-    // and is refused, never rounded.
-    [[nodiscard]] static Result<int> parseBasisPoints(const QString &text, int minimum,
-                                                      int maximum);
-    // "15", "15.50", "1,250.00" → minor units of `currency`; at most the
-    // currency's decimals ("12.345" is refused for USD), never negative, zero
-    // only when `allowZero`.
-    [[nodiscard]] static Result<qint64> parseAmountMinor(const QString &text,
-                                                         const QString &currency, bool allowZero);
-    // What a field shows for a stored value: 1250 → "12.5"; 1550 USD → "15.50".
-    [[nodiscard]] static QString basisPointsText(int basisPoints);
-    [[nodiscard]] static QString amountText(qint64 minorUnits, const QString &currency);
+    // and is refused, never rounded. Typed as people type in `locale`: a
+    // French bookkeeper's "12,5" is 12.5 (see normalizedNumber).
+    [[nodiscard]] static Result<int> parseBasisPoints(const QString &text, int minimum, int maximum,
+                                                      const QLocale &locale = QLocale());
+    // "15", "15.50", "1,250.00" (fr: "1 250,00") → minor units of `currency`;
+    // at most the currency's decimals ("12.345" is refused for USD), never
+    // negative, zero only when `allowZero`.
+    [[nodiscard]] static Result<qint64> parseAmountMinor(const QString &text, const QString &currency,
+                                                         bool allowZero, const QLocale &locale = QLocale());
+    // What a field shows for a stored value: 1250 → "12.5" (fr: "12,5");
+    // 1550 USD → "15.50" (fr: "15,50"). Never grouped: it is typed back.
+    [[nodiscard]] static QString basisPointsText(int basisPoints, const QLocale &locale = QLocale());
+    [[nodiscard]] static QString amountText(qint64 minorUnits, const QString &currency,
+                                            const QLocale &locale = QLocale());
+    // `text` as the store's parsers read numbers ("1250.5"), from how people
+    // type them in `locale`. Where the decimal mark is a comma, the comma is
+    // the decimal mark, spaces and (if the locale groups with dots) whole
+    // thousands groups of dots are grouping, and a lone dot is still read as
+    // a decimal point — nobody means 15.50 as fifteen hundred and fifty.
+    // Where it is a dot, the text is left as typed (the parsers know "1,250.00").
+    [[nodiscard]] static QString normalizedNumber(const QString &text, const QLocale &locale);
 };
 
 // What the three rule dialogs share: the scope pickers (service with "Any

@@ -188,6 +188,8 @@ private Q_SLOTS:
     void parsePercent();
     void parseAmount_data();
     void parseAmount();
+    void numbersAsTypedInTheLocale_data();
+    void numbersAsTypedInTheLocale();
     void taxDialog();
     void discountDialogPercent_data();
     void discountDialogPercent();
@@ -520,6 +522,59 @@ void TestBillingRulesPage::parseAmount()
         QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
         QCOMPARE(*parsed, minor);
     }
+}
+
+void TestBillingRulesPage::numbersAsTypedInTheLocale_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("percent");
+    QTest::addColumn<int>("basisPoints"); // -1: refused
+    QTest::addColumn<QString>("amount");
+    QTest::addColumn<qint64>("minor");    // -1: refused
+
+    QTest::newRow("fr: decimal comma") << QStringLiteral("fr_FR") << QStringLiteral("12,5") << 1250
+                                       << QStringLiteral("15,50") << qint64(1550);
+    QTest::newRow("fr: a dot is read as the decimal point too")
+        << QStringLiteral("fr_FR") << QStringLiteral("12.5 %") << 1250 << QStringLiteral("15.50") << qint64(1550);
+    QTest::newRow("fr: grouped with spaces")
+        << QStringLiteral("fr_FR") << QStringLiteral(",5") << 50 << QStringLiteral("1\u202f250,00")
+        << qint64(125000);
+    QTest::newRow("fr: too many decimals")
+        << QStringLiteral("fr_FR") << QStringLiteral("12,345") << -1 << QStringLiteral("12,345") << qint64(-1);
+    QTest::newRow("de: dots group thousands")
+        << QStringLiteral("de_DE") << QStringLiteral("7,25") << 725 << QStringLiteral("1.250") << qint64(125000);
+    QTest::newRow("de: grouped with a decimal comma")
+        << QStringLiteral("de_DE") << QStringLiteral("100") << 10000 << QStringLiteral("1.250,75")
+        << qint64(125075);
+    QTest::newRow("en: a comma groups, never a decimal mark")
+        << QStringLiteral("en_US") << QStringLiteral("12,5") << -1 << QStringLiteral("1,250.00") << qint64(125000);
+}
+
+// French and German bookkeepers type a decimal comma; what a field shows
+// for a stored value uses the same mark and reads back unchanged.
+void TestBillingRulesPage::numbersAsTypedInTheLocale()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, percent);
+    QFETCH(int, basisPoints);
+    QFETCH(QString, amount);
+    QFETCH(qint64, minor);
+    const QLocale in(locale);
+    const auto parsedPercent = BillingInput::parseBasisPoints(percent, 1, 10000, in);
+    QCOMPARE(parsedPercent.value_or(-1), basisPoints);
+    const auto parsedAmount = BillingInput::parseAmountMinor(amount, QStringLiteral("USD"), false, in);
+    QCOMPARE(parsedAmount.value_or(-1), minor);
+    if (parsedPercent) {
+        const QString shown = BillingInput::basisPointsText(*parsedPercent, in);
+        QCOMPARE(BillingInput::parseBasisPoints(shown, 1, 10000, in).value_or(-1), basisPoints);
+    }
+    if (parsedAmount) {
+        const QString shown = BillingInput::amountText(*parsedAmount, QStringLiteral("USD"), in);
+        QCOMPARE(BillingInput::parseAmountMinor(shown, QStringLiteral("USD"), false, in).value_or(-1), minor);
+    }
+    QCOMPARE(BillingInput::basisPointsText(1250, QLocale(QStringLiteral("fr_FR"))), QStringLiteral("12,5"));
+    QCOMPARE(BillingInput::amountText(1550, QStringLiteral("USD"), QLocale(QStringLiteral("fr_FR"))),
+             QStringLiteral("15,50"));
 }
 
 void TestBillingRulesPage::taxDialog()
