@@ -2,6 +2,7 @@
 
 #include "domain/status.h"
 #include "roletext.h"
+#include "statustext.h"
 
 #include <algorithm>
 
@@ -68,42 +69,10 @@ QString MappingText::status(Domain::StatusDomain domain, const QString &status)
 {
     if (domain == Domain::StatusDomain::Appointment) {
         auto s = Domain::parseAppointmentStatus(status);
-        if (!s)
-            return status;
-        switch (*s) {
-        case Domain::AppointmentStatus::Booked:
-            return tr("Booked");
-        case Domain::AppointmentStatus::Rescheduled:
-            return tr("Rescheduled");
-        case Domain::AppointmentStatus::Completed:
-            return tr("Completed");
-        case Domain::AppointmentStatus::NoShow:
-            return tr("No-show");
-        case Domain::AppointmentStatus::Canceled:
-            return tr("Canceled");
-        }
-        return status;
+        return s ? StatusText::appointment(*s) : status;
     }
     auto s = Domain::parseMoneyStatus(status);
-    if (!s)
-        return status;
-    switch (*s) {
-    case Domain::MoneyStatus::Invoiced:
-        return tr("Invoiced");
-    case Domain::MoneyStatus::DepositPaid:
-        return tr("Deposit paid");
-    case Domain::MoneyStatus::PartiallyPaid:
-        return tr("Partially paid");
-    case Domain::MoneyStatus::Paid:
-        return tr("Paid");
-    case Domain::MoneyStatus::Overdue:
-        return tr("Overdue");
-    case Domain::MoneyStatus::Voided:
-        return tr("Voided");
-    case Domain::MoneyStatus::Refunded:
-        return tr("Refunded");
-    }
-    return status;
+    return s ? StatusText::money(*s) : status;
 }
 
 QString MappingText::action(Domain::StatusAction action)

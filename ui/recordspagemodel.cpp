@@ -2,6 +2,7 @@
 
 #include "localtimedelegate.h"
 #include "retryqueuemodel.h"
+#include "statustext.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -343,40 +344,12 @@ QIcon RecordsPageModel::marker(Theme::Tone tone)
 
 QString RecordsPageModel::statusText(AppointmentStatus status)
 {
-    switch (status) {
-    case AppointmentStatus::Booked:
-        return tr("Booked");
-    case AppointmentStatus::Rescheduled:
-        return tr("Rescheduled");
-    case AppointmentStatus::Completed:
-        return tr("Completed");
-    case AppointmentStatus::NoShow:
-        return tr("No-show");
-    case AppointmentStatus::Canceled:
-        return tr("Canceled");
-    }
-    return {};
+    return StatusText::appointment(status);
 }
 
 QString RecordsPageModel::statusText(MoneyStatus status)
 {
-    switch (status) {
-    case MoneyStatus::Invoiced:
-        return tr("Open");
-    case MoneyStatus::DepositPaid:
-        return tr("Deposit paid");
-    case MoneyStatus::PartiallyPaid:
-        return tr("Partly paid");
-    case MoneyStatus::Paid:
-        return tr("Paid");
-    case MoneyStatus::Overdue:
-        return tr("Overdue");
-    case MoneyStatus::Voided:
-        return tr("Voided");
-    case MoneyStatus::Refunded:
-        return tr("Refunded");
-    }
-    return {};
+    return StatusText::money(status);
 }
 
 QString RecordsPageModel::deliveryText(const Services::Delivery &delivery)
