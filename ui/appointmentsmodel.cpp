@@ -137,9 +137,8 @@ QString AppointmentsModel::displayText(const AppointmentRecord &r, int column) c
             return {};
         if (r.disagreements.size() == 1)
             return r.disagreements.first().reason;
-        return tr("%1 (+%2 more)")
-            .arg(r.disagreements.first().reason)
-            .arg(r.disagreements.size() - 1);
+        //: The first disagreement's reason, then how many more there are
+        return tr("%1 (+%n more)", nullptr, int(r.disagreements.size() - 1)).arg(r.disagreements.first().reason);
     case ColumnCount:
         break;
     }

@@ -730,9 +730,12 @@ InvoicePolicyDialog::InvoicePolicyDialog(const BillingRulesSnapshot &snapshot,
              withSuffix(m_deposit, QStringLiteral("%"), this));
 
     m_paymentTerm->setRange(0, kMaxPaymentTermDays);
-    m_paymentTerm->setSuffix(tr(" days"));
+    // The suffix follows the number ("1 day", "30 days"; French: "1 jour").
+    const auto termSuffix = [this](int days) { m_paymentTerm->setSuffix(tr(" days", nullptr, days)); };
+    connect(m_paymentTerm, &QSpinBox::valueChanged, this, termSuffix);
     m_paymentTerm->setSpecialValueText(tr("Due on receipt"));
     m_paymentTerm->setValue(policy.paymentTermDays);
+    termSuffix(m_paymentTerm->value());
     addField(tr("Payment due after"), m_paymentTerm, tr("Payment term in days"));
 
     addSectionTitle(tr("Cancellations"));
@@ -743,8 +746,12 @@ InvoicePolicyDialog::InvoicePolicyDialog(const BillingRulesSnapshot &snapshot,
     addField(tr("Policy"), m_cancellation, tr("Cancellation policy"));
 
     m_lateWindow->setRange(1, kMaxLateWindowHours);
-    m_lateWindow->setSuffix(tr(" hours before the session"));
+    const auto windowSuffix = [this](int hours) {
+        m_lateWindow->setSuffix(tr(" hours before the session", nullptr, hours));
+    };
+    connect(m_lateWindow, &QSpinBox::valueChanged, this, windowSuffix);
     m_lateWindow->setValue(std::max(1, policy.lateCancelWindowHours));
+    windowSuffix(m_lateWindow->value());
     addField(tr("Late if canceled under"), m_lateWindow, tr("Late cancellation window in hours"));
 
     if (policy.lateFeeMinor > 0)

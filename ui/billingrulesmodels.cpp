@@ -665,8 +665,7 @@ QVariant InvoicePoliciesModel::data(const QModelIndex &index, int role) const
         case Invoicing:
             return p.mode == Domain::InvoiceMode::MonthlySummary
                 //: %1 = "A monthly summary invoice, …", %2 = "One invoice per client"
-                ? tr("%1; %2").arg(BillingRulesText::modeName(p.mode),
-                                   BillingRulesText::groupingName(p.grouping).toLower())
+                ? tr("%1. %2").arg(BillingRulesText::modeName(p.mode), BillingRulesText::groupingName(p.grouping))
                 : BillingRulesText::modeName(p.mode);
         case Cancellation:
             return BillingRulesText::cancellationName(p.cancellation);

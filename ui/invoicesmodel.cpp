@@ -118,9 +118,8 @@ QString InvoicesModel::displayText(const InvoiceRecord &r, int column) const
             return {};
         if (r.disagreements.size() == 1)
             return r.disagreements.first().reason;
-        return tr("%1 (+%2 more)")
-            .arg(r.disagreements.first().reason)
-            .arg(r.disagreements.size() - 1);
+        //: The first disagreement's reason, then how many more there are
+        return tr("%1 (+%n more)", nullptr, int(r.disagreements.size() - 1)).arg(r.disagreements.first().reason);
     case ColumnCount:
         break;
     }

@@ -15,6 +15,9 @@ public:
     [[nodiscard]] QString displayText(const QVariant &value, const QLocale &locale) const override;
 
     // The same text for other places that show such a time (detail pane, filter).
+    // ISO 8601 in every language on purpose: audit entries and retry times
+    // are compared to the second and to other systems' logs, and the form
+    // reads the same to an English and a French admin (and sorts as text).
     [[nodiscard]] static QString format(const QDateTime &utc);
 };
 
