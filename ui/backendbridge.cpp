@@ -9,6 +9,7 @@
 #include "mappingspage.h"
 #include "settingspage.h"
 #include "retryqueuepage.h"
+#include "syncbacklogbar.h"
 #include "services/backend.h"
 
 #include <QStatusBar>
@@ -44,6 +45,8 @@ void connectBackend(MainWindow &window, Backend *backend)
     auto *queue = window.retryQueuePage();
     QObject::connect(backend, &Backend::actorChanged, &window, &MainWindow::setActor, Qt::QueuedConnection);
     QObject::connect(&window, &MainWindow::retryQueueRequested, backend, &Backend::loadRetryQueue,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::retryQueueClientNames, queue, &RetryQueuePage::setClientNames,
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::retryQueueLoaded, queue, &RetryQueuePage::setJobs,
                      Qt::QueuedConnection);
@@ -118,6 +121,30 @@ void connectBackend(MainWindow &window, Backend *backend)
     QObject::connect(backend, &Backend::customersDone, customers, &CustomersPage::showDone, Qt::QueuedConnection);
     QObject::connect(backend, &Backend::customersFailed, customers, &CustomersPage::showFailure,
                      Qt::QueuedConnection);
+    // The duplicate scan blocks the sync thread while it runs, so the page's
+    // Cancel cannot be a queued request: it calls the Backend's thread-safe
+    // cancelLongWork() from the GUI thread, and the scan is asked for through
+    // requestDuplicateScan() so a Cancel before it starts counts too.
+    QObject::connect(customers, &CustomersPage::scanRequested, customers,
+                     [backend] { backend->requestDuplicateScan(); });
+    QObject::connect(customers, &CustomersPage::scanCancelRequested, customers,
+                     [backend] { backend->cancelLongWork(); });
+    QObject::connect(backend, &Backend::duplicateScanProgress, customers, &CustomersPage::showScanProgress,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::duplicateScanFinished, customers, &CustomersPage::showScanFinished,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::duplicateScanFailed, customers, &CustomersPage::showFailure,
+                     Qt::QueuedConnection);
+
+    // The backlog bar in the status bar: what the engine still carries, and
+    // Pause / Resume as the desktop's user.
+    auto *backlog = window.syncBacklogBar();
+    QObject::connect(backend, &Backend::syncBacklogChanged, backlog, &SyncBacklogBar::setBacklog,
+                     Qt::QueuedConnection);
+    QObject::connect(backend, &Backend::syncControlFailed, backlog, &SyncBacklogBar::showFailure,
+                     Qt::QueuedConnection);
+    QObject::connect(backlog, &SyncBacklogBar::pauseRequested, backend, &Backend::pauseSync, Qt::QueuedConnection);
+    QObject::connect(backlog, &SyncBacklogBar::resumeRequested, backend, &Backend::resumeSync, Qt::QueuedConnection);
 
     // Appointments and invoices across the three systems.
     auto *appointments = window.appointmentsPage();

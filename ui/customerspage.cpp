@@ -158,6 +158,10 @@ CustomersPage::CustomersPage(QWidget *parent)
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_refresh->setAccessibleName(tr("Refresh clients and duplicates"));
     m_refresh->setToolTip(tr("Read the clients and the duplicate review again"));
+    m_scan = new QPushButton(Theme::icon(QStringLiteral("search")), tr("&Scan for duplicates"), this);
+    m_scan->setObjectName(QStringLiteral("scanButton"));
+    m_scan->setAccessibleName(tr("Scan all clients for duplicates"));
+    header->addTrailingWidget(m_scan);
     header->addTrailingWidget(m_refresh);
 
     // What is running (with a progress bar), or the last outcome.
@@ -174,6 +178,10 @@ CustomersPage::CustomersPage(QWidget *parent)
     m_progress->setTextVisible(false);
     m_progress->setFixedWidth(120);
     m_progress->setAccessibleName(tr("Working"));
+    m_scanCancel = new QPushButton(tr("Cancel scan"), m_banner);
+    m_scanCancel->setObjectName(QStringLiteral("scanCancelButton"));
+    m_scanCancel->setToolTip(tr("Stop the scan; nothing it found is recorded"));
+    m_scanCancel->setVisible(false);
     m_bannerClose = new QToolButton(m_banner);
     m_bannerClose->setText(QStringLiteral("×"));
     m_bannerClose->setAutoRaise(true);
@@ -186,6 +194,7 @@ CustomersPage::CustomersPage(QWidget *parent)
     bannerLayout->addWidget(m_bannerDot, 0, Qt::AlignTop);
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_progress, 0, Qt::AlignVCenter);
+    bannerLayout->addWidget(m_scanCancel, 0, Qt::AlignVCenter);
     bannerLayout->addWidget(m_bannerClose, 0, Qt::AlignTop);
     m_banner->setVisible(false);
 
@@ -210,6 +219,8 @@ CustomersPage::CustomersPage(QWidget *parent)
         Q_EMIT duplicatesRequested();
     });
     connect(m_bannerClose, &QToolButton::clicked, this, &CustomersPage::hideBanner);
+    connect(m_scan, &QPushButton::clicked, this, &CustomersPage::scanForDuplicates);
+    connect(m_scanCancel, &QPushButton::clicked, this, &CustomersPage::cancelScan);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if ((currentTab() == Tab::Clients && !m_mapLoaded && !m_mapLoading)
             || (currentTab() == Tab::Duplicates && !m_reviewLoaded && !m_reviewLoading))
@@ -220,6 +231,7 @@ CustomersPage::CustomersPage(QWidget *parent)
     updateClientsCount();
     updateDuplicatesPlaceholder();
     showCurrentItem();
+    updateScanButton();
 }
 
 CustomersPage::~CustomersPage()
@@ -964,7 +976,27 @@ QString CustomersPage::permissionReason(Permission permission)
 
 QString CustomersPage::busyReason() const
 {
+    if (m_pending == Pending::Scan)
+        return tr("Waiting for the duplicate scan to finish.");
     return m_busy ? tr("Waiting for the last action to finish.") : QString();
+}
+
+QString CustomersPage::scanBlockedReason() const
+{
+    if (!Security::roleHas(m_role, Permission::ProposeMerge))
+        return tr("Only %1 can scan for duplicates.").arg(RoleText::whoMay(Permission::ProposeMerge));
+    return busyReason();
+}
+
+void CustomersPage::updateScanButton()
+{
+    const QString blocked = scanBlockedReason();
+    m_scan->setEnabled(blocked.isEmpty());
+    m_scan->setToolTip(blocked.isEmpty()
+                           ? tr("Compare every client with every likely twin and list the new possible "
+                                "duplicates for review; nothing is merged")
+                           : blocked);
+    m_scan->setAccessibleDescription(blocked);
 }
 
 QString CustomersPage::proposeBlockedReason() const
@@ -1039,6 +1071,7 @@ void CustomersPage::setActor(Role role, const QString &username)
 
 void CustomersPage::updateActions()
 {
+    updateScanButton();
     const DuplicateReviewItem *item = currentItem();
     const bool candidate = item && item->kind == ReviewKind::Candidate;
     const bool proposal = item && item->kind == ReviewKind::Proposal;
@@ -1090,6 +1123,20 @@ void CustomersPage::setBusy(Pending pending, const QString &text)
 {
     m_busy = pending != Pending::None;
     m_pending = pending;
+    // A scan reports how far it is; the other actions only their end.
+    if (pending == Pending::Scan) {
+        m_scanProgress = 0;
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(0);
+        m_progress->setFixedWidth(200);
+        m_progress->setAccessibleName(tr("Duplicate scan progress"));
+    } else {
+        m_progress->setRange(0, 0);
+        m_progress->setFixedWidth(120);
+        m_progress->setAccessibleName(tr("Working"));
+    }
+    m_scanCancel->setVisible(pending == Pending::Scan);
+    m_scanCancel->setEnabled(true);
     if (m_busy)
         present(Theme::Tone::Info, text);
     m_progress->setVisible(m_busy);
@@ -1120,6 +1167,80 @@ void CustomersPage::showDone(const QString &message)
         m_mapLoading = true;
         Q_EMIT identityMapRequested();
     }
+}
+
+// --- the duplicate scan -----------------------------------------------------------
+
+QString CustomersPage::scanStageText(Services::DuplicateScanStage stage)
+{
+    using Stage = Services::DuplicateScanStage;
+    switch (stage) {
+    case Stage::Reading: return tr("Reading the clients");
+    case Stage::Preparing: return tr("Tidying names, emails and phone numbers");
+    case Stage::Pairing: return tr("Finding clients worth comparing");
+    case Stage::Learning: return tr("Learning what makes two records one client");
+    case Stage::Scoring: return tr("Comparing likely twins");
+    case Stage::Grouping: return tr("Grouping the matches");
+    case Stage::Recording: return tr("Recording the new possible duplicates");
+    }
+    return {};
+}
+
+void CustomersPage::scanForDuplicates()
+{
+    if (!scanBlockedReason().isEmpty())
+        return;
+    setBusy(Pending::Scan, tr("Scanning for duplicates: %1…").arg(scanStageText(Services::DuplicateScanStage::Reading)));
+    Q_EMIT scanRequested();
+}
+
+void CustomersPage::cancelScan()
+{
+    if (m_pending != Pending::Scan || !m_scanCancel->isEnabled())
+        return;
+    m_scanCancel->setEnabled(false);
+    m_bannerText->setText(tr("Cancelling the scan…"));
+    Q_EMIT scanCancelRequested();
+}
+
+void CustomersPage::showScanProgress(const Services::DuplicateScanProgress &progress)
+{
+    const int value = qBound(0, int(progress.fraction * 1000.0 + 0.5), 1000);
+    if (m_pending != Pending::Scan || !m_scanCancel->isEnabled() || value < m_scanProgress)
+        return; // no scan, a cancel on its way, or a late reading
+    m_scanProgress = value;
+    m_progress->setValue(value);
+    const QString stage = scanStageText(progress.stage);
+    m_bannerText->setText(
+        progress.customers > 0
+            //: The duplicate scan's banner: "<stage> (4,210 clients)…"
+            ? tr("Scanning for duplicates: %1 (%2 clients)…").arg(stage, QLocale().toString(progress.customers))
+            : tr("Scanning for duplicates: %1…").arg(stage));
+}
+
+void CustomersPage::showScanFinished(const Services::DuplicateScanReport &report)
+{
+    if (m_pending != Pending::Scan)
+        return;
+    setBusy(Pending::None, {});
+    if (report.cancelled) {
+        present(Theme::Tone::Warning, tr("Scan cancelled: nothing was recorded."));
+        return;
+    }
+    const QString clients = QLocale().toString(report.customers);
+    if (report.newCandidates == 0)
+        present(Theme::Tone::Good, tr("No new possible duplicates among %1 clients.").arg(clients));
+    else
+        present(Theme::Tone::Good, tr("Found %n new possible duplicate(s) among %1 clients.", nullptr,
+                                      report.newCandidates)
+                                       .arg(clients));
+    // The review (new candidates) and the clients' counts, read again.
+    m_reviewLoading = true;
+    updateDuplicatesPlaceholder();
+    Q_EMIT duplicatesRequested();
+    m_mapLoading = true;
+    updateClientsCount();
+    Q_EMIT identityMapRequested();
 }
 
 void CustomersPage::present(Theme::Tone tone, const QString &text)

@@ -3,6 +3,7 @@
 #include "domain/customer.h"
 #include "domain/user.h"
 #include "security/permissions.h"
+#include "services/duplicatescan.h"
 #include "services/identitydata.h"
 #include "theme.h"
 
@@ -55,6 +56,15 @@ class IdentityMapProxyModel;
 // Merge choices are QUndoCommands, one undo stack per candidate (a
 // QUndoGroup follows the selected one; Ctrl+Z / Ctrl+Shift+Z); "Propose
 // merge" sends the whole draft as one proposal.
+//
+// "Scan for duplicates" asks core to run the whole customer list through the
+// identity engine (scanRequested). While it runs, the banner shows the stage
+// in words with a determinate progress bar and a Cancel button
+// (scanCancelRequested: the composition root calls the Backend's
+// thread-safe cancelLongWork(), since the sync thread is busy scanning);
+// showScanProgress() moves the bar; showScanFinished() puts the result line
+// in the banner and reads the review and the clients again; a failure comes
+// through showFailure(). Scanning needs Permission::ProposeMerge.
 //
 // Permission-aware: Propose needs Permission::ProposeMerge; Approve, Reject
 // and Undo merge need Permission::ApproveMerge, and Approve is refused to the
@@ -116,6 +126,12 @@ public:
     [[nodiscard]] QPushButton *rejectButton() const { return m_reject; }
     [[nodiscard]] QPushButton *undoMergeButton() const { return m_undoMerge; }
     [[nodiscard]] QPushButton *refreshButton() const { return m_refresh; }
+    // The duplicate scan: its button, and the banner's Cancel and progress
+    // bar (determinate 0..1000 while a scan runs, else a busy indicator).
+    [[nodiscard]] QPushButton *scanButton() const { return m_scan; }
+    [[nodiscard]] QPushButton *scanCancelButton() const { return m_scanCancel; }
+    [[nodiscard]] QProgressBar *progressBar() const { return m_progress; }
+    [[nodiscard]] bool isScanning() const { return m_pending == Pending::Scan; }
     // The review item shown on the right ("candidate/12"), or empty.
     [[nodiscard]] QString currentItemKey() const { return m_currentKey; }
     [[nodiscard]] const Services::DuplicateReviewItem *currentItem() const;
@@ -133,6 +149,9 @@ public:
     [[nodiscard]] QString approveBlockedReason() const;
     [[nodiscard]] QString rejectBlockedReason() const;
     [[nodiscard]] QString undoBlockedReason() const;
+    [[nodiscard]] QString scanBlockedReason() const;
+    // "Comparing names, emails and phones", … (for the banner and tests).
+    [[nodiscard]] static QString scanStageText(Services::DuplicateScanStage stage);
     // "Only an owner or office manager can propose merges." (from the role matrix).
     [[nodiscard]] static QString permissionReason(Security::Permission permission);
 
@@ -149,6 +168,14 @@ public Q_SLOTS:
     void requestVisibleData();
     // Shows the Duplicates tab with the item `key`; false when it is not listed.
     bool selectItem(const QString &key);
+    // The running scan moved (ignored when none runs, or when it would go back).
+    void showScanProgress(const Concord::Services::DuplicateScanProgress &progress);
+    // The scan ended: the result line, then fresh data is requested.
+    void showScanFinished(const Concord::Services::DuplicateScanReport &report);
+    // As the button runs it: busy, then scanRequested().
+    void scanForDuplicates();
+    // As the banner's Cancel runs it: scanCancelRequested(), once.
+    void cancelScan();
 
     // The actions as the buttons run them: each asks in a dialog, then emits.
     void proposeCurrent();
@@ -162,9 +189,11 @@ Q_SIGNALS:
     void proposeRequested(const Concord::Domain::MergeProposal &proposal);
     void decisionRequested(qint64 proposalId, bool approve, const QString &note);
     void undoRequested(qint64 proposalId);
+    void scanRequested();
+    void scanCancelRequested();
 
 private:
-    enum class Pending { None, Propose, Approve, Reject, Undo };
+    enum class Pending { None, Propose, Approve, Reject, Undo, Scan };
 
     QWidget *createClientsTab();
     QWidget *createDuplicatesTab();
@@ -177,6 +206,7 @@ private:
     void updatePlan();
     void updateActions();
     void setBusy(Pending pending, const QString &text);
+    void updateScanButton();
     void present(Theme::Tone tone, const QString &text);
     void hideBanner();
     void presentDialog(QDialog *dialog);
@@ -195,6 +225,9 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_scan = nullptr;
+    QPushButton *m_scanCancel = nullptr;
+    int m_scanProgress = 0; // of 1000, while a scan runs
     QFrame *m_banner = nullptr;
     QLabel *m_bannerDot = nullptr;
     QLabel *m_bannerText = nullptr;

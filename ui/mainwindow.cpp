@@ -15,6 +15,7 @@
 #include "settingspage.h"
 #include "overviewpage.h"
 #include "storestatustext.h"
+#include "syncbacklogbar.h"
 #include "theme.h"
 
 #include <QAction>
@@ -309,6 +310,10 @@ void MainWindow::createStatusBar()
     m_storeDot->setPixmap(Theme::dot(Theme::Tone::Info, kStatusDotDiameter));
     m_storeLabel->setText(tr("Opening the store…"));
 
+    // Permanent, so the "Done: …" messages of each delivery never hide it.
+    m_backlog = new SyncBacklogBar(bar);
+    bar->addPermanentWidget(m_backlog);
+
     for (Domain::System system : Domain::allSystems()) {
         auto *indicator = new ConnectionIndicator(system, bar);
         m_indicators.insert(system, indicator);
@@ -482,6 +487,7 @@ void MainWindow::setActor(Domain::Role role, const QString &username)
     m_appointments->setRole(role);
     m_invoices->setRole(role);
     m_settings->setActor(role, username);
+    m_backlog->setRole(role);
     m_navigation->setToolTip(tr("Signed in as %1").arg(username));
 }
 

@@ -34,6 +34,7 @@ class BillingRulesPage;
 class RetryQueuePage;
 class ConnectionIndicator;
 class OverviewPage;
+class SyncBacklogBar;
 
 // The shell: a sidebar of pages, the page area, the menus and a status bar
 // with the store and the three connections.
@@ -70,6 +71,9 @@ public:
     [[nodiscard]] AppointmentsPage *appointmentsPage() const { return m_appointments; }
     [[nodiscard]] InvoicesPage *invoicesPage() const { return m_invoices; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settings; }
+    // The status bar's backlog bar ("Carrying changes: 240 of 603", Pause
+    // sync / Resume sync). Its signals go straight to the Backend.
+    [[nodiscard]] SyncBacklogBar *syncBacklogBar() const { return m_backlog; }
     // Shows page `page` (a no-op for a page the window does not have).
     void showPage(QWidget *page);
     // Opens a record's page or an OAuth consent page in the browser (tests
@@ -173,6 +177,7 @@ private:
     AppointmentsPage *m_appointments = nullptr;
     InvoicesPage *m_invoices = nullptr;
     SettingsPage *m_settings = nullptr;
+    SyncBacklogBar *m_backlog = nullptr;
     QHash<QWidget *, Feed> m_feeds;
     bool m_rulesAsked = false; // its data was asked for since the store opened
     // The queue's sizes when it was last read: it is read again when they move.

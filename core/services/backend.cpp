@@ -2,7 +2,10 @@
 
 #include "services/connectioncommands.h"
 #include "services/dashboarddata.h"
+#include "services/duplicatescan.h"
 #include "services/identitydata.h"
+#include "services/jobclients.h"
+#include "services/synccontrol.h"
 #include "services/mergeworkflow.h"
 #include "services/recordsdata.h"
 #include "services/mappingsdata.h"
@@ -27,6 +30,7 @@
 #include "sync/webhookreceiver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QThread>
 #include <QTimer>
 
@@ -37,6 +41,16 @@ using Domain::System;
 }
 
 namespace Concord::Services {
+
+namespace {
+// The backlog bar's readings (ms): once a second while there is a backlog
+// (the bar moves, and at most one update a second crosses to the GUI),
+// every 5 s otherwise (a cheap GROUP BY over the outbox's state index).
+constexpr int kBacklogBusyMs = 1000;
+constexpr int kBacklogIdleMs = 5000;
+// Scan progress crosses to the GUI at most this often (ms).
+constexpr qint64 kScanProgressMs = 100;
+} // namespace
 
 struct Backend::Private {
     std::unique_ptr<Store::Database> db;
@@ -55,6 +69,22 @@ struct Backend::Private {
     std::optional<Security::Actor> actor; // who acts from this desktop; none = read only
     // Status refreshes are coalesced: a burst of deliveries refreshes once a second.
     bool refreshPending = false;
+
+    // Long work (the duplicate scan) and its cancellation. Tickets number
+    // the requests; cancelLongWork() (any thread) cancels every ticket
+    // issued so far, and each scan starts from whether its own ticket was
+    // cancelled, so a late Cancel never spills onto the next scan.
+    std::atomic<quint64> longWorkIssued{0};
+    std::atomic<quint64> longWorkCancelledUpTo{0};
+    std::atomic<bool> cancelLongWork{false}; // what the running scan reads
+
+    // The backlog bar: counts read on a timer while the engine runs or is
+    // paused (see refreshBacklog()), sent only when they changed.
+    BacklogTracker backlog;
+    std::optional<SyncBacklog> lastBacklog;
+    QTimer *backlogTimer = nullptr; // made on this thread by startSync()
+    bool paused = false;  // a person paused the engine (until resume, close or restart)
+    bool pausing = false; // … and deliveries on their way have not finished yet
 
     void stopSync()
     {
@@ -164,6 +194,12 @@ void Backend::loadRetryQueue()
         }
         jobs += *some;
     }
+    // Who each job is about, for the Record column. A failure here costs
+    // only the names: the queue itself is still shown.
+    auto names = clientNamesForJobs(*d->db, jobs);
+    if (!names)
+        qCWarning(lcStore) << "retry queue: client names not read:" << names.error().toString();
+    Q_EMIT retryQueueClientNames(names.value_or(QHash<QString, QString>()));
     Q_EMIT retryQueueLoaded(jobs);
 }
 
@@ -410,6 +446,12 @@ void Backend::close()
 {
     d->stopSync();
     d->syncing = false;
+    d->paused = false;
+    d->pausing = false;
+    if (d->backlogTimer)
+        d->backlogTimer->stop();
+    d->backlog.reset();
+    d->lastBacklog.reset();
     d->connections.reset();
     d->db.reset();
 }
@@ -423,10 +465,17 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
     d->stopSync();
     setEnvironment(config, std::move(secrets));
     d->syncing = true;
+    d->paused = false;
+    d->pausing = false;
+    if (!d->backlogTimer) {
+        d->backlogTimer = new QTimer(this);
+        connect(d->backlogTimer, &QTimer::timeout, this, &Backend::refreshBacklog);
+    }
     d->operations = std::make_unique<Store::OperationsRepository>(*d->db);
     auto connectors = Sync::ConnectorSet::create(config, *d->secrets, *d->operations, Clock::system());
     if (!connectors) {
         emit errorOccurred(connectors.error());
+        refreshBacklog(); // no engine: the bar says so
         return;
     }
     d->connectors = std::move(*connectors);
@@ -435,6 +484,10 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
     connect(d->engine.get(), &Sync::SyncEngine::jobFinished, this,
             [this](const Domain::OutboxJob &job, bool delivered, const QString &note) {
                 emit syncActivity(job, delivered, note);
+                // A backlog may have begun: read it within a second, not at
+                // the next idle check.
+                if (d->backlogTimer->interval() > kBacklogBusyMs)
+                    d->backlogTimer->start(kBacklogBusyMs);
                 if (d->refreshPending)
                     return;
                 d->refreshPending = true;
@@ -456,6 +509,7 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
         }
     }
     d->engine->startWatching();
+    refreshBacklog();
 }
 
 // ---------------------------------------------------------------------------
@@ -724,6 +778,167 @@ void Backend::loadDashboard()
         return;
     }
     Q_EMIT dashboardLoaded(*data);
+}
+
+// ---------------------------------------------------------------------------
+// Long work: the duplicate scan, with progress and a thread-safe cancel.
+
+void Backend::requestDuplicateScan()
+{
+    const quint64 ticket = ++d->longWorkIssued;
+    QMetaObject::invokeMethod(this, [this, ticket] { runDuplicateScan(ticket); }, Qt::QueuedConnection);
+}
+
+void Backend::scanDuplicates()
+{
+    runDuplicateScan(++d->longWorkIssued);
+}
+
+void Backend::cancelLongWork()
+{
+    // Everything issued so far; a concurrent request keeps its own ticket.
+    const quint64 upTo = d->longWorkIssued.load();
+    quint64 cancelled = d->longWorkCancelledUpTo.load();
+    while (cancelled < upTo && !d->longWorkCancelledUpTo.compare_exchange_weak(cancelled, upTo)) {
+    }
+    d->cancelLongWork.store(true);
+}
+
+void Backend::runDuplicateScan(quint64 ticket)
+{
+    // Cleared, then set again when this ticket was cancelled meanwhile (in
+    // this order, a cancelLongWork() racing with the start is never lost).
+    d->cancelLongWork.store(false);
+    if (d->longWorkCancelledUpTo.load() >= ticket)
+        d->cancelLongWork.store(true);
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT duplicateScanFailed(why);
+        return;
+    }
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    std::atomic<qint64> lastSent{-kScanProgressMs};
+    DuplicateScanControl control;
+    control.cancel = &d->cancelLongWork;
+    // Called from the scanning threads: one of them wins each 100 ms slot.
+    control.progress = [this, &sinceStart, &lastSent](const DuplicateScanProgress &progress) {
+        const qint64 now = sinceStart.elapsed();
+        qint64 last = lastSent.load();
+        if (now - last < kScanProgressMs || !lastSent.compare_exchange_strong(last, now))
+            return;
+        Q_EMIT duplicateScanProgress(progress);
+    };
+    auto report = scanForDuplicates(*d->db, Clock::system(), *d->actor, control);
+    if (!report) {
+        Q_EMIT duplicateScanFailed(report.error().message);
+        return;
+    }
+    Q_EMIT duplicateScanFinished(*report);
+    if (!report->cancelled)
+        refreshStatus();
+}
+
+// ---------------------------------------------------------------------------
+// The backlog bar: what the engine still has to carry; pause and resume.
+
+SyncRunState Backend::runState() const
+{
+    if (d->paused)
+        return d->pausing ? SyncRunState::Pausing : SyncRunState::Paused;
+    return d->engine ? SyncRunState::Running : SyncRunState::Off;
+}
+
+void Backend::refreshBacklog()
+{
+    if (!d->db)
+        return;
+    SyncBacklog backlog;
+    backlog.state = runState();
+    if (backlog.state == SyncRunState::Off) {
+        // Nothing carries from here: a backlog would never move.
+        d->backlog.reset();
+        if (d->backlogTimer)
+            d->backlogTimer->stop();
+    } else {
+        auto counts = Store::OutboxRepository(*d->db).counts();
+        if (!counts) {
+            qCWarning(lcStore) << "the backlog could not be read:" << counts.error().message;
+            return;
+        }
+        const SyncBacklog read = d->backlog.update(*counts);
+        backlog.done = read.done;
+        backlog.total = read.total;
+        if (d->backlogTimer) {
+            const bool busy = backlog.hasWork() || backlog.state == SyncRunState::Pausing;
+            d->backlogTimer->start(busy ? kBacklogBusyMs : kBacklogIdleMs);
+        }
+    }
+    if (d->lastBacklog == backlog)
+        return;
+    d->lastBacklog = backlog;
+    Q_EMIT syncBacklogChanged(backlog);
+}
+
+void Backend::pauseSync()
+{
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT syncControlFailed(why);
+        return;
+    }
+    if (d->paused) {
+        Q_EMIT syncControlFailed(tr("Sync is already paused."));
+        return;
+    }
+    if (!d->engine) {
+        Q_EMIT syncControlFailed(tr("This desktop does not sync, so there is nothing to pause."));
+        return;
+    }
+    if (auto ok = recordSyncPause(*d->db, Clock::system(), *d->actor, true); !ok) {
+        Q_EMIT syncControlFailed(ok.error().message);
+        return;
+    }
+    // The engine stays (stopped) with its connectors, so merges and the
+    // mapping editor still reach the other systems; startSync() on resume
+    // builds a fresh one. While paused a connection change must not restart
+    // it: hence `syncing` off.
+    d->paused = true;
+    d->pausing = true;
+    d->syncing = false;
+    Sync::SyncEngine *engine = d->engine.get();
+    connect(
+        engine, &Sync::SyncEngine::stopped, this,
+        [this, engine] {
+            if (d->engine.get() != engine || !d->paused)
+                return; // resumed (or closed) meanwhile
+            d->pausing = false;
+            refreshBacklog();
+        },
+        Qt::QueuedConnection);
+    engine->stop();
+    qCInfo(lcStore) << "sync paused by" << d->actor->username;
+    refreshBacklog();
+}
+
+void Backend::resumeSync()
+{
+    if (const QString why = whyCannotAct(); !why.isEmpty()) {
+        Q_EMIT syncControlFailed(why);
+        return;
+    }
+    if (!d->paused) {
+        Q_EMIT syncControlFailed(tr("Sync is not paused."));
+        return;
+    }
+    if (!d->config || !d->secrets) {
+        Q_EMIT syncControlFailed(tr("Concord has no configuration to sync with on this desktop."));
+        return;
+    }
+    if (auto ok = recordSyncPause(*d->db, Clock::system(), *d->actor, false); !ok) {
+        Q_EMIT syncControlFailed(ok.error().message);
+        return;
+    }
+    qCInfo(lcStore) << "sync resumed by" << d->actor->username;
+    startSync(*d->config, d->secrets); // answers with refreshBacklog()
 }
 
 } // namespace Concord::Services

@@ -8,11 +8,13 @@
 #include "services/admincommands.h"
 #include "services/billingrulesdata.h"
 #include "services/dashboarddata.h"
+#include "services/duplicatescan.h"
 #include "services/identitydata.h"
 #include "services/mappingsdata.h"
 #include "services/recordsdata.h"
 #include "services/settingsdata.h"
 #include "services/storestatus.h"
+#include "services/syncbacklog.h"
 
 #include <QList>
 #include <QObject>
@@ -94,6 +96,32 @@ public Q_SLOTS:
     void proposeMerge(const Concord::Domain::MergeProposal &proposal);
     void decideMerge(qint64 proposalId, bool approve, const QString &note);
     void undoMerge(qint64 proposalId);
+    // "Scan for duplicates": every active customer through the identity
+    // engine, as the desktop's user (ProposeMerge, audited in core; only
+    // pairs never seen before are recorded, in one transaction). It blocks
+    // this thread for the whole scan (the sync engine waits meanwhile), so
+    // it is cancelled with cancelLongWork(), not with a queued slot.
+    // Progress: duplicateScanProgress, at most ~10 a second. Ends with
+    // duplicateScanFinished (report.cancelled when it was cancelled: nothing
+    // recorded) or duplicateScanFailed. The GUI asks through
+    // requestDuplicateScan(), so a Cancel pressed before the scan even
+    // started still counts; this slot is the same for callers already on
+    // this thread.
+    void scanDuplicates();
+    // Pause: the engine stops claiming and polling; deliveries already on
+    // their way finish (Pausing, then Paused once they have). Jobs stay
+    // queued, nothing is lost. Resume: the engine starts again with the
+    // configuration and secrets of the last startSync(). Both act as the
+    // desktop's user (Permission::ManageRetryQueue, audited in core:
+    // Services::recordSyncPause) and answer with syncBacklogChanged (the new
+    // state) or syncControlFailed. A pause lasts until Resume, close() or
+    // the next start of the application.
+    void pauseSync();
+    void resumeSync();
+    // Reads the outbox counts and answers with syncBacklogChanged when the
+    // backlog moved. Also runs by itself while the engine runs or is
+    // paused: every second while there is a backlog, every 5 s otherwise.
+    void refreshBacklog();
     // The records across the three systems in a window (appointmentsLoaded /
     // invoicesLoaded, or …Failed), at most kDefaultRecordLimit rows.
     void loadAppointments(const QDateTime &fromUtc, const QDateTime &toUtc);
@@ -133,6 +161,18 @@ public:
     // Call through a queued invocation.
     void setEnvironment(const Concord::Config &config, std::shared_ptr<Concord::Security::SecretStore> secrets);
 
+    // Thread-safe (call from any thread, e.g. the GUI's, while this
+    // object's thread is busy): queues scanDuplicates() on this object's
+    // thread. A cancelLongWork() from now on cancels that scan, even before
+    // it starts.
+    void requestDuplicateScan();
+    // Thread-safe (call from any thread): cancels the long work (a duplicate
+    // scan) running now or requested through requestDuplicateScan() and not
+    // started yet. Only atomics are touched; the work notices within a
+    // fraction of a second and answers as usual (duplicateScanFinished with
+    // report.cancelled). Work requested after this call is not affected.
+    void cancelLongWork();
+
 Q_SIGNALS:
     void opened(const Concord::Services::StoreStatus &status);
     void statusChanged(const Concord::Services::StoreStatus &status);
@@ -146,6 +186,8 @@ Q_SIGNALS:
     // pages offer; core checks it again on every command.
     void actorChanged(Concord::Domain::Role role, const QString &username);
     void retryQueueLoaded(const QList<Concord::Domain::OutboxJob> &jobs);
+    // Sent just before retryQueueLoaded: jobClientKey → client name.
+    void retryQueueClientNames(const QHash<QString, QString> &names);
     void retryOutcomes(const QList<Concord::Services::JobOutcome> &outcomes);
     void retryQueueDone(const QString &message);
     void retryQueueFailed(const QString &message);
@@ -160,6 +202,16 @@ Q_SIGNALS:
     void duplicateReviewLoaded(const Concord::Services::DuplicateReviewData &data);
     void customersDone(const QString &message);
     void customersFailed(const QString &message);
+    // Emitted from the scanning threads (the sync thread and the global
+    // thread pool's): connect with a queued connection.
+    void duplicateScanProgress(const Concord::Services::DuplicateScanProgress &progress);
+    void duplicateScanFinished(const Concord::Services::DuplicateScanReport &report);
+    void duplicateScanFailed(const QString &message);
+    // The outbox backlog and whether the engine runs (see SyncBacklog):
+    // only when it changed, at most about once a second.
+    void syncBacklogChanged(const Concord::Services::SyncBacklog &backlog);
+    // pauseSync()/resumeSync() was refused or could not run, in words.
+    void syncControlFailed(const QString &message);
     void appointmentsLoaded(const Concord::Services::AppointmentsData &data);
     void appointmentsFailed(const QString &message);
     void invoicesLoaded(const Concord::Services::InvoicesData &data);
@@ -189,6 +241,8 @@ private:
     bool act(Command command, Failed failed, Done done);
     template<typename Command>
     void jobCommand(Command command, const QString &done);
+    void runDuplicateScan(quint64 ticket);
+    [[nodiscard]] SyncRunState runState() const;
     template<typename Command>
     void billingCommand(Command command);
 
