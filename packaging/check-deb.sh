@@ -1,9 +1,10 @@
 #!/bin/sh
 # check-deb.sh BUILD_DIR [VERSION]
 # Builds the .deb from an already built tree (cpack -G DEB), unpacks it into a
-# scratch root and checks that it holds what a user needs: both programs, the
-# desktop entry, the icon and the AppStream metadata, all valid, and a
-# concord-cli from the package that runs and reports its version.
+# scratch root and checks that it holds what a user needs: the programs, the
+# desktop entry, the icon and the AppStream metadata, all valid, the sync
+# service with its systemd unit, and programs from the package that run and
+# report their version.
 set -eu
 
 build=${1:?usage: check-deb.sh BUILD_DIR [VERSION]}
@@ -44,6 +45,8 @@ dpkg-deb -x "$deb" "$root"
 for file in \
     usr/bin/concord \
     usr/bin/concord-cli \
+    usr/bin/concord-syncd \
+    usr/lib/systemd/system/concord-syncd.service \
     usr/share/applications/org.concord.Concord.desktop \
     usr/share/icons/hicolor/scalable/apps/org.concord.Concord.svg \
     usr/share/icons/hicolor/48x48/apps/org.concord.Concord.png \
@@ -52,7 +55,9 @@ for file in \
 do
     [ -e "$root/$file" ] || fail "missing /$file"
 done
-[ -x "$root/usr/bin/concord" ] && [ -x "$root/usr/bin/concord-cli" ] || fail "programs are not executable"
+for program in concord concord-cli concord-syncd; do
+    [ -x "$root/usr/bin/$program" ] || fail "/usr/bin/$program is not executable"
+done
 
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate "$root/usr/share/applications/org.concord.Concord.desktop" \
@@ -61,6 +66,18 @@ fi
 if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net "$root/usr/share/metainfo/org.concord.Concord.metainfo.xml" >"$scratch/as.log" 2>&1 \
         || { cat "$scratch/as.log" >&2; fail "the AppStream metadata does not validate"; }
+fi
+
+unit="$root/usr/lib/systemd/system/concord-syncd.service"
+grep -q '^ExecStart=/usr/bin/concord-syncd ' "$unit" || fail "the unit does not start /usr/bin/concord-syncd"
+if command -v systemd-analyze >/dev/null; then
+    # Verified as installed, with ExecStart pointing into the scratch root.
+    mkdir -p "$scratch/unit"
+    sed "s|/usr/bin/concord-syncd|$root/usr/bin/concord-syncd|g" "$unit" >"$scratch/unit/concord-syncd.service"
+    systemd-analyze verify "$scratch/unit/concord-syncd.service" >"$scratch/unit.log" 2>&1 \
+        || { cat "$scratch/unit.log" >&2; fail "the systemd unit does not verify"; }
+else
+    echo "check-deb: systemd-analyze not installed: the unit was not verified"
 fi
 
 # The packaged programs run (from the package, not the build tree).
@@ -74,6 +91,12 @@ out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$root/usr/bin/concord" --version) || fa
 echo "check-deb: concord --version: $out"
 if [ -n "$version" ]; then
     echo "$out" | grep -qF "$version" || fail "concord --version does not print $version"
+fi
+
+out=$("$root/usr/bin/concord-syncd" --version) || fail "concord-syncd --version exited with $?"
+echo "check-deb: concord-syncd --version: $out"
+if [ -n "$version" ]; then
+    echo "$out" | grep -qF "$version" || fail "concord-syncd --version does not print $version"
 fi
 
 echo "check-deb: ok"

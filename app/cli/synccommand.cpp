@@ -4,8 +4,10 @@
 #include "commands.h"
 
 #include "common/clock.h"
+#include "common/unixsignals.h"
 #include "security/secretstore.h"
 #include "services/servicesession.h"
+#include "services/synchost.h"
 #include "store/operationsrepository.h"
 #include "sync/connectorset.h"
 #include "sync/syncengine.h"
@@ -16,25 +18,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
 namespace Concord::Cli {
 
 namespace {
-
-int g_stopPipe[2] = {-1, -1};
-
-void onStopSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_stopPipe[0], &byte, 1);
-}
 
 QJsonObject reportJson(const Sync::CycleReport &r)
 {
@@ -89,6 +80,40 @@ void printReport(const Sync::CycleReport &r, bool json)
         err(u"concord-cli: %1\n"_s.arg(p));
 }
 
+
+// --watch: the engine kept running by a SyncHost (as concord-syncd runs it)
+// until SIGINT/SIGTERM; deliveries in flight get [syncd] shutdown_grace_secs
+// to finish, then their jobs are put back for the next run.
+int watchSync(const Config &config, Security::SecretStore &secrets, const Clock &clock, bool json)
+{
+    auto host = Services::SyncHost::open(config, secrets, clock, Sync::EngineSettings::fromConfig(config), u"cli"_s);
+    if (!host)
+        return reportError(host.error());
+    auto signals_ = UnixSignals::install();
+    if (!signals_)
+        return reportError(signals_.error());
+    Services::SyncHost &h = **host;
+    QObject::connect(signals_->get(), &UnixSignals::stopRequested, &h, [&h, &config] {
+        err(u"concord-cli: stopping: finishing the deliveries in flight\n"_s);
+        h.stop(std::chrono::seconds(config.syncdShutdownGraceSecs));
+    });
+    int exitCode = ExitOk;
+    QObject::connect(&h, &Services::SyncHost::stopped, QCoreApplication::instance(),
+                     [&exitCode, json](const Services::SyncStopOutcome &outcome) {
+                         printReport(outcome.report, json);
+                         exitCode = outcome.report.failedJobs.isEmpty() ? ExitOk : ExitFailures;
+                         QCoreApplication::quit();
+                     });
+    // Webhooks, when a receiver is configured, only shorten the wait: each
+    // verified delivery makes the engine poll that system at once.
+    if (auto started = h.start(); !started)
+        return reportError(started.error());
+    if (Sync::WebhookReceiver *receiver = h.receiver())
+        err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config.webhooksListen).arg(receiver->port()));
+    QCoreApplication::exec();
+    return exitCode;
+}
+
 } // namespace
 
 int runSync(const QStringList &args)
@@ -110,63 +135,33 @@ int runSync(const QStringList &args)
     auto config = loadConfig(parser);
     if (!config)
         return reportError(config.error());
-    auto db = openStore(*config);
-    if (!db)
-        return reportError(db.error());
     auto secrets = Security::SecretStore::create(config->secretsBackend, Services::keychainService());
     if (!secrets)
         return reportError(secrets.error());
     const Clock &clock = Clock::system();
+    const bool json = parser.isSet(u"json"_s);
+    if (watch)
+        return watchSync(*config, **secrets, clock, json);
+
+    auto db = openStore(*config);
+    if (!db)
+        return reportError(db.error());
     Store::OperationsRepository operations(**db, clock);
     auto connectors = Sync::ConnectorSet::create(*config, **secrets, operations, clock);
     if (!connectors)
         return reportError(connectors.error());
 
     Sync::SyncEngine engine(**db, **connectors, Sync::EngineSettings::fromConfig(*config), clock);
-
-    const bool json = parser.isSet(u"json"_s);
     int exitCode = ExitOk;
-    if (once) {
-        QObject::connect(&engine, &Sync::SyncEngine::onceFinished, QCoreApplication::instance(),
-                         [&exitCode, json](const Sync::CycleReport &r) {
-                             printReport(r, json);
-                             exitCode = (r.failedJobs.isEmpty() && r.applyErrors == 0) ? ExitOk : ExitFailures;
-                             QCoreApplication::quit();
-                         });
-        engine.runOnce();
-        QCoreApplication::exec();
-        return exitCode;
-    }
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_stopPipe) != 0)
-        return reportError(Error::make(ErrorCode::Internal, u"cannot set up signal handling"_s));
-    QSocketNotifier notifier(g_stopPipe[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&engine] {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_stopPipe[1], &byte, 1);
-        err(u"concord-cli: stopping: finishing the deliveries in flight\n"_s);
-        engine.stop();
-    });
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
-    QObject::connect(&engine, &Sync::SyncEngine::stopped, QCoreApplication::instance(), [&engine, json] {
-        printReport(engine.report(), json);
-        QCoreApplication::quit();
-    });
-    // Webhooks, when a receiver is configured, only shorten the wait: each
-    // verified delivery makes the engine poll that system at once.
-    std::unique_ptr<Sync::WebhookReceiver> receiver;
-    if (!config->webhooksListen.isEmpty()) {
-        auto started = Sync::WebhookReceiver::startFor(engine, **db, **secrets, clock, config->webhooksListen,
-                                                       QUrl(config->webhooksPublicUrl));
-        if (!started)
-            return reportError(started.error());
-        receiver = std::move(*started);
-        err(u"concord-cli: receiving webhooks on %1 (port %2)\n"_s.arg(config->webhooksListen).arg(receiver->port()));
-    }
-    engine.startWatching();
+    QObject::connect(&engine, &Sync::SyncEngine::onceFinished, QCoreApplication::instance(),
+                     [&exitCode, json](const Sync::CycleReport &r) {
+                         printReport(r, json);
+                         exitCode = (r.failedJobs.isEmpty() && r.applyErrors == 0) ? ExitOk : ExitFailures;
+                         QCoreApplication::quit();
+                     });
+    engine.runOnce();
     QCoreApplication::exec();
-    return engine.report().failedJobs.isEmpty() ? ExitOk : ExitFailures;
+    return exitCode;
 }
 
 } // namespace Concord::Cli

@@ -48,6 +48,7 @@ const std::vector<GroupSpec> &knownGroups()
         { u"sync"_s,
           { u"default_region"_s, u"business_time_zone"_s, u"pdf_cache"_s, u"pdf_cache_dir"_s,
             u"pdf_retention_days"_s } },
+        { u"syncd"_s, { u"health_listen"_s, u"shutdown_grace_secs"_s, u"worker"_s } },
         { u"secrets"_s, { u"backend"_s } },
     };
     return groups;
@@ -677,6 +678,26 @@ Result<Config> Config::load(const QString &path)
             ini.problem(u"sync"_s, u"pdf_retention_days"_s,
                         u"expected whole days from 0 to 36500 (0 = keep forever), got '%1'"_s.arg(*days));
     }
+
+    // [syncd]
+    if (const auto listen = ini.text(u"syncd"_s, u"health_listen"_s)) {
+        if (const QString problem = listenProblem(*listen); problem.isEmpty())
+            config.syncdHealthListen = *listen;
+        else
+            ini.problem(u"syncd"_s, u"health_listen"_s, problem);
+    }
+    if (const auto grace = ini.text(u"syncd"_s, u"shutdown_grace_secs"_s)) {
+        // An hour is far beyond any one delivery; more is a typo that would
+        // hold a stop (and systemd's TimeoutStopSec) for hours.
+        bool ok = false;
+        const int secs = grace->toInt(&ok);
+        if (ok && secs >= 0 && secs <= 3600)
+            config.syncdShutdownGraceSecs = secs;
+        else
+            ini.problem(u"syncd"_s, u"shutdown_grace_secs"_s,
+                        u"expected whole seconds from 0 to 3600, got '%1'"_s.arg(*grace));
+    }
+    ini.identifier(u"syncd"_s, u"worker"_s, config.syncdWorker);
 
     // [secrets]
     if (const auto backend = ini.text(u"secrets"_s, u"backend"_s)) {

@@ -49,6 +49,14 @@ struct Config {
     QString pdfCacheDir;            // pdf_cache_dir: absolute folder; default defaultPdfCacheDir()
     int pdfRetentionDays = 365;     // pdf_retention_days: 0 = keep forever, at most 36500
 
+    // [syncd] (read by concord-syncd only)
+    QString syncdHealthListen = QStringLiteral("127.0.0.1:8791"); // health_listen: /healthz and /readyz;
+                                                                   // empty = no health endpoint
+    int syncdShutdownGraceSecs = 20; // shutdown_grace_secs: how long deliveries in flight may finish
+                                     // after SIGTERM before their claims are released (0 to 3600)
+    QString syncdWorker;             // worker: the outbox worker name, stable per service;
+                                     // empty = "concord-syncd@<host name>"
+
     // [secrets]
     QString secretsBackend = QStringLiteral("auto"); // auto | keychain | env
 
