@@ -20,6 +20,7 @@
 #include "store/rulesrepository.h"
 #include "store/syncstaterepository.h"
 #include "sync/defaultmappings.h"
+#include "sync/mappingvalidation.h"
 #include "sync/doublebooking.h"
 #include "sync/jobs.h"
 
@@ -31,9 +32,16 @@
 using namespace Qt::StringLiterals;
 using namespace Concord::Domain;
 
+Q_LOGGING_CATEGORY(lcApplier, "concord.sync.applier", QtInfoMsg)
+
 namespace Concord::Sync {
 
 namespace {
+
+QString contactField(ContactKind kind)
+{
+    return kind == ContactKind::Email ? u"email"_s : u"phone"_s;
+}
 
 const QString kAppointment = u"appointment"_s;
 const QString kInvoice = u"invoice"_s;
@@ -102,6 +110,29 @@ ChangeApplier::ChangeApplier(Store::Database &db, const Clock &clock, ApplierSet
     , m_settings(std::move(settings))
     , m_phones(m_settings.defaultRegion)
 {
+}
+
+Status ChangeApplier::reloadMappings()
+{
+    auto loaded = FieldMappingSet::load(m_db, m_clock);
+    if (!loaded) {
+        if (!m_mappings)
+            m_mappings = FieldMappingSet();
+        return std::unexpected(loaded.error());
+    }
+    m_mappings = std::move(*loaded);
+    return {};
+}
+
+const FieldMappingSet &ChangeApplier::fieldMappings() const
+{
+    if (!m_mappings) {
+        auto loaded = FieldMappingSet::load(m_db, m_clock);
+        if (!loaded)
+            qCWarning(lcApplier).noquote() << "field mappings could not be read:" << loaded.error().toString();
+        m_mappings = loaded.value_or(FieldMappingSet());
+    }
+    return *m_mappings;
 }
 
 QDate ChangeApplier::localDate(const QDateTime &utc) const
@@ -208,7 +239,8 @@ Result<QString> ChangeApplier::createCustomer(const Person &p, System source)
     return created->id;
 }
 
-Status ChangeApplier::addMissingContacts(const QString &customerId, const Person &p, System source)
+Status ChangeApplier::addMissingContacts(const QString &customerId, const Person &p, System source,
+                                         ApplyOutcome &outcome)
 {
     Store::CustomerRepository customers(m_db, m_clock);
     auto existing = customers.contacts(customerId);
@@ -219,8 +251,23 @@ Status ChangeApplier::addMissingContacts(const QString &customerId, const Person
             return cp.kind == kind && cp.normalized == normalized;
         });
     };
+    // A new value from a copy (not the field's system of record) still
+    // matches the person later, so it is kept; it never becomes the value
+    // Concord carries (carriedContact), and an admin sees why in the log.
+    const FieldMappingSet &mappings = fieldMappings();
+    auto notOwned = [&](ContactKind kind, const QString &value) {
+        const QString field = contactField(kind);
+        if (mappings.isAuthoritative(field, source))
+            return;
+        const std::optional<System> owner = mappings.authority(field);
+        const QString why = u"%1 '%2' from %3 kept for matching only: %4 is its system of record"_s.arg(
+            field, value.trimmed(), displayName(source), owner ? displayName(*owner) : u"another system"_s);
+        qCInfo(lcApplier).noquote() << "customer" << customerId << why;
+        outcome.notAuthoritative << why;
+    };
     const QString emailAt = emailKey(p.email, Identity::normalizeEmail(p.email));
     if (!emailAt.isEmpty() && !has(ContactKind::Email, emailAt)) {
+        notOwned(ContactKind::Email, p.email);
         if (auto ok = customers.addContact({0, customerId, ContactKind::Email, p.email.trimmed(), emailAt, false, source});
             !ok && ok.error().code != ErrorCode::Conflict)
             return std::unexpected(ok.error());
@@ -228,6 +275,7 @@ Status ChangeApplier::addMissingContacts(const QString &customerId, const Person
     const auto phone = m_phones.normalize(p.phone);
     const QString phoneKey = phone.e164.isEmpty() ? phone.national : phone.e164;
     if (!phoneKey.isEmpty() && !has(ContactKind::Phone, phoneKey)) {
+        notOwned(ContactKind::Phone, p.phone);
         if (auto ok = customers.addContact({0, customerId, ContactKind::Phone, p.phone.trimmed(), phoneKey, false, source});
             !ok && ok.error().code != ErrorCode::Conflict)
             return std::unexpected(ok.error());
@@ -248,7 +296,7 @@ Result<QString> ChangeApplier::resolvePerson(const Person &p, System system, con
             return std::unexpected(linked.error());
         if (linked->has_value()) {
             const QString id = activeCustomer((*linked)->customerId);
-            if (auto ok = addMissingContacts(id, p, system); !ok)
+            if (auto ok = addMissingContacts(id, p, system, outcome); !ok)
                 return std::unexpected(ok.error());
             return id;
         }
@@ -308,7 +356,7 @@ Result<QString> ChangeApplier::resolvePerson(const Person &p, System system, con
         found = *created;
         method = MatchMethod::StoredLink;
         ++outcome.customersCreated;
-    } else if (auto ok = addMissingContacts(found, p, system); !ok) {
+    } else if (auto ok = addMissingContacts(found, p, system, outcome); !ok) {
         return std::unexpected(ok.error());
     }
 
@@ -388,6 +436,27 @@ Result<ApplyOutcome> ChangeApplier::applyHubSpotContact(const HubSpot::Contact &
     return outcome;
 }
 
+QString ChangeApplier::carriedContact(const Customer &customer, ContactKind kind) const
+{
+    const std::optional<System> owner = fieldMappings().authority(contactField(kind));
+    QString primary, owned;
+    qint64 ownedId = -1;
+    bool ownedPrimary = false;
+    for (const ContactPoint &cp : customer.contacts) {
+        if (cp.kind != kind)
+            continue;
+        if (primary.isEmpty() || cp.isPrimary)
+            primary = cp.value;
+        // The authority's value: its primary, else the newest it gave.
+        if (owner && cp.sourceSystem == owner && !ownedPrimary && (cp.isPrimary || cp.id > ownedId)) {
+            owned = cp.value;
+            ownedId = cp.id;
+            ownedPrimary = cp.isPrimary;
+        }
+    }
+    return owned.isEmpty() ? primary : owned;
+}
+
 Result<int> ChangeApplier::ensureRemoteCustomer(const QString &customerId, const QDateTime &sourceAt, QStringView kind)
 {
     Store::IdentityRepository identity(m_db, m_clock);
@@ -399,13 +468,8 @@ Result<int> ChangeApplier::ensureRemoteCustomer(const QString &customerId, const
     auto customer = customers.get(customerId);
     if (!customer)
         return std::unexpected(customer.error());
-    QString email, phone;
-    for (const ContactPoint &cp : std::as_const(customer->contacts)) {
-        if (cp.kind == ContactKind::Email && (email.isEmpty() || cp.isPrimary))
-            email = cp.value;
-        if (cp.kind == ContactKind::Phone && (phone.isEmpty() || cp.isPrimary))
-            phone = cp.value;
-    }
+    const QString email = carriedContact(*customer, ContactKind::Email);
+    const QString phone = carriedContact(*customer, ContactKind::Phone);
     const QJsonObject payload{{u"displayName"_s, customer->displayName},
                               {u"givenName"_s, customer->givenName},
                               {u"familyName"_s, customer->familyName},
@@ -1566,19 +1630,73 @@ Result<DesiredDeal> ChangeApplier::desiredDeal(qint64 appointmentId) const
         return fallbackStage(domain, status);
     };
     d.stage = stageFor(StatusDomain::Appointment, toString(a->status));
+
+    // Mapped fields (the enabled HubSpot rows onto "deal.<property>"): each
+    // value in the engine's own form, then through the row's transform.
+    const FieldMappingSet &fields = fieldMappings();
+    TransformOptions options;
+    options.defaultRegion = m_settings.defaultRegion;
+    options.currency = m_settings.currency;
+    const auto carry = [&](const QString &field, const QString &value) {
+        if (value.isEmpty() || !fields.carries(field, System::HubSpot))
+            return;
+        const QString property = fields.hubSpotProperty(field, u"deal");
+        if (property.isEmpty()) {
+            d.notCarried << u"%1: its HubSpot target path '%2' names no deal property (deal.<name>)"_s.arg(
+                field, fields.row(field, System::HubSpot)->targetPath);
+            return;
+        }
+        auto out = fields.carried(field, System::HubSpot, QJsonValue(value), options);
+        if (!out) {
+            d.notCarried << u"%1: %2"_s.arg(field, out.error().message);
+            return;
+        }
+        d.properties.insert(property, out->toString());
+    };
+    carry(u"appointment_time"_s, a->start.toIsoUtc());
+    carry(u"timezone"_s, a->start.zoneId());
+
     if (a->status != AppointmentStatus::Canceled) {
         if (auto inv = billing.invoiceForAppointment(appointmentId); inv) {
             const QString moneyStage = stageFor(StatusDomain::Money, toString(inv->status));
             if (!moneyStage.isEmpty())
                 d.stage = moneyStage;
-            d.description = u"QuickBooks invoice %1 (%2): %3"_s.arg(inv->docNumber, toString(inv->status),
-                                                                     inv->invoiceLink.isEmpty() ? u"link pending"_s
-                                                                                                : inv->invoiceLink);
+            // The deal's description names the invoice for people: only the
+            // parts whose fields are carried into HubSpot (a switched-off
+            // invoice link is not written here either).
+            const bool number = fields.carries(u"invoice_number"_s, System::HubSpot);
+            const bool status = fields.carries(u"payment_status"_s, System::HubSpot);
+            const bool link = fields.carries(u"invoice_link"_s, System::HubSpot);
+            if (number && status && link) {
+                d.description = u"QuickBooks invoice %1 (%2): %3"_s.arg(inv->docNumber, toString(inv->status),
+                                                                         inv->invoiceLink.isEmpty() ? u"link pending"_s
+                                                                                                    : inv->invoiceLink);
+            } else if (number || status || link) {
+                QStringList parts{u"QuickBooks invoice"_s};
+                if (number)
+                    parts << inv->docNumber;
+                if (status)
+                    parts << u"(%1)"_s.arg(toString(inv->status));
+                QString text = parts.join(u' ');
+                if (link)
+                    text += u": "_s + (inv->invoiceLink.isEmpty() ? u"link pending"_s : inv->invoiceLink);
+                d.description = text;
+            }
+            options.currency = inv->total.currency().isEmpty() ? m_settings.currency : inv->total.currency();
+            carry(u"invoice_number"_s, inv->docNumber);
+            carry(u"due_date"_s, inv->dueDate.isValid() ? inv->dueDate.toString(Qt::ISODate) : QString());
+            carry(u"tax"_s, inv->tax.toDecimalString());
+            carry(u"discount"_s, inv->discount.toDecimalString());
+            carry(u"deposit"_s, inv->deposit.toDecimalString());
+            carry(u"payment_status"_s, toString(inv->status));
+            carry(u"invoice_link"_s, inv->invoiceLink);
             d.closeTasks = closesTasks(inv->status);
         }
     } else {
         d.closeTasks = true;
     }
+    for (const QString &why : std::as_const(d.notCarried))
+        qCWarning(lcApplier).noquote() << "deal of appointment" << appointmentId << "leaves out" << why;
     return d;
 }
 

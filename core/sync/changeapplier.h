@@ -4,13 +4,17 @@
 #include "common/error.h"
 #include "domain/appointment.h"
 #include "domain/billing.h"
+#include "domain/customer.h"
 #include "domain/rules.h"
 #include "identity/normalize.h"
+#include "sync/fieldmappingset.h"
 
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -41,6 +45,10 @@ struct ApplyOutcome {
     int customersCreated = 0;
     QString entityId;           // Concord's id of what it touched
     QString note;
+    // Values seen outside their field's system of record ("email 'a@b.c'
+    // from QuickBooks: HubSpot is its system of record"): kept for matching
+    // people only, never carried as the customer's value.
+    QStringList notAuthoritative;
 };
 
 // The desired state of an appointment's HubSpot deal, computed from the store
@@ -55,6 +63,12 @@ struct DesiredDeal {
     QString description;        // invoice number and link, when invoiced
     QString ownerEmail;         // staff email → HubSpot owner
     bool closeTasks = false;
+    // The mapped fields carried onto the deal (enabled HubSpot "deal.*" rows):
+    // property named by the row → value through the row's transform.
+    QMap<QString, QString> properties;
+    // Mapped fields with a value that could not be carried, each with why
+    // (a transform refusing the value, a path naming no deal property).
+    QStringList notCarried;
 };
 
 // Decide (architecture.md, data flow steps 2–5): turns captured remote
@@ -67,6 +81,15 @@ public:
     ChangeApplier(Store::Database &db, const Clock &clock, ApplierSettings settings);
 
     [[nodiscard]] const ApplierSettings &settings() const { return m_settings; }
+
+    // The field mappings the applier (and the job runner, through it)
+    // honours: read from the store on first use and again by
+    // reloadMappings(), which the engine calls at the start of every cycle
+    // and poll, so an edit applied in the mapping editor counts from then on.
+    // A store that cannot be read leaves the previous set (none at first:
+    // nothing mapped is carried) and returns the error.
+    [[nodiscard]] Status reloadMappings();
+    [[nodiscard]] const FieldMappingSet &fieldMappings() const;
 
     // Catalog: Cal.com event types ↔ QuickBooks Items by name (the service
     // type mapping's default); the item's unit price is the hourly rate.
@@ -116,7 +139,15 @@ private:
     [[nodiscard]] Result<QString> resolvePerson(const Person &person, Domain::System system, const QString &externalId,
                                                 ApplyOutcome &outcome);
     [[nodiscard]] Result<QString> createCustomer(const Person &person, Domain::System source);
-    [[nodiscard]] Status addMissingContacts(const QString &customerId, const Person &person, Domain::System source);
+    // Adds the person's email and phone the customer does not have yet (they
+    // match people later). A value from a system that is not the field's
+    // system of record is added for matching only and named in `outcome`.
+    [[nodiscard]] Status addMissingContacts(const QString &customerId, const Person &person, Domain::System source,
+                                            ApplyOutcome &outcome);
+    // The value of a customer's email or phone Concord carries: the one
+    // from the field's system of record when Concord has it, else the
+    // primary (first-time creation: the authority has none yet).
+    [[nodiscard]] QString carriedContact(const Domain::Customer &customer, Domain::ContactKind kind) const;
     [[nodiscard]] Result<int> ensureRemoteCustomer(const QString &customerId, const QDateTime &sourceAt,
                                                    QStringView kind);
     [[nodiscard]] Result<int> enqueueDeal(qint64 appointmentId, const QString &trigger, QStringView kind,
@@ -144,6 +175,7 @@ private:
     Identity::PhoneNormalizer m_phones;
     // The service catalog, read once per catalog import (every booking needs it).
     mutable std::optional<QList<Domain::Service>> m_services;
+    mutable std::optional<FieldMappingSet> m_mappings;
     [[nodiscard]] Result<QList<Domain::Service>> services() const;
 };
 

@@ -29,7 +29,11 @@ class RulesRepository;
 //   customer id carried is QuickBooks' own Customer.Id, which only QuickBooks
 //   assigns — HubSpot keeps it as a reference so a person sees the link.
 // HubSpot targets are custom properties prefixed "concord_" on the contact or
-// the appointment's deal; paths are "object.property" for the editor.
+// the appointment's deal; paths are "object.property" for the editor. The
+// sync engine writes the deal ones with every deal (FieldMappingSet), so the
+// portal must have them: HubSpot refuses a whole write that names a property
+// it lacks, and the retry queue then names the mapping (create the property,
+// or re-point or switch off the row).
 namespace Concord::Sync {
 
 // One row per carried field and target (FieldMapping's store key is

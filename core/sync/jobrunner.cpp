@@ -16,6 +16,7 @@
 #include "store/syncstaterepository.h"
 #include "sync/changeapplier.h"
 #include "sync/connectorset.h"
+#include "sync/fieldmappingset.h"
 #include "sync/jobs.h"
 #include "sync/pdfcache.h"
 
@@ -198,8 +199,12 @@ void JobRunner::ensureQuickBooksCustomer(const OutboxJob &job, std::function<voi
         c.displayName = p.value(u"displayName"_s).toString();
         c.givenName = p.value(u"givenName"_s).toString();
         c.familyName = p.value(u"familyName"_s).toString();
-        c.primaryEmail = p.value(u"email"_s).toString();
-        c.primaryPhone = p.value(u"phone"_s).toString();
+        // Found by email and phone either way; written as the mappings say.
+        const FieldMappingSet &mappings = self->m_applier.fieldMappings();
+        if (mappings.writesOnCreate(u"email"_s, System::QuickBooks))
+            c.primaryEmail = p.value(u"email"_s).toString();
+        if (mappings.writesOnCreate(u"phone"_s, System::QuickBooks))
+            c.primaryPhone = p.value(u"phone"_s).toString();
         qbo->createCustomer(writeKey(job), c).then(self.data(), [self, job, done](Result<QuickBooks::CustomerCreation> made) {
             if (!made)
                 return done(JobResult::failed(made.error()));
@@ -262,14 +267,16 @@ void JobRunner::ensureHubSpotContact(const OutboxJob &job, std::function<void(Jo
 
     auto create = [self, hs, job, p, done]() {
         HubSpot::PropertyMap props;
-        auto put = [&props](const QString &key, const QString &value) {
-            if (!value.isEmpty())
+        // Email and phone as the field mappings say (found by them either way).
+        const FieldMappingSet &mappings = self->m_applier.fieldMappings();
+        auto put = [&props, &mappings](const QString &key, const QString &value, const QString &field = {}) {
+            if (!value.isEmpty() && (field.isEmpty() || mappings.writesOnCreate(field, System::HubSpot)))
                 props.insert(key, value);
         };
-        put(u"email"_s, p.value(u"email"_s).toString());
+        put(u"email"_s, p.value(u"email"_s).toString(), u"email"_s);
         put(u"firstname"_s, p.value(u"givenName"_s).toString());
         put(u"lastname"_s, p.value(u"familyName"_s).toString());
-        put(u"phone"_s, p.value(u"phone"_s).toString());
+        put(u"phone"_s, p.value(u"phone"_s).toString(), u"phone"_s);
         hs->createContact(props).then(self.data(), [self, job, done](Result<HubSpot::ContactWrite> made) {
             if (!made)
                 return done(JobResult::failed(made.error()));
@@ -341,6 +348,21 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
         props.insert(u"closedate"_s, desired->closeDate);
     if (!desired->description.isEmpty())
         props.insert(u"description"_s, desired->description);
+    // The mapped fields, under the properties their rows name.
+    for (auto it = desired->properties.cbegin(); it != desired->properties.cend(); ++it)
+        props.insert(it.key(), it.value());
+    // What the job log says besides the stage: mapped values left out.
+    const QString leftOut = desired->notCarried.isEmpty()
+        ? QString()
+        : u"; not carried: "_s + desired->notCarried.join(u"; "_s);
+    // HubSpot refuses a whole write naming a property it does not have
+    // (PROPERTY_DOESNT_EXIST): the retry queue says which mapping names it.
+    const FieldMappingSet mappings = m_applier.fieldMappings();
+    done = [done, mappings](JobResult r) {
+        if (r.error)
+            r.error = mappings.explainHubSpotRefusal(*r.error, u"deal");
+        done(std::move(r));
+    };
 
     Store::SyncStateRepository state(m_db, m_clock);
     auto ref = state.ref(u"appointment"_s, job.entityId, System::HubSpot, u"deal"_s);
@@ -356,12 +378,12 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
         return st.recordEcho(System::HubSpot, u"deal"_s, deal.id, deal.lastModifiedAt.toString(Qt::ISODateWithMs));
     };
     if (ref->has_value()) {
-        hs->updateDeal((*ref)->remoteId, props).then(this, [remember, done](Result<HubSpot::Deal> deal) {
+        hs->updateDeal((*ref)->remoteId, props).then(this, [remember, leftOut, done](Result<HubSpot::Deal> deal) {
             if (!deal)
                 return done(JobResult::failed(deal.error()));
             if (auto ok = remember(*deal); !ok)
                 return done(JobResult::failed(ok.error()));
-            done(JobResult::done(deal->id, u"deal %1 → %2"_s.arg(deal->id, deal->stage)));
+            done(JobResult::done(deal->id, u"deal %1 → %2"_s.arg(deal->id, deal->stage) + leftOut));
         });
         return;
     }
@@ -373,18 +395,18 @@ void JobRunner::upsertDeal(const OutboxJob &job, std::function<void(JobResult)> 
     // for the same appointment — knows a deal may exist and looks for it
     // (once HubSpot's search can show it) instead of making a second one.
     const QString entityId = job.entityId;
-    auto create = [self, hs, props, contactId = *contact, remember, entityId, done]() {
+    auto create = [self, hs, props, contactId = *contact, remember, entityId, leftOut, done]() {
         Store::SyncStateRepository st(self->m_db, self->m_clock);
         if (auto ok = st.setRef({u"appointment"_s, entityId, System::HubSpot, u"deal-attempt"_s,
                                  self->m_clock.nowUtc().toString(Qt::ISODateWithMs), {}, {}});
             !ok)
             return done(JobResult::failed(ok.error()));
-        hs->createDeal(props, contactId).then(self.data(), [remember, done](Result<HubSpot::Deal> deal) {
+        hs->createDeal(props, contactId).then(self.data(), [remember, leftOut, done](Result<HubSpot::Deal> deal) {
             if (!deal)
                 return done(JobResult::failed(deal.error()));
             if (auto ok = remember(*deal); !ok)
                 return done(JobResult::failed(ok.error()));
-            done(JobResult::done(deal->id, u"deal %1 created"_s.arg(deal->id)));
+            done(JobResult::done(deal->id, u"deal %1 created"_s.arg(deal->id) + leftOut));
         });
     };
     auto attempted = state.ref(u"appointment"_s, job.entityId, System::HubSpot, u"deal-attempt"_s);

@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -120,6 +121,41 @@ std::optional<qint64> wholeNumber(const QJsonValue &value)
     if (n.scale() != 0)
         return std::nullopt;
     return n.mantissa();
+}
+
+// Why the sync engine cannot apply `transform` to `field` (known, and the
+// transform's input fits its type); empty when it can. The engine computes
+// each field itself and then applies the row's transform to that value
+// (FieldMappingSet::carried): any pure transform works on a plain value. Three
+// fields are not plain values but lookups and invoice arithmetic the engine
+// does in one built-in way; and money fields are read from QuickBooks as
+// amounts, never as cents.
+QString engineRefusal(const QString &field, const TransformInfo &transform, ValueType fieldType)
+{
+    static const std::map<QString, QString> builtIn{{u"service_type"_s, u"event_type_to_item"_s},
+                                                    {u"duration"_s, u"minutes_to_hours"_s},
+                                                    {u"staff_owner"_s, u"staff_email_to_owner"_s}};
+    if (const auto it = builtIn.find(field); it != builtIn.end()) {
+        if (transform.name == it->second)
+            return {};
+        return u"The sync engine carries '%1' in one way only, with '%2' (it builds the invoice line or looks the "
+               u"record up itself), so it cannot apply '%3'; choose '%2'."_s.arg(field, it->second, transform.name);
+    }
+    QStringList usable;
+    const QList<TransformInfo> all = knownTransforms();
+    for (const TransformInfo &t : all) {
+        if (t.pure && accepts(t.input, fieldType) && !(t.input == ValueType::MinorUnits && fieldType == ValueType::Amount))
+            usable << t.name;
+    }
+    if (!transform.pure) {
+        return u"'%1' is a lookup the sync engine does only for its own field, so it cannot apply it to '%2'; "
+               u"choose one of: %3."_s.arg(transform.name, field, usable.join(u", "_s));
+    }
+    if (transform.input == ValueType::MinorUnits && fieldType == ValueType::Amount) {
+        return u"The sync engine reads '%1' as an amount (65.00), not as cents, so it cannot apply '%2'; choose one "
+               u"of: %3."_s.arg(field, transform.name, usable.join(u", "_s));
+    }
+    return {};
 }
 
 } // namespace
@@ -297,7 +333,12 @@ Result<QJsonValue> applyTransform(const QString &name, const QJsonValue &value, 
     }
     if (t == u"https_url"_s) {
         const QUrl url(value.toString().trimmed(), QUrl::StrictMode);
-        if (!value.isString() || !url.isValid() || url.scheme() != u"https"_s || url.host().isEmpty())
+        // Plain http only on this computer (the sandbox's emulators), as
+        // everywhere in Concord (architecture.md, configuration).
+        const QHostAddress host(url.host());
+        const bool loopback = url.scheme() == u"http"_s
+            && (url.host() == u"localhost"_s || (!host.isNull() && host.isLoopback()));
+        if (!value.isString() || !url.isValid() || (url.scheme() != u"https"_s && !loopback) || url.host().isEmpty())
             return refuse(t, value, u"it is not a secure (https) web link"_s);
         return QJsonValue(url.toString());
     }
@@ -411,6 +452,11 @@ QList<MappingProblem> validateFieldMappings(const QList<FieldMapping> &mappings)
             report(i, m, Part::Transform,
                    u"The transform '%1' expects %2, but '%3' holds %4; choose one that fits (%5)."_s.arg(
                        info->name, typeWords(info->input), field, typeWords(known->type), fitting.join(u", "_s)));
+        } else if (known) {
+            // A row the engine would carry differently from what it says is a
+            // silent failure: refused here, so the editor never stores one.
+            if (const QString why = engineRefusal(field, *info, known->type); !why.isEmpty())
+                report(i, m, Part::Transform, why);
         }
 
         if (!known) {

@@ -91,7 +91,10 @@ struct MappingProblem {
 // more than one authoritative system; a row writing a field into its own
 // authority, or reading it from somewhere other than its authority; a row
 // mapping a system onto itself; two rows writing one field into one system;
-// an unknown transform; a transform that cannot apply to the field's values.
+// an unknown transform; a transform that cannot apply to the field's values;
+// a transform the sync engine cannot apply to the field (service type,
+// duration and staff owner only with their built-in lookup or arithmetic;
+// other fields with any pure transform that fits, money never from cents).
 // Warning: a field that affects neither money, timing nor follow-up (the
 // editor discourages it). Disabled rows are checked too: they can be switched
 // back on.

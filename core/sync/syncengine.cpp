@@ -191,6 +191,7 @@ void SyncEngine::pollNow(System system)
         m_pollAgain.insert(int(system));
         return;
     }
+    reloadMappings();
     const QDateTime startedAt = m_clock.nowUtc();
     auto after = [this, system, startedAt] {
         settleInbound(system, startedAt);
@@ -321,8 +322,17 @@ void SyncEngine::settleInbound(System system, const QDateTime &pollStartedAt)
 // ---------------------------------------------------------------------------
 // Capture
 
+void SyncEngine::reloadMappings()
+{
+    // The field mappings as the store holds them now: an edit applied in the
+    // mapping editor counts from the next cycle or poll (one small read).
+    if (auto ok = m_applier.reloadMappings(); !ok)
+        problem(u"field mappings could not be read (the last ones read stay in force): %1"_s.arg(ok.error().message));
+}
+
 void SyncEngine::captureAll(Next next)
 {
+    reloadMappings();
     m_capturing = true;
     captureCatalog([this, next] {
         captureQuickBooksCustomers([this, next] {
@@ -378,6 +388,11 @@ void SyncEngine::logIn(System system, const QString &entityType, const QString &
     } else if (outcome->stale) {
         e.outcome = u"skipped"_s;
         e.message = outcome->note;
+    } else if (!outcome->notAuthoritative.isEmpty()) {
+        // Applied, but a value came from a copy of the field: the log says
+        // why it was not taken as the customer's value nor carried.
+        e.outcome = u"ok"_s;
+        e.message = outcome->notAuthoritative.join(u"; "_s);
     } else {
         return;
     }

@@ -122,6 +122,7 @@ signals:
 
 private:
     using Next = std::function<void()>;
+    void reloadMappings();
     void captureAll(Next next);
     void captureCatalog(Next next);
     void captureQuickBooksCustomers(Next next);

@@ -366,6 +366,11 @@ void TestSyncLifecycle::endedSessionIsInvoicedThenPaidInTwoSteps()
     auto *deal = m_sandbox->hubspot().portal().find(u"deals"_s, dealId.toLongLong());
     QVERIFY(deal);
     QVERIFY2(deal->props.value(u"description"_s).contains(inv->invoiceLink), "the deal has no invoice link");
+    // The default field mappings' deal properties, as their rows name them.
+    QCOMPARE(deal->props.value(u"concord_invoice_number"_s), inv->docNumber);
+    QCOMPARE(deal->props.value(u"concord_invoice_link"_s), inv->invoiceLink);
+    QCOMPARE(deal->props.value(u"concord_payment_status"_s), u"invoiced"_s);
+    QCOMPARE(deal->props.value(u"concord_invoice_due_date"_s), inv->dueDate.toString(Qt::ISODate));
 
     // A partial payment, then the rest.
     QVERIFY(m_sandbox->quickbooks().recordPayment(realm(), customerRef, 2500, {{inv->quickbooksId, 2500}}).has_value());

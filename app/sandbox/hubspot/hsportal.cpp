@@ -221,6 +221,16 @@ void HubSpotPortal::clear()
     }
     addPipeline(u"deals"_s, QJsonObject{{u"id"_s, u"default"_s}, {u"label"_s, u"Sales Pipeline"_s},
                                         {u"displayOrder"_s, 0}, {u"archived"_s, false}, {u"stages"_s, stages}});
+    // A real portal has only the properties someone created; the sandbox is
+    // a portal Concord was set up in, so it has the custom properties
+    // Concord's default field mappings write (core/sync/defaultmappings.cpp).
+    // Any other property is refused as HubSpot refuses it (PROPERTY_DOESNT_EXIST).
+    for (const QString &name : {u"concord_appointment_start"_s, u"concord_appointment_timezone"_s,
+                                u"concord_invoice_number"_s, u"concord_invoice_due_date"_s, u"concord_invoice_tax"_s,
+                                u"concord_invoice_discount"_s, u"concord_invoice_deposit"_s,
+                                u"concord_payment_status"_s, u"concord_invoice_link"_s})
+        defineProperty(u"deals"_s, name);
+    defineProperty(u"contacts"_s, u"concord_quickbooks_customer_id"_s);
 }
 
 qint64 HubSpotPortal::nowMs() const
