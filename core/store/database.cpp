@@ -131,7 +131,13 @@ Result<std::unique_ptr<Database>> Database::open(const StoreUrl &url, const QStr
         db->m_db.setUserName(url.user);
         db->m_db.setPassword(url.password);
         db->m_db.setDatabaseName(url.database);
-        db->m_db.setConnectOptions(u"connect_timeout=10"_s);
+        // Session settings travel in the connection options (no extra round
+        // trip): lock_timeout is SQLite's busy timeout (a writer blocked by
+        // another fails after 5 s instead of hanging); notices (e.g. "already
+        // exists, skipping") would otherwise go to stderr; application_name
+        // shows Concord's sessions in pg_stat_activity.
+        db->m_db.setConnectOptions(u"connect_timeout=10;application_name=concord;"
+                                   "options='-c lock_timeout=5s -c client_min_messages=warning'"_s);
     }
     if (!db->m_db.open()) {
         return fail(ErrorCode::Storage, u"cannot open the store %1"_s.arg(url.redacted()),
@@ -186,7 +192,7 @@ QString Database::engineDescription() const
         auto v = scalar(u"SELECT sqlite_version()"_s);
         return v ? u"SQLite "_s + v->toString() : u"SQLite"_s;
     }
-    auto v = scalar(u"SHOW server_version"_s);
+    auto v = scalar(u"SELECT current_setting('server_version')"_s); // SHOW cannot be prepared
     return v ? u"PostgreSQL "_s + v->toString() : u"PostgreSQL"_s;
 }
 
@@ -226,7 +232,11 @@ Error Database::sqlError(const QSqlQuery &query, const QString &what) const
 Result<QSqlQuery> Database::prepare(const QString &sql) const
 {
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    // PostgreSQL's driver streams a forward-only result row by row and drops
+    // what is unread once the connection runs another statement — as the
+    // RELEASE of a statement savepoint right after a write does. Writes (and
+    // their RETURNING rows, a handful) are therefore fetched whole.
+    q.setForwardOnly(!isGuardedOnPostgres(sql));
     if (!q.prepare(sql))
         return std::unexpected(sqlError(q, u"the store could not prepare a statement"_s));
     return q;
@@ -234,9 +244,56 @@ Result<QSqlQuery> Database::prepare(const QString &sql) const
 
 Status Database::execPrepared(QSqlQuery &query) const
 {
-    if (!query.exec())
+    // (Engine first: the bulk-import hot loop on SQLite skips even lastQuery().)
+    const bool guarded = m_url.engine == Engine::PostgreSQL && beginStatementGuard(query.lastQuery());
+    const bool ok = query.exec();
+    endStatementGuard(guarded, ok);
+    if (!ok)
         return std::unexpected(sqlError(query, u"a store statement failed"_s));
     return {};
+}
+
+bool Database::isGuardedOnPostgres(const QString &sql) const
+{
+    if (m_url.engine != Engine::PostgreSQL)
+        return false;
+    static const QString select = u"SELECT"_s;
+    const QStringView head = QStringView(sql).trimmed().left(select.size());
+    return head.compare(select, Qt::CaseInsensitive) != 0;
+}
+
+bool Database::beginStatementGuard(const QString &sql) const
+{
+    // PostgreSQL aborts the whole transaction at the first failed statement
+    // ("current transaction is aborted, commands ignored until end of
+    // transaction block"); SQLite undoes only that statement. The store's
+    // callers rely on SQLite's behaviour: an insert that hits a UNIQUE
+    // conflict is reported, then the transaction carries on (a contact point
+    // that already exists, a conflict explained by a lookup, a refused audit
+    // rewrite). So on PostgreSQL, inside a transaction, every statement that
+    // can write runs in a savepoint of its own and a failure rolls back to it.
+    // Plain SELECTs are not wrapped: they fail only on a broken schema or a
+    // lost connection, after which the caller gives up the transaction
+    // anyway, and they are most of what runs. SQLite pays nothing.
+    if (m_depth == 0 || !isGuardedOnPostgres(sql))
+        return false;
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SAVEPOINT concord_statement"_s)) {
+        qCWarning(lcStore) << "cannot set a statement savepoint:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void Database::endStatementGuard(bool guarded, bool succeeded) const
+{
+    if (!guarded)
+        return;
+    QSqlQuery q(m_db);
+    if (!succeeded && !q.exec(u"ROLLBACK TO SAVEPOINT concord_statement"_s))
+        qCWarning(lcStore) << "cannot roll back a failed statement:" << q.lastError().text();
+    if (!q.exec(u"RELEASE SAVEPOINT concord_statement"_s))
+        qCWarning(lcStore) << "cannot release a statement savepoint:" << q.lastError().text();
 }
 
 Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &binds) const
@@ -257,11 +314,15 @@ Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &binds)
         else
             q.bindValue(i, v);
     }
-    if (!q.exec()) {
+    const bool guarded = beginStatementGuard(sql);
+    const bool ok = q.exec();
+    if (!ok) {
         Error e = sqlError(q, u"a store statement failed"_s);
         q.finish();
+        endStatementGuard(guarded, false);
         return std::unexpected(e);
     }
+    endStatementGuard(guarded, true);
     return &q;
 }
 
@@ -288,9 +349,14 @@ Status Database::exec(const QString &sql, const QVariantList &binds) const
 
 Status Database::execDirect(const QString &sql) const
 {
+    const bool guarded = beginStatementGuard(sql);
     QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        return std::unexpected(sqlError(q, u"a store statement failed"_s));
+    const bool ok = q.exec(sql);
+    const Error e = ok ? Error() : sqlError(q, u"a store statement failed"_s);
+    q.finish();
+    endStatementGuard(guarded, ok);
+    if (!ok)
+        return std::unexpected(e);
     return {};
 }
 
@@ -298,7 +364,12 @@ Status Database::execControl(const QString &sql) const
 {
     // Savepoint statements run once per nested guard: SQLite can keep them
     // prepared; PostgreSQL cannot prepare them at all.
-    return m_url.engine == Engine::SQLite ? exec(sql) : execDirect(sql);
+    if (m_url.engine == Engine::SQLite)
+        return exec(sql);
+    QSqlQuery q(m_db); // not execDirect(): a savepoint needs no statement savepoint
+    if (!q.exec(sql))
+        return std::unexpected(sqlError(q, u"a store statement failed"_s));
+    return {};
 }
 
 Result<qint64> Database::insert(const QString &sql, const QVariantList &binds) const

@@ -114,6 +114,11 @@ private:
     // with the same SQL, so callers consume rows before calling again.
     [[nodiscard]] Result<QSqlQuery *> run(const QString &sql, const QVariantList &binds) const;
     [[nodiscard]] Status execControl(const QString &sql) const;
+    // PostgreSQL inside a transaction: a savepoint around one statement, so
+    // that its failure leaves the transaction usable, as on SQLite.
+    [[nodiscard]] bool isGuardedOnPostgres(const QString &sql) const;
+    [[nodiscard]] bool beginStatementGuard(const QString &sql) const;
+    void endStatementGuard(bool guarded, bool succeeded) const;
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_cache;
     StoreUrl m_url;
     QString m_name;

@@ -403,6 +403,22 @@ Migration schemaV1()
             BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$)"_s,
         uR"(CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
             FOR EACH ROW EXECUTE FUNCTION concord_audit_append_only())"_s,
+        // As audit_log_no_replace on SQLite: a row claiming an existing seq or
+        // hash is refused as a rewrite of history (before the UNIQUE index
+        // would call it a mere conflict), and an upsert (ON CONFLICT … DO
+        // UPDATE) never gets as far as its update. TRUNCATE bypasses row
+        // triggers, so it is refused too.
+        uR"(CREATE FUNCTION concord_audit_no_replace() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq OR hash = NEW.hash) THEN
+                    RAISE EXCEPTION 'audit_log is append-only';
+                END IF;
+                RETURN NEW;
+            END $$)"_s,
+        uR"(CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION concord_audit_no_replace())"_s,
+        uR"(CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+            FOR EACH STATEMENT EXECUTE FUNCTION concord_audit_append_only())"_s,
     };
     return m;
 }

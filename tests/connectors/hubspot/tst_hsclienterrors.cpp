@@ -29,7 +29,10 @@ private Q_SLOTS:
         // 4th request gets HubSpot's 429 (SECONDLY); the client pauses the
         // account for the interval and succeeds.
         m_hs->setThrottlingEnabled(true);
-        m_hs->setTimeScale(1000); // 10 s of window = 10 ms real
+        // 10 s of window = 50 ms real: the six reads must land inside one
+        // window even on a loaded machine (at 10 ms they sometimes did not,
+        // and nothing was throttled).
+        m_hs->setTimeScale(200);
         auto limits = m_hs->limiter().limits();
         limits.burstPer10s = 3;
         m_hs->limiter().setLimits(limits);
@@ -46,7 +49,9 @@ private Q_SLOTS:
     void searchThrottledThenSucceeds()
     {
         m_hs->setThrottlingEnabled(true);
-        m_hs->setTimeScale(1000);
+        // 1 s = 10 ms real: the second search must come inside the first
+        // one's second even under load (at 1 ms real it often did not).
+        m_hs->setTimeScale(100);
         auto limits = m_hs->limiter().limits();
         limits.searchPerSecond = 1;
         m_hs->limiter().setLimits(limits);

@@ -5,6 +5,11 @@
 // changed" assertions, and one-line dumps of every domain struct so a
 // QCOMPARE of two dumps names the exact field that differs.
 //
+// Every store test runs on both engines (core_tst_foo on SQLite,
+// core_tst_foo_pg on PostgreSQL, see teststore.h): storeUrlIn()/openMigrated()
+// hand out a fresh SQLite file or a fresh PostgreSQL database, and the
+// snapshot helpers read either engine's catalog.
+//
 // Header-only on purpose: each tst_*.cpp is its own executable.
 
 #include "common/clock.h"
@@ -20,6 +25,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/outboxrepository.h"
+#include "teststore.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -85,17 +91,25 @@ inline QDateTime fixedStart()
     return QDateTime(QDate(2025, 1, 15), QTime(9, 30, 0, 123), Qt::UTC);
 }
 
+using Test::onPostgres;
+using Test::testEngineName;
+
+// The store URL for `file` in `dir` on the engine under test: a SQLite file,
+// or a new PostgreSQL database standing for that file (the same one again for
+// the same dir and file, so "reopening the file" works on both engines).
 inline QString storeUrlIn(const QTemporaryDir &dir, const QString &file = u"store.sqlite"_s)
 {
-    return u"sqlite://"_s + dir.filePath(file);
+    return Test::testStoreUrl(dir, file);
 }
 
-// Opens `sqlite://<dir>/store.sqlite` and migrates it. Errors are returned so
-// the caller can QVERIFY them with their text.
+// Opens the store for `file` in `dir` (see storeUrlIn) and migrates it.
+// Errors are returned so the caller can QVERIFY them with their text.
 inline Result<std::unique_ptr<Store::Database>> openMigrated(const QTemporaryDir &dir,
                                                              const QString &file = u"store.sqlite"_s)
 {
-    auto db = Store::Database::open(storeUrlIn(dir, file));
+    // On PostgreSQL the database starts as a copy of a migrated template;
+    // migrate() then checks the version and has nothing to do.
+    auto db = Store::Database::open(Test::testStoreUrl(dir, file, true));
     if (!db)
         return db;
     if (auto ok = Store::migrate(**db); !ok)
@@ -115,11 +129,23 @@ inline QString cellText(const QVariant &v)
     return v.toString();
 }
 
-// Every row of `table` in rowid order, one "c1 | c2 | …" line per row.
+// Every row of `table`, one "c1 | c2 | …" line per row: in rowid (insertion)
+// order on SQLite; on PostgreSQL, which has no stable row order, sorted by
+// every column left to right (the id first, where the table has one).
 inline QStringList tableRows(const Store::Database &db, const QString &table)
 {
     QSqlQuery q(db.handle());
-    if (!q.exec(u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(table)))
+    QString sql = u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(table);
+    if (db.engine() == Store::Engine::PostgreSQL) {
+        QSqlQuery probe(db.handle());
+        if (!probe.exec(u"SELECT * FROM \"%1\" LIMIT 0"_s.arg(table)))
+            return {u"<cannot read %1: %2>"_s.arg(table, probe.lastError().text())};
+        QStringList order;
+        for (int i = 1; i <= probe.record().count(); ++i)
+            order << QString::number(i);
+        sql = u"SELECT * FROM \"%1\" ORDER BY %2"_s.arg(table, order.join(u", "_s));
+    }
+    if (!q.exec(sql))
         return {u"<cannot read %1: %2>"_s.arg(table, q.lastError().text())};
     QStringList rows;
     while (q.next()) {
@@ -135,20 +161,40 @@ inline QStringList tableNames(const Store::Database &db)
 {
     QSqlQuery q(db.handle());
     QStringList names;
-    if (!q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"_s))
+    const QString sql = db.engine() == Store::Engine::SQLite
+        ? u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"_s
+        : u"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+          "AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\""_s;
+    if (!q.exec(sql))
         return {u"<cannot list tables: %1>"_s.arg(q.lastError().text())};
     while (q.next())
         names << q.value(0).toString();
     return names;
 }
 
-// The schema (every table, index and trigger with its SQL).
+// The schema (every table, index and trigger with its SQL; on PostgreSQL the
+// columns with their types, defaults and nullability instead of the CREATE
+// TABLE text, which PostgreSQL does not keep).
 inline QStringList schemaObjects(const Store::Database &db)
 {
     QSqlQuery q(db.handle());
     QStringList out;
-    if (!q.exec(u"SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"_s))
+    if (db.engine() == Store::Engine::PostgreSQL) {
+        const QString sql = uR"(
+            SELECT 'column', table_name || '.' || column_name, table_name,
+                   data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '')
+              FROM information_schema.columns WHERE table_schema = current_schema()
+            UNION ALL
+            SELECT 'index', indexname, tablename, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+            UNION ALL
+            SELECT 'trigger', t.tgname, c.relname, pg_get_triggerdef(t.oid)
+              FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal
+            ORDER BY 1, 2)"_s;
+        if (!q.exec(sql))
+            return {u"<cannot read the PostgreSQL catalog: %1>"_s.arg(q.lastError().text())};
+    } else if (!q.exec(u"SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"_s)) {
         return {u"<cannot read sqlite_master: %1>"_s.arg(q.lastError().text())};
+    }
     while (q.next()) {
         out << u"%1 %2 on %3: %4"_s.arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                                         q.value(3).toString().simplified());

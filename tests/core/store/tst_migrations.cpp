@@ -42,14 +42,36 @@ const QStringList kExpectedIndexes = {
     u"sync_log_at"_s,
 };
 
-const QStringList kExpectedTriggers = {u"audit_log_no_delete"_s, u"audit_log_no_replace"_s,
-                                       u"audit_log_no_update"_s};
+// The audit log's append-only triggers differ per engine: SQLite triggers
+// run a RAISE per event; PostgreSQL triggers call a function and can also
+// refuse TRUNCATE (migrations.cpp, sqliteOnly/postgresOnly).
+QStringList expectedTriggers()
+{
+    if (onPostgres())
+        return {u"audit_log_append_only"_s, u"audit_log_no_replace"_s, u"audit_log_no_truncate"_s};
+    return {u"audit_log_no_delete"_s, u"audit_log_no_replace"_s, u"audit_log_no_update"_s};
+}
 
+// Schema objects of one type ("index", "trigger", "view") that the schema
+// created explicitly, read from the engine's own catalog.
 QStringList namesOf(const Database &db, const QString &type)
 {
-    auto rows = db.select<QString>(u"SELECT name FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
-                                   "AND name NOT LIKE 'sqlite_%' ORDER BY name"_s,
-                                   {type}, [](const QSqlQuery &q) { return q.value(0).toString(); });
+    QString sql = u"SELECT name FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
+                  "AND name NOT LIKE 'sqlite_%' ORDER BY name"_s;
+    if (db.engine() == Engine::PostgreSQL) {
+        // Indexes behind PRIMARY KEY/UNIQUE constraints are PostgreSQL's own,
+        // as SQLite's automatic ones (sql IS NULL) are.
+        sql = uR"(SELECT name FROM (
+                SELECT 'index' AS type, indexname AS name FROM pg_indexes i
+                 WHERE schemaname = current_schema()
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+                UNION ALL
+                SELECT 'trigger', tgname FROM pg_trigger WHERE NOT tgisinternal
+                UNION ALL
+                SELECT 'view', viewname FROM pg_views WHERE schemaname = current_schema()
+              ) o WHERE type = ? ORDER BY name COLLATE "C")"_s;
+    }
+    auto rows = db.select<QString>(sql, {type}, [](const QSqlQuery &q) { return q.value(0).toString(); });
     return rows ? *rows : QStringList{u"<error: "_s + rows.error().toString() + u">"_s};
 }
 
@@ -167,7 +189,7 @@ void TestMigrations::allExpectedIndexesAndTriggersExist()
     auto ok = migrate(*m_db);
     STORE_VERIFY_OK(ok);
     QCOMPARE(namesOf(*m_db, u"index"_s), kExpectedIndexes);
-    QCOMPARE(namesOf(*m_db, u"trigger"_s), kExpectedTriggers);
+    QCOMPARE(namesOf(*m_db, u"trigger"_s), expectedTriggers());
     QCOMPARE(namesOf(*m_db, u"view"_s), QStringList());
 }
 
@@ -319,6 +341,16 @@ void TestMigrations::auditLogIsAppendOnly_data()
     QTest::newRow("delete every row") << u"DELETE FROM audit_log"_s;
     QTest::newRow("upsert onto an existing seq")
         << insertAuditRow(1, u"h-forged"_s) + u" ON CONFLICT (seq) DO UPDATE SET actor = 'mallory'"_s;
+    if (onPostgres()) {
+        // PostgreSQL has no REPLACE; its ways to rewrite history in place are
+        // an upsert that does nothing on conflict yet claims the row, and
+        // TRUNCATE, which skips row triggers.
+        QTest::newRow("upsert doing nothing onto an existing seq")
+            << insertAuditRow(1, u"h-forged"_s) + u" ON CONFLICT DO NOTHING"_s;
+        QTest::newRow("truncate") << u"TRUNCATE audit_log"_s;
+        QTest::newRow("insert reusing a hash") << insertAuditRow(9, u"h2"_s);
+        return;
+    }
     // REPLACE deletes the conflicting row: as much a rewrite of history as UPDATE.
     QTest::newRow("insert or replace an existing seq")
         << insertAuditRow(1, u"h-forged"_s).replace(u"INSERT INTO"_s, u"INSERT OR REPLACE INTO"_s);
