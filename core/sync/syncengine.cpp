@@ -32,6 +32,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <optional>
@@ -200,22 +201,26 @@ void SyncEngine::pollNow(System system)
         if (m_pollAgain.remove(int(system)))
             pollNow(system);
     };
-    switch (system) {
-    case System::CalCom:
-        captureCalcom(after);
-        break;
-    case System::QuickBooks:
-        captureQuickBooks(after);
-        break;
-    case System::HubSpot:
-        captureHubSpotHinted([this, after] {
-            captureHubSpotContacts([this, after] {
-                scanIfNewCustomers();
-                captureHubSpotDeals(after);
+    // A mapping edited since the last poll may name a property the portal
+    // lacks: it is created before this poll's writes are delivered.
+    ensureHubSpotProperties([this, system, after] {
+        switch (system) {
+        case System::CalCom:
+            captureCalcom(after);
+            break;
+        case System::QuickBooks:
+            captureQuickBooks(after);
+            break;
+        case System::HubSpot:
+            captureHubSpotHinted([this, after] {
+                captureHubSpotContacts([this, after] {
+                    scanIfNewCustomers();
+                    captureHubSpotDeals(after);
+                });
             });
-        });
-        break;
-    }
+            break;
+        }
+    });
 }
 
 void SyncEngine::webhookHint(System system)
@@ -334,7 +339,7 @@ void SyncEngine::captureAll(Next next)
 {
     reloadMappings();
     m_capturing = true;
-    captureCatalog([this, next] {
+    ensureHubSpotProperties([this, next] { captureCatalog([this, next] {
         captureQuickBooksCustomers([this, next] {
             captureHubSpotContacts([this, next] {
                 captureCalcom([this, next] {
@@ -348,7 +353,158 @@ void SyncEngine::captureAll(Next next)
                 });
             });
         });
-    });
+    }); });
+}
+
+namespace {
+
+std::unexpected<Error> abandoned()
+{
+    Error e = Error::make(ErrorCode::Network, u"the HubSpot request was abandoned"_s);
+    e.retryable = true;
+    return std::unexpected(e);
+}
+
+} // namespace
+
+void SyncEngine::ensureHubSpotProperties(Next next)
+{
+    auto *hs = m_connectors.hubSpot();
+    if (!hs)
+        return next();
+    if (m_propertiesBusy) {
+        m_propertiesWaiting.append(std::move(next));
+        return;
+    }
+    // What the enabled rows write into HubSpot, by object type.
+    static const QRegularExpression internalName(u"^[a-z][a-z0-9_]*$"_s);
+    QSet<QString> wanted;
+    QHash<QString, QList<HubSpot::PropertyDefinition>> todo; // object type → missing so far
+    const FieldMappingSet &mappings = m_applier.fieldMappings();
+    for (const FieldMapping &row : mappings.rows()) {
+        if (!row.enabled || row.targetSystem != System::HubSpot)
+            continue;
+        const QString path = row.targetPath.trimmed();
+        const qsizetype dot = path.indexOf(u'.');
+        const QString object = path.left(std::max<qsizetype>(dot, 0)).toLower();
+        const QString name = path.mid(dot + 1);
+        if (dot <= 0 || (object != u"deal"_s && object != u"contact"_s) || !internalName.match(name).hasMatch())
+            continue;
+        const QString type = object + u's';
+        const QString key = type + u'/' + name;
+        wanted.insert(key);
+        if (m_propertiesReady.contains(key) || m_propertiesFailed.contains(key))
+            continue;
+        HubSpot::PropertyDefinition def;
+        def.name = name;
+        QString words = name.startsWith(u"concord_"_s) ? name.mid(8) : name;
+        def.label = u"Concord: "_s + words.replace(u'_', u' ');
+        def.groupName = object == u"deal"_s ? u"dealinformation"_s : u"contactinformation"_s;
+        def.description = u"Written by Concord from its field mapping \"%1\" (%2)."_s.arg(
+            row.field, displayName(row.sourceSystem));
+        // The kind follows what the row's transform writes: amounts and other
+        // numbers as numbers, calendar dates (YYYY-MM-DD) as dates. The rest
+        // is text, instants included: HubSpot reads a datetime back in its
+        // own format, and a text property gives back exactly what was written.
+        const auto transform = transformInfo(row.transform);
+        const ValueType out = transform ? transform->output : ValueType::Any;
+        if (out == ValueType::Amount || out == ValueType::Decimal || out == ValueType::Minutes) {
+            def.type = u"number"_s;
+            def.fieldType = u"number"_s;
+        } else if (out == ValueType::Date) {
+            def.type = u"date"_s;
+            def.fieldType = u"date"_s;
+        }
+        todo[type].append(def);
+    }
+    if (wanted != m_propertiesWanted) {
+        // Another mapped set: what was refused may now be asked for anew
+        // (a mapping was corrected, or the scope granted and the mapping re-saved).
+        m_propertiesWanted = wanted;
+        m_propertiesFailed.clear();
+    }
+    if (todo.isEmpty())
+        return next();
+    m_propertiesBusy = true;
+    m_propertiesWaiting.append(std::move(next));
+    QPointer<SyncEngine> self(this);
+    auto finished = [self] {
+        if (!self)
+            return;
+        self->m_propertiesBusy = false;
+        const QList<Next> waiting = std::exchange(self->m_propertiesWaiting, {});
+        for (const Next &n : waiting)
+            n();
+    };
+    // One object type after another; within a type, the list read first,
+    // then a create per missing property.
+    auto types = std::make_shared<QStringList>(todo.keys());
+    // The step holds itself only weakly; the answers it waits for hold it.
+    auto first = std::make_shared<std::function<void()>>();
+    *first = [self, hs, todo, types, weak = std::weak_ptr(first), finished] {
+        const auto step = weak.lock();
+        if (!self || !step)
+            return;
+        if (types->isEmpty())
+            return finished();
+        const QString type = types->takeFirst();
+        auto onList = [self, hs, type, defs = todo.value(type), step](
+                          Result<QList<HubSpot::PropertyDefinition>> existing) {
+            if (!self)
+                return;
+            if (!existing) {
+                self->problem(u"HubSpot %1 properties could not be read, so Concord's are not checked: %2"_s.arg(
+                    type, existing.error().message));
+                if (!existing.error().retryable) {
+                    for (const auto &d : defs)
+                        self->m_propertiesFailed.insert(type + u'/' + d.name);
+                }
+                return (*step)();
+            }
+            QSet<QString> have;
+            for (const auto &p : std::as_const(*existing))
+                have.insert(p.name);
+            auto pending = std::make_shared<int>(0);
+            QList<HubSpot::PropertyDefinition> missing;
+            for (const auto &d : defs) {
+                if (have.contains(d.name))
+                    self->m_propertiesReady.insert(type + u'/' + d.name);
+                else
+                    missing.append(d);
+            }
+            if (missing.isEmpty())
+                return (*step)();
+            *pending = int(missing.size());
+            for (const auto &d : std::as_const(missing)) {
+                auto onMade = [self, type, d, pending, step](Result<HubSpot::PropertyWrite> made) {
+                    if (!self)
+                        return;
+                    const QString key = type + u'/' + d.name;
+                    if (made) {
+                        self->m_propertiesReady.insert(key);
+                        if (!made->alreadyExisted)
+                            qCInfo(lcSync).noquote() << "created the HubSpot" << type << "property" << d.name;
+                    } else {
+                        // The writes naming it then fail with the mapping's
+                        // explanation in the retry queue (explainHubSpotRefusal).
+                        self->problem(u"the HubSpot %1 property \"%2\" could not be created (%3); writes naming it "
+                                      u"fail until it exists"_s.arg(type, d.name, made.error().message));
+                        if (!made.error().retryable)
+                            self->m_propertiesFailed.insert(key);
+                    }
+                    if (--*pending == 0)
+                        (*step)();
+                };
+                hs->createProperty(type, d).then(self.data(), onMade).onCanceled(self.data(), [onMade] {
+                    onMade(abandoned());
+                });
+            }
+        };
+        // A client destroyed meanwhile cancels its futures: the check still
+        // ends, so the captures waiting for it run.
+        hs->listProperties(type).then(self.data(), onList).onCanceled(self.data(), [onList] { onList(abandoned()); });
+    };
+    (*first)();
 }
 
 void SyncEngine::count(const Result<ApplyOutcome> &outcome)

@@ -125,6 +125,13 @@ private:
     void reloadMappings();
     void captureAll(Next next);
     void captureCatalog(Next next);
+    // Creates the HubSpot custom properties the enabled field mappings write
+    // ("deal.<name>", "contact.<name>") that the portal lacks, before writes
+    // name them (a real portal refuses a whole write naming one it does not
+    // have). Cheap when nothing changed: it asks HubSpot only for properties
+    // it has not yet seen made, and retries a refused one only after the
+    // mapped set changes or the engine restarts.
+    void ensureHubSpotProperties(Next next);
     void captureQuickBooksCustomers(Next next);
     void captureHubSpotContacts(Next next);
     void captureCalcom(Next next);
@@ -172,6 +179,12 @@ private:
     bool m_stopping = false;
     bool m_capturing = false;
     bool m_catalogDone = false;
+    // ensureHubSpotProperties: "deals/<name>" keys.
+    QSet<QString> m_propertiesWanted; // what the mappings named last time
+    QSet<QString> m_propertiesReady;  // seen in the portal or created
+    QSet<QString> m_propertiesFailed; // refused for good (scope, validation)
+    bool m_propertiesBusy = false;
+    QList<Next> m_propertiesWaiting;  // callers while a check is running
     bool m_calcomBusy = false;
     bool m_quickbooksBusy = false;
     bool m_hubspotBusy = false;

@@ -42,7 +42,9 @@
 #include "tutoringsandbox.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -371,6 +373,28 @@ void TestSyncLifecycle::endedSessionIsInvoicedThenPaidInTwoSteps()
     QCOMPARE(deal->props.value(u"concord_invoice_link"_s), inv->invoiceLink);
     QCOMPARE(deal->props.value(u"concord_payment_status"_s), u"invoiced"_s);
     QCOMPARE(deal->props.value(u"concord_invoice_due_date"_s), inv->dueDate.toString(Qt::ISODate));
+    // The sandbox portal starts without Concord's properties, as a real one
+    // does: the engine created them (Properties API) before its first writes,
+    // typed by what their mappings write, once each.
+    const auto &portal = m_sandbox->hubspot().portal();
+    const auto property = [&portal](const QString &type, const QString &name) {
+        const auto p = portal.readProperty(type, name);
+        return p ? p->body : QJsonObject();
+    };
+    QCOMPARE(property(u"deals"_s, u"concord_invoice_tax"_s).value(u"type"_s).toString(), u"number"_s);
+    QCOMPARE(property(u"deals"_s, u"concord_invoice_tax"_s).value(u"label"_s).toString(), u"Concord: invoice tax"_s);
+    QCOMPARE(property(u"deals"_s, u"concord_invoice_tax"_s).value(u"groupName"_s).toString(), u"dealinformation"_s);
+    QCOMPARE(property(u"deals"_s, u"concord_invoice_due_date"_s).value(u"type"_s).toString(), u"date"_s);
+    QCOMPARE(property(u"deals"_s, u"concord_appointment_start"_s).value(u"type"_s).toString(), u"string"_s);
+    QCOMPARE(property(u"contacts"_s, u"concord_quickbooks_customer_id"_s).value(u"groupName"_s).toString(),
+             u"contactinformation"_s);
+    QStringList created;
+    for (const auto &e : m_sandbox->hubspot().requestLog()) {
+        if (e.method == u"POST"_s && e.path.startsWith(u"/crm/v3/properties/"_s))
+            created << e.path + u'/' + QJsonDocument::fromJson(e.body).object().value(u"name"_s).toString();
+    }
+    QVERIFY(created.contains(u"/crm/v3/properties/deals/concord_invoice_number"_s));
+    QCOMPARE(created.size(), QSet<QString>(created.cbegin(), created.cend()).size()); // not again each cycle
 
     // A partial payment, then the rest.
     QVERIFY(m_sandbox->quickbooks().recordPayment(realm(), customerRef, 2500, {{inv->quickbooksId, 2500}}).has_value());

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -221,16 +222,11 @@ void HubSpotPortal::clear()
     }
     addPipeline(u"deals"_s, QJsonObject{{u"id"_s, u"default"_s}, {u"label"_s, u"Sales Pipeline"_s},
                                         {u"displayOrder"_s, 0}, {u"archived"_s, false}, {u"stages"_s, stages}});
-    // A real portal has only the properties someone created; the sandbox is
-    // a portal Concord was set up in, so it has the custom properties
-    // Concord's default field mappings write (core/sync/defaultmappings.cpp).
-    // Any other property is refused as HubSpot refuses it (PROPERTY_DOESNT_EXIST).
-    for (const QString &name : {u"concord_appointment_start"_s, u"concord_appointment_timezone"_s,
-                                u"concord_invoice_number"_s, u"concord_invoice_due_date"_s, u"concord_invoice_tax"_s,
-                                u"concord_invoice_discount"_s, u"concord_invoice_deposit"_s,
-                                u"concord_payment_status"_s, u"concord_invoice_link"_s})
-        defineProperty(u"deals"_s, name);
-    defineProperty(u"contacts"_s, u"concord_quickbooks_customer_id"_s);
+    // A real portal has only HubSpot's default properties and those someone
+    // created: Concord's custom ones (concord_*) are not here until Concord's
+    // sync engine creates them through the Properties API, as it must in a
+    // real portal. Any other property is refused as HubSpot refuses it
+    // (PROPERTY_DOESNT_EXIST).
 }
 
 qint64 HubSpotPortal::nowMs() const
@@ -259,9 +255,134 @@ bool HubSpotPortal::isDateProperty(const QString &name)
     return dates.contains(name);
 }
 
+namespace {
+
+// Each property type with the field types HubSpot accepts for it (the
+// "Property type and fieldType values" table of the properties guide; v3
+// refuses other pairs since 2021-02, developer changelog).
+const QHash<QString, QStringList> &fieldTypesByType()
+{
+    static const QHash<QString, QStringList> pairs{
+        {u"bool"_s, {u"booleancheckbox"_s, u"calculation_equation"_s}},
+        {u"enumeration"_s,
+         {u"booleancheckbox"_s, u"checkbox"_s, u"radio"_s, u"select"_s, u"calculation_equation"_s}},
+        {u"date"_s, {u"date"_s}},
+        {u"datetime"_s, {u"date"_s}},
+        {u"string"_s,
+         {u"file"_s, u"text"_s, u"textarea"_s, u"calculation_equation"_s, u"html"_s, u"phonenumber"_s}},
+        {u"number"_s, {u"number"_s, u"calculation_equation"_s}},
+        {u"phone_number"_s, {u"phonenumber"_s}},
+    };
+    return pairs;
+}
+
+// The property groups a fresh portal has for each type (the main one first).
+QStringList propertyGroups(const QString &type)
+{
+    if (type == u"contacts"_s)
+        return {u"contactinformation"_s, u"contact_activity"_s, u"conversioninformation"_s};
+    if (type == u"deals"_s)
+        return {u"dealinformation"_s, u"deal_activity"_s};
+    if (type == u"notes"_s || type == u"tasks"_s)
+        return {u"engagement"_s};
+    return {};
+}
+
+} // namespace
+
 void HubSpotPortal::defineProperty(const QString &type, const QString &name)
 {
-    m_customProperties[canonicalType(type)].insert(name);
+    const QString t = canonicalType(type);
+    const QString now = iso(nowMs());
+    m_customProperties[t].insert(name, QJsonObject{{u"name"_s, name}, {u"label"_s, name}, {u"type"_s, u"string"_s},
+                                                   {u"fieldType"_s, u"text"_s},
+                                                   {u"groupName"_s, propertyGroups(t).value(0)},
+                                                   {u"description"_s, QString()}, {u"hubspotDefined"_s, false},
+                                                   {u"createdAt"_s, now}, {u"updatedAt"_s, now}});
+}
+
+bool HubSpotPortal::hasProperty(const QString &type, const QString &name) const
+{
+    const QString t = canonicalType(type);
+    return writable().value(t).contains(name) || readOnly().contains(name) || m_customProperties.value(t).contains(name);
+}
+
+HsResult<HubSpotPortal::Reply> HubSpotPortal::listProperties(const QString &type) const
+{
+    const QString t = canonicalType(type);
+    if (t.isEmpty())
+        return std::unexpected(HsError::validation(u"Unable to infer object type from: %1"_s.arg(type)));
+    QJsonArray results;
+    // HubSpot's own properties (a sketch: name, kind and group are what clients read).
+    QStringList defaults = writable().value(t);
+    for (const QString &name : readOnly()) {
+        if (!defaults.contains(name))
+            defaults.append(name);
+    }
+    for (const QString &name : std::as_const(defaults)) {
+        const bool date = isDateProperty(name);
+        const bool number = name == u"amount"_s;
+        results.append(QJsonObject{{u"name"_s, name}, {u"label"_s, name},
+                                   {u"type"_s, date ? u"datetime"_s : number ? u"number"_s : u"string"_s},
+                                   {u"fieldType"_s, date ? u"date"_s : number ? u"number"_s : u"text"_s},
+                                   {u"groupName"_s, propertyGroups(t).value(0)}, {u"description"_s, QString()},
+                                   {u"hubspotDefined"_s, true}, {u"hidden"_s, false}, {u"formField"_s, false},
+                                   {u"options"_s, QJsonArray()}});
+    }
+    for (const QJsonObject &custom : m_customProperties.value(t))
+        results.append(custom);
+    return Reply{200, QJsonObject{{u"results"_s, results}}};
+}
+
+HsResult<HubSpotPortal::Reply> HubSpotPortal::readProperty(const QString &type, const QString &name) const
+{
+    const auto all = listProperties(type);
+    if (!all)
+        return std::unexpected(all.error());
+    for (const QJsonValue &v : all->body.value(u"results"_s).toArray()) {
+        if (v.toObject().value(u"name"_s).toString() == name)
+            return Reply{200, v.toObject()};
+    }
+    return std::unexpected(HsError::notFound(u"Unable to find property %1 for object type %2"_s.arg(name, type)));
+}
+
+HsResult<HubSpotPortal::Reply> HubSpotPortal::createProperty(const QString &type, const QJsonObject &body)
+{
+    const QString t = canonicalType(type);
+    if (t.isEmpty())
+        return std::unexpected(HsError::validation(u"Unable to infer object type from: %1"_s.arg(type)));
+    const QString name = body.value(u"name"_s).toString();
+    const QString label = body.value(u"label"_s).toString();
+    const QString kind = body.value(u"type"_s).toString();
+    const QString fieldType = body.value(u"fieldType"_s).toString();
+    const QString group = body.value(u"groupName"_s).toString();
+    // Messages in HubSpot's manner; their exact words are unverified.
+    static const QRegularExpression internalName(u"^[a-z][a-z0-9_]*$"_s);
+    if (!internalName.match(name).hasMatch() || name.size() > 100)
+        return std::unexpected(HsError::validation(
+            u"Property name \"%1\" is not valid: it must start with a lower-case letter and contain only "
+            u"lower-case letters, numbers and underscores"_s.arg(name)));
+    if (label.trimmed().isEmpty())
+        return std::unexpected(HsError::validation(u"Property \"%1\" needs a label"_s.arg(name)));
+    if (!fieldTypesByType().contains(kind))
+        return std::unexpected(HsError::validation(u"Property type \"%1\" is not valid"_s.arg(kind)));
+    if (!fieldTypesByType().value(kind).contains(fieldType))
+        return std::unexpected(HsError::validation(
+            u"Property fieldType \"%1\" is not valid for type \"%2\""_s.arg(fieldType, kind)));
+    if (!propertyGroups(t).contains(group))
+        return std::unexpected(HsError::validation(u"Property group \"%1\" does not exist"_s.arg(group)));
+    if (hasProperty(t, name))
+        // Category as reported for a taken property name [unverified]; 409 is documented.
+        return std::unexpected(HsError{409, u"OBJECT_ALREADY_EXISTS"_s,
+                                       u"Property named '%1' already exists."_s.arg(name), {}});
+    const QString now = iso(nowMs());
+    QJsonObject created{{u"name"_s, name}, {u"label"_s, label}, {u"type"_s, kind}, {u"fieldType"_s, fieldType},
+                        {u"groupName"_s, group}, {u"description"_s, body.value(u"description"_s).toString()},
+                        {u"hubspotDefined"_s, false}, {u"hidden"_s, false}, {u"formField"_s, false},
+                        {u"options"_s, body.value(u"options"_s).toArray()}, {u"createdAt"_s, now},
+                        {u"updatedAt"_s, now}, {u"archived"_s, false}};
+    m_customProperties[t].insert(name, created);
+    return Reply{201, created};
 }
 
 void HubSpotPortal::addPipeline(const QString &type, const QJsonObject &pipeline)

@@ -84,8 +84,20 @@ public:
     void setMergeGivesNewId(bool on) { m_mergeNewId = on; }
     // A read of a merged-away id answers with the survivor (default true) or 404.
     void setMergedIdsResolve(bool on) { m_mergedResolve = on; }
-    // A custom property the portal knows (as if created in HubSpot's settings).
+    // A custom property the portal knows (as if created in HubSpot's
+    // settings): a single-line text property in the type's main group.
     void defineProperty(const QString &type, const QString &name);
+    // Whether writes may name `name` on `type` (a default or custom property).
+    [[nodiscard]] bool hasProperty(const QString &type, const QString &name) const;
+
+    // --- properties (CRM v3 Properties API) ---
+    // GET /crm/v3/properties/{type}: HubSpot's default properties and the custom ones.
+    HsResult<Reply> listProperties(const QString &type) const;
+    HsResult<Reply> readProperty(const QString &type, const QString &name) const;
+    // POST /crm/v3/properties/{type}: 201 with the definition. 400 for a bad
+    // name, a missing label, an unknown group, or a type and fieldType that do
+    // not go together; 409 when the name is taken (default or custom).
+    HsResult<Reply> createProperty(const QString &type, const QJsonObject &body);
 
     // --- objects (type: contacts, deals, notes, tasks) ---
     // `source` is the changeSource for events (API or CRM_UI). `atMs`
@@ -178,7 +190,7 @@ private:
     QHash<QString, qint64> m_emails;  // lower-case email (primary or additional) → contact id
     QHash<qint64, qint64> m_mergedInto; // merged-away id → the id it went into
     QHash<QString, QMap<qint64, QList<int>>> m_associations; // "from/id/to" → toId → type ids
-    QHash<QString, QSet<QString>> m_customProperties;
+    QHash<QString, QMap<QString, QJsonObject>> m_customProperties; // type → name → definition as created
     QHash<QString, QJsonArray> m_pipelines;
     QList<Event> m_events;
     // Mutable: search refreshes what became searchable since the last call.

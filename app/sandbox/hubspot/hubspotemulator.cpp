@@ -434,6 +434,20 @@ QboReply HubSpotEmulator::handleApi(const QString &method, const QStringList &s,
         }
         return notFound();
     }
+    // /crm/v3/properties/{type}[/{name}]
+    if (s.size() >= 4 && s.size() <= 5 && s.at(0) == u"crm"_s && s.at(1) == u"v3"_s && s.at(2) == u"properties"_s) {
+        if (s.size() == 4 && method == u"GET"_s)
+            return portalReply(m_portal.listProperties(s.at(3)));
+        if (s.size() == 5 && method == u"GET"_s)
+            return portalReply(m_portal.readProperty(s.at(3), s.at(4)));
+        if (s.size() == 4 && method == u"POST"_s) {
+            const auto object = parseObject(body);
+            if (!object)
+                return errorReply(invalidJson());
+            return portalReply(m_portal.createProperty(s.at(3), *object));
+        }
+        return notFound();
+    }
     // /crm/v4/objects/{from}/{id}/associations/{to}[/{toId}] and …/associations/default/{to}/{toId}
     if (s.size() >= 6 && s.at(0) == u"crm"_s && s.at(1) == u"v4"_s && s.at(2) == u"objects"_s
         && s.at(5) == u"associations"_s) {

@@ -948,6 +948,77 @@ QFuture<Result<QList<Pipeline>>> HubSpotClient::dealPipelines()
     });
 }
 
+QJsonObject PropertyDefinition::toCreateJson() const
+{
+    QJsonObject json{{u"name"_s, name}, {u"label"_s, label}, {u"type"_s, type}, {u"fieldType"_s, fieldType},
+                     {u"groupName"_s, groupName}};
+    if (!description.isEmpty())
+        json.insert(u"description"_s, description);
+    return json;
+}
+
+PropertyDefinition PropertyDefinition::fromJson(const QJsonObject &json)
+{
+    PropertyDefinition p;
+    p.name = json.value(u"name"_s).toString();
+    p.label = json.value(u"label"_s).toString();
+    p.type = json.value(u"type"_s).toString();
+    p.fieldType = json.value(u"fieldType"_s).toString();
+    p.groupName = json.value(u"groupName"_s).toString();
+    p.description = json.value(u"description"_s).toString();
+    p.hubspotDefined = json.value(u"hubspotDefined"_s).toBool();
+    return p;
+}
+
+QFuture<Result<QList<PropertyDefinition>>> HubSpotClient::listProperties(const QString &objectType)
+{
+    using List = QList<PropertyDefinition>;
+    return start<List>([=, this](Callback<List> done) {
+        if (objectType.trimmed().isEmpty())
+            return done(std::unexpected(invalidArgument(u"HubSpot: which object type's properties?"_s)));
+        request("GET", u"/crm/v3/properties/%1"_s.arg(encoded(objectType)), {}, {}, true, {},
+                [done](Result<HttpResponse> r) {
+                    if (!r)
+                        return done(std::unexpected(r.error()));
+                    const QJsonDocument doc = QJsonDocument::fromJson(r->body);
+                    if (!doc.isObject() || !doc.object().value(u"results"_s).isArray())
+                        return done(fail(ErrorCode::RemoteValidation, u"HubSpot sent properties Concord cannot read"_s,
+                                         u"expected {\"results\":[…]}"_s));
+                    List list;
+                    for (const QJsonValue &v : doc.object().value(u"results"_s).toArray()) {
+                        PropertyDefinition p = PropertyDefinition::fromJson(v.toObject());
+                        if (!p.name.isEmpty())
+                            list.append(std::move(p));
+                    }
+                    done(std::move(list));
+                });
+    });
+}
+
+QFuture<Result<PropertyWrite>> HubSpotClient::createProperty(const QString &objectType,
+                                                             const PropertyDefinition &definition)
+{
+    return start<PropertyWrite>([=, this](Callback<PropertyWrite> done) {
+        if (objectType.trimmed().isEmpty() || definition.name.isEmpty() || definition.label.isEmpty()
+            || definition.groupName.isEmpty())
+            return done(std::unexpected(
+                invalidArgument(u"HubSpot: a property needs an object type, a name, a label and a group"_s)));
+        request("POST", u"/crm/v3/properties/%1"_s.arg(encoded(objectType)), {},
+                compact(definition.toCreateJson()), true, {}, [done, definition](Result<HttpResponse> r) {
+                    if (!r) {
+                        if (r.error().code == ErrorCode::Conflict)
+                            return done(PropertyWrite{definition, true});
+                        return done(std::unexpected(r.error()));
+                    }
+                    const QJsonDocument doc = QJsonDocument::fromJson(r->body);
+                    PropertyDefinition created = PropertyDefinition::fromJson(doc.object());
+                    if (created.name.isEmpty())
+                        created = definition;
+                    done(PropertyWrite{std::move(created), false});
+                });
+    });
+}
+
 QFuture<Result<Deal>> HubSpotClient::createDeal(const PropertyMap &properties, const QString &contactId)
 {
     return start<Deal>([=, this](Callback<Deal> done) {

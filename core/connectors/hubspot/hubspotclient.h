@@ -14,6 +14,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -144,6 +145,32 @@ struct TaskInput {
     QString ownerId;
 };
 
+// One property of an object type, as the CRM v3 Properties API shows and
+// creates it (hubspot-calcom.md; developers.hubspot.com crm/properties).
+// `type` is the stored kind (string, number, date, datetime, enumeration,
+// bool), `fieldType` how HubSpot shows it (text, number, date, select, …);
+// HubSpot refuses a pair that does not go together (v3 checks it since 2021).
+struct PropertyDefinition {
+    QString name;       // internal name: a lower-case letter, then [a-z0-9_]
+    QString label;
+    QString type = QStringLiteral("string");
+    QString fieldType = QStringLiteral("text");
+    QString groupName;  // contactinformation, dealinformation, …
+    QString description;
+    bool hubspotDefined = false; // read back only: a default property of HubSpot's
+
+    [[nodiscard]] QJsonObject toCreateJson() const;
+    [[nodiscard]] static PropertyDefinition fromJson(const QJsonObject &json);
+};
+
+// What a property creation did.
+struct PropertyWrite {
+    PropertyDefinition property; // as HubSpot answered; as asked when it already existed
+    // HubSpot answered 409: a property of that name was already there (made
+    // by a person, or by an earlier run whose answer was lost). Nothing changed.
+    bool alreadyExisted = false;
+};
+
 // The asynchronous HubSpot CRM client.
 //
 // Contract
@@ -269,6 +296,17 @@ public:
     [[nodiscard]] QFuture<Result<Task>> createTask(const TaskInput &task, const QString &contactId);
     [[nodiscard]] QFuture<Result<Task>> updateTask(const QString &id, const PropertyMap &properties);
     [[nodiscard]] QFuture<Result<Task>> task(const QString &id);
+
+    // --- properties (v3; numbered path like pipelines) ------------------------------
+    // GET /crm/v3/properties/{objectType}: every property the portal has for
+    // the type (HubSpot's defaults and custom ones), archived ones left out.
+    [[nodiscard]] QFuture<Result<QList<PropertyDefinition>>> listProperties(const QString &objectType);
+    // POST /crm/v3/properties/{objectType}: 201 with the new property. Needs
+    // the scope crm.schemas.{contacts,deals}.write (403 otherwise). A 409
+    // (the name is taken) is success with alreadyExisted, so a repeat after
+    // a lost answer is harmless and the create is retried like a read.
+    [[nodiscard]] QFuture<Result<PropertyWrite>> createProperty(const QString &objectType,
+                                                                const PropertyDefinition &definition);
 
     // --- associations (v4) --------------------------------------------------------
     // PUT …/associations/default/{toType}/{toId}.

@@ -9,6 +9,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Concord;
 using namespace Concord::HubSpot;
@@ -416,6 +418,118 @@ private Q_SLOTS:
         QCOMPARE(after.result()->size(), 1);
         QCOMPARE(m_hs->portal().associationsOf(u"deals"_s, dealId.toLongLong(), u"notes"_s).keys(),
                  QList<qint64>{note.result()->id.toLongLong()});
+    }
+
+    // CRM v3 Properties API: the portal starts without Concord's properties;
+    // a write naming one is refused until it is created; a repeated create is
+    // a 409 the client takes as done.
+    void customProperties()
+    {
+        auto before = m_client->listProperties(u"deals"_s);
+        AWAIT_OK(before);
+        const auto named = [](const QList<PropertyDefinition> &list, const QString &name) {
+            const auto it = std::find_if(list.cbegin(), list.cend(),
+                                         [&name](const PropertyDefinition &p) { return p.name == name; });
+            return it == list.cend() ? std::optional<PropertyDefinition>() : std::optional(*it);
+        };
+        QVERIFY(named(*before.result(), u"dealname"_s).has_value());
+        QVERIFY(named(*before.result(), u"dealname"_s)->hubspotDefined);
+        QVERIFY(!named(*before.result(), u"concord_invoice_tax"_s).has_value());
+        QCOMPARE(apiLog().last().path, u"/crm/v3/properties/deals"_s);
+
+        const PropertyMap deal{{u"dealname"_s, u"Patel tutoring"_s}, {u"pipeline"_s, u"default"_s},
+                               {u"dealstage"_s, u"appointmentscheduled"_s}, {u"concord_invoice_tax"_s, u"5.20"_s}};
+        auto refused = m_client->createDeal(deal);
+        AWAIT(refused);
+        QVERIFY(!refused.result());
+        QCOMPARE(refused.result().error().code, ErrorCode::RemoteValidation);
+        QCOMPARE(refused.result().error().remoteCode, u"PROPERTY_DOESNT_EXIST"_s);
+
+        PropertyDefinition tax;
+        tax.name = u"concord_invoice_tax"_s;
+        tax.label = u"Concord: invoice tax"_s;
+        tax.type = u"number"_s;
+        tax.fieldType = u"number"_s;
+        tax.groupName = u"dealinformation"_s;
+        tax.description = u"Written by Concord"_s;
+        auto made = m_client->createProperty(u"deals"_s, tax);
+        AWAIT_OK(made);
+        QVERIFY(!made.result()->alreadyExisted);
+        QCOMPARE(made.result()->property.type, u"number"_s);
+        QCOMPARE(made.result()->property.groupName, u"dealinformation"_s);
+        QCOMPARE(apiLog().last().method, u"POST"_s);
+        QCOMPARE(apiLog().last().path, u"/crm/v3/properties/deals"_s);
+        QCOMPARE(apiLog().last().status, 201);
+
+        auto after = m_client->listProperties(u"deals"_s);
+        AWAIT_OK(after);
+        const auto listed = named(*after.result(), u"concord_invoice_tax"_s);
+        QVERIFY(listed.has_value());
+        QCOMPARE(listed->label, u"Concord: invoice tax"_s);
+        QCOMPARE(listed->fieldType, u"number"_s);
+        QVERIFY(!listed->hubspotDefined);
+
+        auto again = m_client->createProperty(u"deals"_s, tax);
+        AWAIT_OK(again);
+        QVERIFY(again.result()->alreadyExisted);
+        QCOMPARE(apiLog().last().status, 409);
+        // A default property's name is taken too.
+        PropertyDefinition amount = tax;
+        amount.name = u"amount"_s;
+        auto taken = m_client->createProperty(u"deals"_s, amount);
+        AWAIT_OK(taken);
+        QVERIFY(taken.result()->alreadyExisted);
+
+        auto written = m_client->createDeal(deal);
+        AWAIT_OK(written);
+        QCOMPARE(stored(u"deals"_s, written.result()->id, u"concord_invoice_tax"_s), u"5.20"_s);
+    }
+
+    void badPropertyDefinitions_data()
+    {
+        QTest::addColumn<QString>("objectType");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("fieldType");
+        QTest::addColumn<QString>("group");
+        QTest::newRow("upper-case name") << u"deals"_s << u"Concord_Tax"_s << u"string"_s << u"text"_s
+                                         << u"dealinformation"_s;
+        QTest::newRow("space in name") << u"deals"_s << u"concord tax"_s << u"string"_s << u"text"_s
+                                       << u"dealinformation"_s;
+        QTest::newRow("unknown type") << u"deals"_s << u"concord_tax"_s << u"money"_s << u"number"_s
+                                      << u"dealinformation"_s;
+        QTest::newRow("type and fieldType disagree") << u"deals"_s << u"concord_tax"_s << u"string"_s << u"number"_s
+                                                     << u"dealinformation"_s;
+        QTest::newRow("unknown group") << u"contacts"_s << u"concord_tax"_s << u"string"_s << u"text"_s
+                                       << u"dealinformation"_s;
+        QTest::newRow("unknown object type") << u"widgets"_s << u"concord_tax"_s << u"string"_s << u"text"_s
+                                             << u"dealinformation"_s;
+    }
+
+    void badPropertyDefinitions()
+    {
+        QFETCH(QString, objectType);
+        QFETCH(QString, name);
+        QFETCH(QString, type);
+        QFETCH(QString, fieldType);
+        QFETCH(QString, group);
+        PropertyDefinition def;
+        def.name = name;
+        def.label = u"Concord: tax"_s;
+        def.type = type;
+        def.fieldType = fieldType;
+        def.groupName = group;
+        auto made = m_client->createProperty(objectType, def);
+        AWAIT(made);
+        QVERIFY(!made.result());
+        QCOMPARE(made.result().error().code, ErrorCode::RemoteValidation);
+        QCOMPARE(made.result().error().httpStatus, 400);
+        QCOMPARE(apiLog().last().status, 400);
+        auto list = m_client->listProperties(u"deals"_s);
+        AWAIT_OK(list);
+        const QList<PropertyDefinition> properties = *list.result();
+        for (const PropertyDefinition &p : properties)
+            QVERIFY2(p.name != name, qPrintable(p.name));
     }
 
     void mergeMovesAssociations()
