@@ -12,6 +12,17 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::AppointmentsModel</name>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <extracomment>The first disagreement&apos;s reason, then how many more there are</extracomment>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::AppointmentsPage</name>
     <message numerus="yes">
         <source>%Ln appointments</source>
@@ -95,6 +106,13 @@
         <translation>
             <numerusform>%Ln client</numerusform>
             <numerusform>%Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n new possible duplicate(s) among %1 clients.</source>
+        <translation>
+            <numerusform>Found %n new possible duplicate among %1 clients.</numerusform>
+            <numerusform>Found %n new possible duplicates among %1 clients.</numerusform>
         </translation>
     </message>
 </context>
@@ -192,12 +210,37 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::InvoicePolicyDialog</name>
+    <message numerus="yes">
+        <source> days</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> hours before the session</source>
+        <translation>
+            <numerusform> hour before the session</numerusform>
+            <numerusform> hours before the session</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::InvoicesModel</name>
     <message numerus="yes">
         <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <extracomment>The first disagreement&apos;s reason, then how many more there are</extracomment>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
         </translation>
     </message>
 </context>

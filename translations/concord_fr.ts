@@ -66,6 +66,22 @@
         <source>Merge undone in Concord. What was done in HubSpot and QuickBooks stays.</source>
         <translation>Fusion annulée dans Concord. Ce qui a été fait dans HubSpot et QuickBooks reste en l&apos;état.</translation>
     </message>
+    <message>
+        <source>Sync is already paused.</source>
+        <translation>La synchronisation est déjà en pause.</translation>
+    </message>
+    <message>
+        <source>This desktop does not sync, so there is nothing to pause.</source>
+        <translation>Ce poste ne synchronise pas : il n&apos;y a rien à mettre en pause.</translation>
+    </message>
+    <message>
+        <source>Sync is not paused.</source>
+        <translation>La synchronisation n&apos;est pas en pause.</translation>
+    </message>
+    <message>
+        <source>Concord has no configuration to sync with on this desktop.</source>
+        <translation>Concord n&apos;a pas de configuration de synchronisation sur ce poste.</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Services::RecordsData</name>
@@ -276,6 +292,11 @@
         <source>Nothing is owed right now: no invoice has an open balance.</source>
         <translation>Rien n&apos;est dû pour l&apos;instant&#xa0;: aucune facture ne présente de solde impayé.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 = &quot;By days past due, as of &lt;date&gt;&quot;, %2 = &quot;amounts in USD&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::AppointmentsModel</name>
@@ -326,10 +347,6 @@
     <message>
         <source>Not invoiced</source>
         <translation>Non facturé</translation>
-    </message>
-    <message>
-        <source>%1 (+%2 more)</source>
-        <translation>%1 (et %2 de plus)</translation>
     </message>
     <message>
         <source>With %1</source>
@@ -398,6 +415,14 @@
     <message>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <extracomment>The first disagreement&apos;s reason, then how many more there are</extracomment>
+        <translation>
+            <numerusform>%1 (+%n autre)</numerusform>
+            <numerusform>%1 (+%n autres)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1954,93 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>Undoing the merge in Concord…</source>
         <translation>Annulation de la fusion dans Concord…</translation>
     </message>
+    <message>
+        <source>&amp;Scan for duplicates</source>
+        <translation>&amp;Rechercher les doublons</translation>
+    </message>
+    <message>
+        <source>Scan all clients for duplicates</source>
+        <translation>Rechercher les doublons parmi tous les clients</translation>
+    </message>
+    <message>
+        <source>Cancel scan</source>
+        <translation>Annuler la recherche</translation>
+    </message>
+    <message>
+        <source>Stop the scan; nothing it found is recorded</source>
+        <translation>Arrêter la recherche ; rien de ce qu&apos;elle a trouvé n&apos;est enregistré</translation>
+    </message>
+    <message>
+        <source>Waiting for the duplicate scan to finish.</source>
+        <translation>En attente de la fin de la recherche de doublons.</translation>
+    </message>
+    <message>
+        <source>Only %1 can scan for duplicates.</source>
+        <translation>Seul(e) %1 peut rechercher les doublons.</translation>
+    </message>
+    <message>
+        <source>Compare every client with every likely twin and list the new possible duplicates for review; nothing is merged</source>
+        <translation>Comparer chaque client à ses jumeaux probables et lister les nouveaux doublons possibles à examiner ; rien n&apos;est fusionné</translation>
+    </message>
+    <message>
+        <source>Duplicate scan progress</source>
+        <translation>Avancement de la recherche de doublons</translation>
+    </message>
+    <message>
+        <source>Reading the clients</source>
+        <translation>Lecture des clients</translation>
+    </message>
+    <message>
+        <source>Tidying names, emails and phone numbers</source>
+        <translation>Normalisation des noms, e-mails et numéros de téléphone</translation>
+    </message>
+    <message>
+        <source>Finding clients worth comparing</source>
+        <translation>Recherche des clients à comparer</translation>
+    </message>
+    <message>
+        <source>Learning what makes two records one client</source>
+        <translation>Apprentissage de ce qui fait de deux fiches un même client</translation>
+    </message>
+    <message>
+        <source>Comparing likely twins</source>
+        <translation>Comparaison des jumeaux probables</translation>
+    </message>
+    <message>
+        <source>Grouping the matches</source>
+        <translation>Regroupement des correspondances</translation>
+    </message>
+    <message>
+        <source>Recording the new possible duplicates</source>
+        <translation>Enregistrement des nouveaux doublons possibles</translation>
+    </message>
+    <message>
+        <source>Scanning for duplicates: %1…</source>
+        <translation>Recherche de doublons : %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling the scan…</source>
+        <translation>Annulation de la recherche…</translation>
+    </message>
+    <message>
+        <source>Scanning for duplicates: %1 (%2 clients)…</source>
+        <translation>Recherche de doublons : %1 (%2 clients)…</translation>
+    </message>
+    <message>
+        <source>Scan cancelled: nothing was recorded.</source>
+        <translation>Recherche annulée : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No new possible duplicates among %1 clients.</source>
+        <translation>Aucun nouveau doublon possible parmi %1 clients.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n new possible duplicate(s) among %1 clients.</source>
+        <translation>
+            <numerusform>%n nouveau doublon possible trouvé parmi %1 clients.</numerusform>
+            <numerusform>%n nouveaux doublons possibles trouvés parmi %1 clients.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::DashboardChartCard</name>
@@ -1941,6 +2053,11 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>%1k</source>
         <extracomment>Compact axis label in thousands, e.g. &quot;$12k&quot;</extracomment>
         <translation>%1&#xa0;k</translation>
+    </message>
+    <message>
+        <source>amounts in %1</source>
+        <extracomment>Under a chart whose axis shows plain numbers; %1 = currency code</extracomment>
+        <translation>montants en %1</translation>
     </message>
 </context>
 <context>
@@ -2835,10 +2952,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <translation>La politique propre à un client l&apos;emporte sur celle d&apos;un service, qui l&apos;emporte sur la politique par défaut.</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1&#xa0;; %2</translation>
-    </message>
-    <message>
         <source>%1 when the client&apos;s overdue balance is above %2.</source>
         <translation>%1 lorsque le solde échu du client dépasse %2.</translation>
     </message>
@@ -2894,6 +3007,10 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>When the policy last changed, in this computer&apos;s time zone</source>
         <translation>Date de la dernière modification de la politique, dans le fuseau horaire de cet ordinateur</translation>
     </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::InvoicePolicyDialog</name>
@@ -2937,9 +3054,12 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>Deposit percentage</source>
         <translation>Pourcentage d&apos;acompte</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source> days</source>
-        <translation> jours</translation>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>Due on receipt</source>
@@ -2965,9 +3085,12 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <source>Cancellation policy</source>
         <translation>Politique d&apos;annulation</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source> hours before the session</source>
-        <translation> heures avant la séance</translation>
+        <translation>
+            <numerusform> heure avant la séance</numerusform>
+            <numerusform> heures avant la séance</numerusform>
+        </translation>
     </message>
     <message>
         <source>Late if canceled under</source>
@@ -3080,10 +3203,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <translation>Transactions liées&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <source>%1 (+%2 more)</source>
-        <translation>%1 (et %2 de plus)</translation>
-    </message>
-    <message>
         <source>QuickBooks invoice id %1</source>
         <translation>ID de facture QuickBooks %1</translation>
     </message>
@@ -3142,6 +3261,14 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>Invoice</source>
         <translation>Facture</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <extracomment>The first disagreement&apos;s reason, then how many more there are</extracomment>
+        <translation>
+            <numerusform>%1 (+%n autre)</numerusform>
+            <numerusform>%1 (+%n autres)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3429,54 +3556,6 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>Payment</source>
         <translation>Paiement</translation>
-    </message>
-    <message>
-        <source>Booked</source>
-        <translation>Réservé</translation>
-    </message>
-    <message>
-        <source>Rescheduled</source>
-        <translation>Reprogrammé</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>Invoiced</source>
-        <translation>Facturé</translation>
-    </message>
-    <message>
-        <source>Deposit paid</source>
-        <translation>Acompte payé</translation>
-    </message>
-    <message>
-        <source>Partially paid</source>
-        <translation>Partiellement payé</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payé</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>En retard</translation>
-    </message>
-    <message>
-        <source>Voided</source>
-        <translation>Facture annulée</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Nothing</source>
@@ -4111,54 +4190,6 @@ Vos modifications sont toujours là et rien n&apos;a été appliqué.</translati
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Booked</source>
-        <translation>Réservé</translation>
-    </message>
-    <message>
-        <source>Rescheduled</source>
-        <translation>Reprogrammé</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>À payer</translation>
-    </message>
-    <message>
-        <source>Deposit paid</source>
-        <translation>Acompte payé</translation>
-    </message>
-    <message>
-        <source>Partly paid</source>
-        <translation>Partiellement payée</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Payée</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>En retard</translation>
-    </message>
-    <message>
-        <source>Voided</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Remboursée</translation>
-    </message>
-    <message>
         <source>change waits</source>
         <translation>modification en attente</translation>
     </message>
@@ -4503,6 +4534,11 @@ Modification n°&#xa0;%2&#xa0;: %3</translation>
     <message>
         <source>%1 d</source>
         <translation>%1&#xa0;j</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>The Record cell: &quot;&lt;kind&gt; &lt;id&gt; · &lt;client&gt;&quot;, e.g. &quot;Appointment 318 · Dan Wu&quot;</extracomment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -5749,6 +5785,58 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
+    <name>Concord::Ui::StatusText</name>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Reprogrammé</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Effectué</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>Payment state: invoiced, nothing paid, not yet due (QuickBooks says &quot;Open&quot;)</extracomment>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Deposit paid</source>
+        <translation>Acompte payé</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Partiellement payée</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::StoreStatusText</name>
     <message>
         <source>%1 (this version of Concord knows up to %2)</source>
@@ -5765,6 +5853,63 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>schema %1</source>
         <translation>schéma %1</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::SyncBacklogBar</name>
+    <message>
+        <source>Changes carried</source>
+        <translation>Modifications transmises</translation>
+    </message>
+    <message>
+        <source>Only %1 can pause or resume sync.</source>
+        <translation>Seul(e) %1 peut suspendre ou reprendre la synchronisation.</translation>
+    </message>
+    <message>
+        <source>Carrying changes: %1 of %2</source>
+        <extracomment>Status bar, while the sync engine works through a backlog: &quot;240 of 603&quot;</extracomment>
+        <translation>Transmission des modifications : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Pausing: finishing the changes on their way…</source>
+        <translation>Mise en pause : fin des envois en cours…</translation>
+    </message>
+    <message>
+        <source>Sync paused: %1 changes waiting</source>
+        <extracomment>Status bar: sync paused by a person; &quot;363&quot; changes wait in the queue</extracomment>
+        <translation>Synchronisation en pause : %1 modifications en attente</translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation>Synchronisation en pause</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Non effectué : %1</translation>
+    </message>
+    <message>
+        <source>Changes Concord carries between HubSpot, QuickBooks and Cal.com since this backlog began: %1 done, %2 still to carry</source>
+        <translation>Modifications que Concord transmet entre HubSpot, QuickBooks et Cal.com depuis le début de cette file : %1 faites, %2 encore à transmettre</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes carried</source>
+        <translation>%1 modifications transmises sur %2</translation>
+    </message>
+    <message>
+        <source>Resume sync</source>
+        <translation>Reprendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Pause sync</source>
+        <translation>Suspendre la synchronisation</translation>
+    </message>
+    <message>
+        <source>Start carrying changes again</source>
+        <translation>Reprendre la transmission des modifications</translation>
+    </message>
+    <message>
+        <source>Stop carrying changes for now; they wait in the queue and nothing is lost</source>
+        <translation>Suspendre la transmission pour l&apos;instant ; les modifications attendent dans la file et rien n&apos;est perdu</translation>
     </message>
 </context>
 <context>
