@@ -103,7 +103,9 @@ void AgingChartCard::setData(const Services::DashboardData &data)
     for (int i = 0; i < Services::kAgingBucketCount; ++i) {
         const auto bucket = AgingBucket(i);
         names << bucketName(bucket);
-        axis << bucketShortName(bucket);
+        // Qt Charts cuts a category label wider than its column ("Non é…"
+        // in French) but renders it as rich text: each word on its own line.
+        axis << bucketShortName(bucket).toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("<br>"));
         spoken << tr("%1: %2").arg(bucketName(bucket), m_amounts.at(i).format(QLocale()));
         anything = anything || !m_amounts.at(i).isZero();
         low = std::min(low, plotValue(m_amounts.at(i)));

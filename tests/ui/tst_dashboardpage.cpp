@@ -235,6 +235,7 @@ private Q_SLOTS:
     void filters();
     void tilesShowTotals();
     void agingChartSeries();
+    void agingAxisLabelsFitInFrench();
     void monthlyChartSeries();
     void axisScale_data();
     void axisScale();
@@ -542,6 +543,42 @@ void TestDashboardPage::monthlyChartSeries()
     QVERIFY(card.chartView()->accessibleDescription().startsWith(
         QStringLiteral("April 2025: invoiced $10.00, collected $0.00; May 2025: invoiced $8,450.00, collected "
                        "$6,500.00;")));
+}
+
+// Each aging bucket's axis label fits its column in the dashboard's size at
+// a 1180 px window, in French too ("Non échu" was cut to "Non é…").
+void TestDashboardPage::agingAxisLabelsFitInFrench()
+{
+    auto *french = new QTranslator(this);
+    QVERIFY(french->load(QStringLiteral(":/i18n/concord_fr.qm")));
+    QCoreApplication::installTranslator(french);
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    AgingChartCard card;
+    card.resize(438, 322);
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    card.setData(sampleData());
+    QTRY_VERIFY(card.chart()->plotArea().width() > 0);
+    const qreal column = card.chart()->plotArea().width() / card.categoryAxis()->count();
+    const QFontMetricsF metrics(card.categoryAxis()->labelsFont());
+    const QStringList labels = card.categoryAxis()->categories();
+    const QString current = AgingChartCard::bucketShortName(Concord::Services::AgingBucket::Current);
+    QVERIFY(current != QStringLiteral("Current")); // the translation is in use
+    // A label of several words gets a line per word (Qt Charts would cut it).
+    QCOMPARE(labels.first(), QString(current).replace(QLatin1Char(' '), QStringLiteral("<br>")));
+    for (const QString &label : labels) {
+        for (const QString &line : label.split(QStringLiteral("<br>"))) {
+            QVERIFY2(metrics.horizontalAdvance(line) + 8 <= column,
+                     qPrintable(QStringLiteral("%1: %2 px in a %3 px column")
+                                    .arg(line)
+                                    .arg(metrics.horizontalAdvance(line))
+                                    .arg(column)));
+        }
+    }
+    if (const QString dir = qEnvironmentVariable("CONCORD_UI_RENDER_DIR"); !dir.isEmpty())
+        QVERIFY(card.grab().save(QDir(dir).filePath(QStringLiteral("aging-fr.png"))));
+    QCoreApplication::removeTranslator(french);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestDashboardPage::axisScale_data()
