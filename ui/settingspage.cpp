@@ -272,13 +272,17 @@ QFrame *SettingsPage::createCard(System system)
     c.test->setToolTip(tr("Make one harmless request to %1 with the stored credentials").arg(name));
     c.disconnect = new QPushButton(tr("Disconnect…"), c.actions);
     c.disconnect->setAccessibleName(tr("Disconnect %1").arg(name));
-    auto *actionsLayout = new QHBoxLayout(c.actions);
+    // Two rows: three buttons side by side do not fit a card a third of a
+    // 1180 px window in French ("Remplacer la clé…" was cut to "mplacer la
+    // clé"); Disconnect, the destructive one, stands apart on its own row.
+    auto *actionsLayout = new QGridLayout(c.actions);
     actionsLayout->setContentsMargins(0, 0, 0, 0);
-    actionsLayout->setSpacing(6);
-    actionsLayout->addWidget(c.connect);
-    actionsLayout->addWidget(c.test);
-    actionsLayout->addStretch(1);
-    actionsLayout->addWidget(c.disconnect);
+    actionsLayout->setHorizontalSpacing(6);
+    actionsLayout->setVerticalSpacing(6);
+    actionsLayout->addWidget(c.connect, 0, 0);
+    actionsLayout->addWidget(c.test, 0, 1);
+    actionsLayout->setColumnStretch(2, 1);
+    actionsLayout->addWidget(c.disconnect, 1, 0);
 
     c.waiting = new QWidget(c.frame);
     c.waitingText = value(c.waiting);
