@@ -468,6 +468,8 @@ Result<FieldMapping> AdminCommands::saveFieldMapping(const Actor &actor, const F
         actor, {Permission::EditMappings, sideOf(mapping.sourceSystem, mapping.targetSystem)},
         mapping.id == 0 ? u"mapping.field.create"_s : u"mapping.field.update"_s, [&](Change &c) -> Result<FieldMapping> {
             Store::RulesRepository rules(m_db, m_clock);
+            if (auto ok = rules.lockForEditing(); !ok)
+                return std::unexpected(ok.error());
             QJsonValue before;
             if (mapping.id != 0) {
                 auto old = rules.fieldMapping(mapping.id);
@@ -661,6 +663,10 @@ Result<MappingBatchResult> AdminCommands::applyMappings(const Actor &actor, cons
     if (!tx.started())
         return std::unexpected(tx.started().error());
     Store::RulesRepository rules(m_db, m_clock);
+    // Another desktop's Apply waits until this one is committed, so each
+    // batch is validated against the set as the other left it.
+    if (auto ok = rules.lockForEditing(); !ok)
+        return std::unexpected(ok.error());
     auto storedFields = rules.fieldMappings();
     if (!storedFields)
         return std::unexpected(storedFields.error());
@@ -784,6 +790,8 @@ Result<T> AdminCommands::saveRule(const Actor &actor, std::initializer_list<Perm
 {
     return audited<T>(actor, needs, action + (rule.id == 0 ? u".create"_s : u".update"_s), [&](Change &c) -> Result<T> {
         Store::RulesRepository rules(m_db, m_clock);
+        if (auto ok = rules.lockForEditing(); !ok)
+            return std::unexpected(ok.error());
         const QJsonValue before = beforeOf((rules.*list)(), rule.id);
         T stamped = rule;
         stamped.updatedBy = actor.username;
@@ -819,6 +827,8 @@ Status AdminCommands::deleteRule(const Actor &actor, const QString &action, cons
 {
     auto done = audited<bool>(actor, {Permission::EditBilling}, action + u".delete"_s, [&](Change &c) -> Result<bool> {
         Store::RulesRepository rules(m_db, m_clock);
+        if (auto ok = rules.lockForEditing(); !ok)
+            return std::unexpected(ok.error());
         const QJsonValue before = beforeOf((rules.*list)(), id);
         if (!before.isObject())
             return fail(ErrorCode::NotFound, u"there is no %1 %2 (deleted already?)"_s.arg(entityType).arg(id));

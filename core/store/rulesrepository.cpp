@@ -200,6 +200,16 @@ Result<qint64> RulesRepository::save(const QString &table, const QString &what, 
     return id;
 }
 
+Status RulesRepository::lockForEditing()
+{
+    if (m_db.transactionDepth() == 0)
+        return fail(ErrorCode::Internal, u"locking the rules and mappings for editing needs a transaction"_s);
+    if (m_db.engine() == Engine::PostgreSQL)
+        return m_db.exec(u"SELECT pg_advisory_xact_lock(?)"_s, {kRulesEditLock});
+    // A write that changes nothing still takes SQLite's write lock.
+    return m_db.exec(u"UPDATE field_mappings SET version = version WHERE id < 0"_s);
+}
+
 Status RulesRepository::remove(const QString &table, const QString &what, qint64 id, int version)
 {
     auto changed = m_db.update(u"DELETE FROM %1 WHERE id = ? AND version = ?"_s.arg(table), {id, version});

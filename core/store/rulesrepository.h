@@ -42,6 +42,20 @@ public:
     [[nodiscard]] Result<QList<Domain::InvoicePolicy>> invoicePolicies() const;
     [[nodiscard]] Status deleteInvoicePolicy(qint64 id, int version);
 
+    // Makes the caller the only editor of mappings and rules until its
+    // transaction ends (must be called inside one, before anything is read).
+    // Versions stop two editors from overwriting the same row; this stops two
+    // editors each changing a different row after checking the set as it was
+    // before the other's change (a "write skew": two desktops each give a
+    // field a different system of record, both pass validation, the stored
+    // set has two authorities). PostgreSQL: a transaction-scoped advisory
+    // lock (key kRulesEditLock), waiting for the other editor's commit.
+    // SQLite: takes the write lock now (a deferred transaction would read
+    // first and then fail to write); busy_timeout makes the second writer wait.
+    [[nodiscard]] Status lockForEditing();
+    // "Concord" in ASCII, then 0x01: the advisory-lock key of rule and mapping edits.
+    static constexpr qint64 kRulesEditLock = 0x436F6E636F726401;
+
 private:
     // Shared insert-or-versioned-update for every rule table. `columns` and
     // `values` exclude id, version, updated_by and updated_at.
