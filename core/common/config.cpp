@@ -47,7 +47,7 @@ const std::vector<GroupSpec> &knownGroups()
         { u"webhooks"_s, { u"listen"_s, u"public_url"_s } },
         { u"sync"_s,
           { u"default_region"_s, u"business_time_zone"_s, u"pdf_cache"_s, u"pdf_cache_dir"_s,
-            u"pdf_retention_days"_s } },
+            u"pdf_retention_days"_s, u"lease_secs"_s } },
         { u"syncd"_s, { u"health_listen"_s, u"shutdown_grace_secs"_s, u"worker"_s } },
         { u"secrets"_s, { u"backend"_s } },
     };
@@ -677,6 +677,19 @@ Result<Config> Config::load(const QString &path)
         else
             ini.problem(u"sync"_s, u"pdf_retention_days"_s,
                         u"expected whole days from 0 to 36500 (0 = keep forever), got '%1'"_s.arg(*days));
+    }
+
+    if (const auto lease = ini.text(u"sync"_s, u"lease_secs"_s)) {
+        // Below 5 s a heartbeat (every third of the lease) late by a busy
+        // event loop would hand a live worker's jobs to another; above an
+        // hour a dead worker's jobs wait too long for anyone.
+        bool ok = false;
+        const int secs = lease->toInt(&ok);
+        if (ok && secs >= 5 && secs <= 3600)
+            config.syncLeaseSecs = secs;
+        else
+            ini.problem(u"sync"_s, u"lease_secs"_s,
+                        u"expected whole seconds from 5 to 3600 (default 300), got '%1'"_s.arg(*lease));
     }
 
     // [syncd]

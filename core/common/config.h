@@ -48,6 +48,8 @@ struct Config {
     bool pdfCacheEnabled = false;   // pdf_cache (true/false)
     QString pdfCacheDir;            // pdf_cache_dir: absolute folder; default defaultPdfCacheDir()
     int pdfRetentionDays = 365;     // pdf_retention_days: 0 = keep forever, at most 36500
+    int syncLeaseSecs = 300;        // lease_secs: how long a claimed outbox job stays a worker's without
+                                    // word from it (5 to 3600); renewed every third of it while delivering
 
     // [syncd] (read by concord-syncd only)
     QString syncdHealthListen = QStringLiteral("127.0.0.1:8791"); // health_listen: /healthz and /readyz;

@@ -1,5 +1,6 @@
 #include "store/outboxrepository.h"
 
+#include "store/advisorylock.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -97,19 +98,37 @@ Result<QList<OutboxJob>> OutboxRepository::claimDue(const QString &worker, int m
         return std::unexpected(tx.started().error());
     // PostgreSQL (team mode) takes row locks so concurrent workers skip each
     // other's claims; SQLite has one writer, and the transaction serializes.
-    const QString lock = m_db.engine() == Engine::PostgreSQL ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    const bool postgres = m_db.engine() == Engine::PostgreSQL;
+    const QString lock = postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    if (postgres) {
+        // Claims queue for a moment (a claim is one SELECT and one UPDATE of
+        // a row or a few) so the "one delivery per record" rule below sees
+        // every claim committed before it: under READ COMMITTED the SELECT's
+        // snapshot is taken after this lock is granted. Freed at COMMIT.
+        if (auto ok = m_db.exec(u"SELECT pg_advisory_xact_lock(CAST(? AS BIGINT))"_s, {LockKeys::kOutboxClaim}); !ok)
+            return std::unexpected(ok.error());
+    }
     QString skipped;
     QVariantList binds{nowMs, nowMs};
     if (!skip.isEmpty()) {
-        skipped = u" AND target_system NOT IN ("_s + Database::placeholders(int(skip.size())) + u")"_s;
+        skipped = u" AND j.target_system NOT IN ("_s + Database::placeholders(int(skip.size())) + u")"_s;
         for (System sys : skip)
             binds << toString(sys);
     }
-    binds << max;
-    auto ids = m_db.select<qint64>(u"SELECT id FROM outbox_jobs WHERE ((state = 'pending' AND next_attempt_at <= ?) "
-                                   "OR (state = 'in_flight' AND lease_until < ?))"_s
-                                       + skipped + u" ORDER BY next_attempt_at, id LIMIT ?"_s + lock,
-                                   binds, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
+    // Another worker's live claim on the same record keeps its siblings
+    // waiting (this worker's own are the engine's to sort out: it defers
+    // them while the first runs, without touching the store twice).
+    binds << nowMs << worker << max;
+    auto ids = m_db.select<qint64>(
+        u"SELECT j.id FROM outbox_jobs j WHERE ((j.state = 'pending' AND j.next_attempt_at <= ?) "
+        "OR (j.state = 'in_flight' AND j.lease_until < ?))"_s
+            + skipped
+            + u" AND NOT EXISTS (SELECT 1 FROM outbox_jobs o WHERE o.state = 'in_flight' AND o.lease_until >= ? "
+              "AND o.claimed_by <> ? AND o.target_system = j.target_system AND o.entity_type = j.entity_type "
+              "AND o.entity_id = j.entity_id)"
+              " ORDER BY j.next_attempt_at, j.id LIMIT ?"_s
+            + lock,
+        binds, [](const QSqlQuery &q) { return q.value(0).toLongLong(); });
     if (!ids)
         return std::unexpected(ids.error());
     QList<OutboxJob> claimed;
@@ -145,35 +164,93 @@ Status OutboxRepository::setState(qint64 id, const QString &sql, const QVariantL
     return {};
 }
 
+namespace {
+
+// The SET clauses of a worker's three results, shared by the claim-checked
+// and the by-id forms (one wording of each transition).
+const QString kSucceededSet = u"state = 'succeeded', last_request_id = ?, claimed_by = '', lease_until = NULL, "
+                              "updated_at = ?"_s;
+const QString kFailedSet = u"state = ?, next_attempt_at = ?, last_error_code = ?, last_error_message = ?, "
+                           "last_error_detail = ?, last_http_status = ?, last_request_id = ?, claimed_by = '', "
+                           "lease_until = NULL, updated_at = ?"_s;
+const QString kDeferredSet = u"state = 'pending', next_attempt_at = ?, "
+                             "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, "
+                             "last_error_message = ?, claimed_by = '', lease_until = NULL, updated_at = ?"_s;
+
+QVariantList failedBinds(const Error &error, const QDateTime &retryAt, const QVariant &now)
+{
+    return {retryAt.isValid() ? u"pending"_s : u"failed"_s, retryAt.isValid() ? Sql::fromDateTime(retryAt) : now,
+            errorCodeName(error.code), error.message, error.detail.left(4000), error.httpStatus, error.requestId, now};
+}
+
+} // namespace
+
+Result<ClaimOutcome> OutboxRepository::settle(const Claim &claim, const QString &set, QVariantList binds)
+{
+    binds << claim.id << claim.worker << claim.attempt;
+    auto changed = m_db.update(u"UPDATE outbox_jobs SET "_s + set
+                                   + u" WHERE id = ? AND state = 'in_flight' AND claimed_by = ? AND attempts = ?"_s,
+                               binds);
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (*changed > 0)
+        return ClaimOutcome::Recorded;
+    // Not this claim any more: the lease ran out and another worker (or a
+    // later claim) took the job, or a restart put it back. Its new owner's
+    // result must stand; a missing job is an error, not a lost claim.
+    auto job = get(claim.id);
+    if (!job)
+        return std::unexpected(job.error());
+    return ClaimOutcome::Lost;
+}
+
+Result<ClaimOutcome> OutboxRepository::markSucceeded(const Claim &claim, const QString &requestId)
+{
+    return settle(claim, kSucceededSet, {requestId, Sql::fromDateTime(m_clock.nowUtc())});
+}
+
+Result<ClaimOutcome> OutboxRepository::markFailed(const Claim &claim, const Error &error, const QDateTime &retryAt)
+{
+    return settle(claim, kFailedSet, failedBinds(error, retryAt, Sql::fromDateTime(m_clock.nowUtc())));
+}
+
+Result<ClaimOutcome> OutboxRepository::defer(const Claim &claim, const QDateTime &retryAt, const QString &reason)
+{
+    return settle(claim, kDeferredSet, {Sql::fromDateTime(retryAt), reason, Sql::fromDateTime(m_clock.nowUtc())});
+}
+
+Result<int> OutboxRepository::renewLeases(const QString &worker, int leaseSecs)
+{
+    if (worker.isEmpty() || leaseSecs <= 0)
+        return fail(ErrorCode::InvalidArgument, u"renewing leases needs a worker name and a lease"_s);
+    const QDateTime now = m_clock.nowUtc();
+    // A lease that already ran out is renewed too while the job is still
+    // this worker's: nobody took it, and the delivery is still running. If
+    // another worker is claiming it right now, PostgreSQL makes this UPDATE
+    // wait for that claim's row lock and then re-checks claimed_by: the
+    // newer claim wins and is not touched.
+    return m_db.update(u"UPDATE outbox_jobs SET lease_until = ? WHERE state = 'in_flight' AND claimed_by = ?"_s,
+                       {Sql::fromDateTime(now.addSecs(leaseSecs)), worker});
+}
+
 Status OutboxRepository::markSucceeded(qint64 id, const QString &requestId)
 {
-    return setState(id,
-                    u"UPDATE outbox_jobs SET state = 'succeeded', last_request_id = ?, claimed_by = '', lease_until = NULL, "
-                    "updated_at = ? WHERE id = ? AND state = 'in_flight'"_s,
+    return setState(id, u"UPDATE outbox_jobs SET "_s + kSucceededSet + u" WHERE id = ? AND state = 'in_flight'"_s,
                     {requestId, Sql::fromDateTime(m_clock.nowUtc()), id}, u"marked delivered"_s);
 }
 
 Status OutboxRepository::markFailed(qint64 id, const Error &error, const QDateTime &retryAt)
 {
-    const QVariant now = Sql::fromDateTime(m_clock.nowUtc());
-    return setState(id,
-                    u"UPDATE outbox_jobs SET state = ?, next_attempt_at = ?, last_error_code = ?, last_error_message = ?, "
-                    "last_error_detail = ?, last_http_status = ?, last_request_id = ?, claimed_by = '', lease_until = NULL, "
-                    "updated_at = ? WHERE id = ? AND state = 'in_flight'"_s,
-                    {retryAt.isValid() ? u"pending"_s : u"failed"_s, retryAt.isValid() ? Sql::fromDateTime(retryAt) : now,
-                     errorCodeName(error.code), error.message, error.detail.left(4000), error.httpStatus,
-                     error.requestId, now, id},
+    QVariantList binds = failedBinds(error, retryAt, Sql::fromDateTime(m_clock.nowUtc()));
+    binds << id;
+    return setState(id, u"UPDATE outbox_jobs SET "_s + kFailedSet + u" WHERE id = ? AND state = 'in_flight'"_s, binds,
                     u"marked failed"_s);
 }
 
 Status OutboxRepository::defer(qint64 id, const QDateTime &retryAt, const QString &reason)
 {
     const QVariant now = Sql::fromDateTime(m_clock.nowUtc());
-    return setState(id,
-                    u"UPDATE outbox_jobs SET state = 'pending', next_attempt_at = ?, "
-                    "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, "
-                    "last_error_message = ?, claimed_by = '', lease_until = NULL, updated_at = ? "
-                    "WHERE id = ? AND state = 'in_flight'"_s,
+    return setState(id, u"UPDATE outbox_jobs SET "_s + kDeferredSet + u" WHERE id = ? AND state = 'in_flight'"_s,
                     {Sql::fromDateTime(retryAt), reason, now, id}, u"deferred"_s);
 }
 

@@ -19,6 +19,30 @@ struct OutboxFilter {
     int limit = 500;
 };
 
+// One claim of a job, as claimDue() handed it out: the job, the worker, and
+// which attempt (claimDue counts each claim in `attempts`). A result is
+// recorded only while the job is still this claim — in flight, claimed by this
+// worker, at this attempt — so a worker whose lease ran out (and whose job
+// another worker, or a later claim of its own, took) cannot overwrite the
+// newer owner's result.
+struct Claim {
+    qint64 id = 0;
+    QString worker;
+    int attempt = 0;
+
+    [[nodiscard]] static Claim of(const Domain::OutboxJob &claimed)
+    {
+        return {claimed.id, claimed.claimedBy, claimed.attempts};
+    }
+};
+
+// What became of a worker's result (markSucceeded/markFailed/defer by claim).
+enum class ClaimOutcome {
+    Recorded, // the job was still this claim: the result is stored
+    Lost,     // the lease had run out and the job is someone else's (or back in
+              // the queue): nothing was changed; the caller reports it
+};
+
 struct OutboxCounts {
     qint64 pending = 0;
     qint64 inFlight = 0;
@@ -47,16 +71,39 @@ public:
     // or in flight with an expired lease), oldest first, for `worker` until
     // now + leaseSecs.
     // Jobs for the systems in `skip` are left alone (their workers are busy).
+    // A job whose record (system, entity) has a job in flight under another
+    // worker's live lease waits too: one delivery per record at a time across
+    // workers (two deal writes for one appointment must not both create it).
+    // On PostgreSQL the claim runs under a transaction-level advisory lock
+    // (LockKeys::kOutboxClaim) so that rule holds between concurrent claims
+    // (FOR UPDATE SKIP LOCKED alone cannot see another worker's uncommitted
+    // claim of a sibling job).
     [[nodiscard]] Result<QList<Domain::OutboxJob>> claimDue(const QString &worker, int max, int leaseSecs,
                                                             const QList<Domain::System> &skip = {});
-    [[nodiscard]] Status markSucceeded(qint64 id, const QString &requestId);
+
+    // A worker's results, recorded only while the job is still its claim
+    // (see Claim); otherwise ClaimOutcome::Lost and nothing changes. An error
+    // when the job does not exist or the store fails.
+    [[nodiscard]] Result<ClaimOutcome> markSucceeded(const Claim &claim, const QString &requestId);
     // A failure. With `retryAt` valid the job waits for that time (transient);
     // otherwise it becomes Failed and waits for a person.
-    [[nodiscard]] Status markFailed(qint64 id, const Error &error, const QDateTime &retryAt);
-
+    [[nodiscard]] Result<ClaimOutcome> markFailed(const Claim &claim, const Error &error, const QDateTime &retryAt);
     // Puts a claimed job back without counting the attempt: it waits for
     // something else first (the customer's remote record, another job on the
     // same entity). `reason` is kept as the job's last message.
+    [[nodiscard]] Result<ClaimOutcome> defer(const Claim &claim, const QDateTime &retryAt, const QString &reason);
+    // The heartbeat of a slow delivery: every job in flight under `worker`
+    // gets its lease extended to now + leaseSecs (the engine calls this every
+    // leaseSecs / 3 while it has deliveries running, so an alive worker never
+    // loses a job to the lease). A job another worker has taken since is not
+    // touched. Returns how many leases were extended.
+    [[nodiscard]] Result<int> renewLeases(const QString &worker, int leaseSecs);
+
+    // The same, by id alone, whoever holds the claim: for tools and tests that
+    // own the whole queue. A worker records its results by Claim (above).
+    // Conflict when the job is not in flight.
+    [[nodiscard]] Status markSucceeded(qint64 id, const QString &requestId);
+    [[nodiscard]] Status markFailed(qint64 id, const Error &error, const QDateTime &retryAt);
     [[nodiscard]] Status defer(qint64 id, const QDateTime &retryAt, const QString &reason);
     // Whether a job of `operation` for the entity waits, unclaimed (so a new
     // trigger can ride on it instead of adding another).
@@ -85,6 +132,9 @@ public:
     [[nodiscard]] Result<OutboxCounts> counts() const;
 
 private:
+    // UPDATE outbox_jobs SET <set> WHERE id = ? AND state = 'in_flight' AND
+    // claimed_by = ? AND attempts = ?, mapping "no row changed" to Lost.
+    [[nodiscard]] Result<ClaimOutcome> settle(const Claim &claim, const QString &set, QVariantList binds);
     [[nodiscard]] Status setState(qint64 id, const QString &sql, const QVariantList &binds, const QString &what);
     Database &m_db;
     const Clock &m_clock;

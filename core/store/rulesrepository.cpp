@@ -1,6 +1,7 @@
 #include "store/rulesrepository.h"
 
 #include "domain/status.h"
+#include "store/advisorylock.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -167,9 +168,9 @@ Result<qint64> RulesRepository::save(const QString &table, const QString &what, 
     if (id == 0) {
         QStringList marks;
         marks.fill(u"?"_s, columns.size() + 2);
-        auto newId = m_db.insert(u"INSERT INTO %1 (%2, updated_by, updated_at) VALUES (%3) RETURNING id"_s.arg(
+        auto newId = m_db.tolerating([&] { return m_db.insert(u"INSERT INTO %1 (%2, updated_by, updated_at) VALUES (%3) RETURNING id"_s.arg(
                                      table, columns.join(u", "_s), marks.join(u", "_s)),
-                                 values + QVariantList{updatedBy, now});
+                                 values + QVariantList{updatedBy, now}); });
         if (!newId && newId.error().code == ErrorCode::Conflict) {
             Error e = newId.error();
             e.message = u"an equivalent %1 already exists"_s.arg(what);
@@ -205,7 +206,7 @@ Status RulesRepository::lockForEditing()
     if (m_db.transactionDepth() == 0)
         return fail(ErrorCode::Internal, u"locking the rules and mappings for editing needs a transaction"_s);
     if (m_db.engine() == Engine::PostgreSQL)
-        return m_db.exec(u"SELECT pg_advisory_xact_lock(?)"_s, {kRulesEditLock});
+        return m_db.exec(u"SELECT pg_advisory_xact_lock(?)"_s, {LockKeys::kRulesEdit});
     // A write that changes nothing still takes SQLite's write lock.
     return m_db.exec(u"UPDATE field_mappings SET version = version WHERE id < 0"_s);
 }

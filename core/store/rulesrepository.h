@@ -49,12 +49,11 @@ public:
     // before the other's change (a "write skew": two desktops each give a
     // field a different system of record, both pass validation, the stored
     // set has two authorities). PostgreSQL: a transaction-scoped advisory
-    // lock (key kRulesEditLock), waiting for the other editor's commit.
+    // lock (LockKeys::kRulesEdit, store/advisorylock.h), waiting for the other
+    // editor's commit.
     // SQLite: takes the write lock now (a deferred transaction would read
     // first and then fail to write); busy_timeout makes the second writer wait.
     [[nodiscard]] Status lockForEditing();
-    // "Concord" in ASCII, then 0x01: the advisory-lock key of rule and mapping edits.
-    static constexpr qint64 kRulesEditLock = 0x436F6E636F726401;
 
 private:
     // Shared insert-or-versioned-update for every rule table. `columns` and

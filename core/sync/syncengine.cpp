@@ -77,6 +77,7 @@ EngineSettings EngineSettings::fromConfig(const Config &config)
     s.applier.defaultRegion = config.defaultRegion;
     s.runner.businessTimeZone = config.businessTimeZone;
     s.runner.hubspotSearchLagSecs = config.hubspotSearchLagSecs;
+    s.leaseSecs = config.syncLeaseSecs;
     if (config.pdfCacheEnabled)
         s.pdfCache = PdfCache::Options::fromConfig(config);
     return s;
@@ -95,6 +96,7 @@ SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSett
         return a;
     }())
     , m_runner(db, connectors, m_applier, clock, m_settings.runner)
+    , m_locks(db)
 {
     if (m_settings.pdfCache) {
         m_pdfCache = std::make_unique<PdfCache>(db, connectors.quickBooks(), *m_settings.pdfCache, clock);
@@ -102,6 +104,10 @@ SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSett
     }
     m_dueTimer.setSingleShot(true);
     connect(&m_dueTimer, &QTimer::timeout, this, &SyncEngine::pump);
+    // A third of the lease: two heartbeats may be late (a stalled event loop,
+    // a slow store) before the lease runs out under a delivery still running.
+    m_leaseTimer.setInterval(std::max(1, m_settings.leaseSecs) * 1000 / 3);
+    connect(&m_leaseTimer, &QTimer::timeout, this, &SyncEngine::renewLeases);
     m_calcomTimer.setInterval(m_settings.calcomPollMs);
     m_quickbooksTimer.setInterval(m_settings.quickbooksPollMs);
     m_hubspotTimer.setInterval(m_settings.hubspotPollMs);
@@ -125,7 +131,7 @@ SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSett
         qCInfo(lcSync) << "took back" << *released << "jobs claimed before a restart";
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine() = default; // m_locks gives its advisory locks up
 
 void SyncEngine::problem(const QString &text)
 {
@@ -174,8 +180,18 @@ void SyncEngine::stop()
     m_hubspotTimer.stop();
     m_billingTimer.stop();
     m_dueTimer.stop();
-    if (m_inFlight == 0)
+    // No more capture here (lead() now says no): another worker may lead at
+    // once instead of when this process's session ends. A read still running
+    // keeps its lock until the engine is destroyed, so its results are never
+    // applied alongside a new leader's. Deliveries in flight keep their
+    // leases (the heartbeat runs until they finish).
+    if (!m_capturing && !m_calcomBusy && !m_quickbooksBusy && !m_hubspotBusy && !m_dealsBusy && !m_hintedBusy
+        && !m_propertiesBusy)
+        (void)m_locks.release(Store::LockKeys::kCapture);
+    if (m_inFlight == 0) {
+        m_leaseTimer.stop();
         QMetaObject::invokeMethod(this, &SyncEngine::stopped, Qt::QueuedConnection);
+    }
 }
 
 void SyncEngine::pollNow(System system)
@@ -193,6 +209,18 @@ void SyncEngine::pollNow(System system)
         return;
     }
     reloadMappings();
+    const qint64 duty = Store::LockKeys::kCapture;
+    if (!lead(duty)) {
+        // Another worker reads this system; this one only delivers (with the
+        // mappings and HubSpot properties as they are now). A webhook that
+        // landed here is not lost: the receiver persisted it, and the
+        // leader's next timed poll reads the change from its cursor and then
+        // settles the event (settleInbound). Nothing is settled here.
+        // TODO(issue 8): wake the leader through LISTEN/NOTIFY instead of
+        // waiting for its timer.
+        ensureHubSpotProperties([this] { pump(); });
+        return;
+    }
     const QDateTime startedAt = m_clock.nowUtc();
     auto after = [this, system, startedAt] {
         settleInbound(system, startedAt);
@@ -229,6 +257,10 @@ void SyncEngine::webhookHint(System system)
         return;
     if (system != System::HubSpot)
         return pollNow(system);
+    // Not the HubSpot leader: the event is persisted, and the leader's next
+    // poll reads the change (see pollNow).
+    if (!lead(Store::LockKeys::kCapture))
+        return;
     if (m_hintedBusy) {
         m_hintAgain = true;
         return;
@@ -250,7 +282,7 @@ void SyncEngine::captureHubSpotHinted(Next next)
     // those are read by id at once; the lagged poll still follows and finds
     // them again, harmlessly (applying is idempotent).
     auto *hs = m_connectors.hubSpot();
-    if (!hs)
+    if (!hs || !lead(Store::LockKeys::kCapture))
         return next();
     Store::OperationsRepository ops(m_db, m_clock);
     auto pending = ops.unprocessedInbound(500);
@@ -606,7 +638,9 @@ void SyncEngine::recordHealth(System system, const std::optional<Error> &error)
 
 void SyncEngine::captureCatalog(Next next)
 {
-    if (m_catalogDone || !m_connectors.calcom() || !m_connectors.quickBooks())
+    // The catalog is read with Cal.com's capture (its event types lead).
+    if (m_catalogDone || !m_connectors.calcom() || !m_connectors.quickBooks()
+        || !lead(Store::LockKeys::kCapture))
         return next();
     QPointer<SyncEngine> self(this);
     m_connectors.calcom()->eventTypes().then(this, [self, next](Result<QList<Calcom::EventType>> types) {
@@ -633,7 +667,7 @@ void SyncEngine::captureQuickBooksCustomers(Next next)
     // The first cycle reads every customer; later ones see customer changes
     // through CDC with the money.
     auto *qbo = m_connectors.quickBooks();
-    if (!qbo)
+    if (!qbo || !lead(Store::LockKeys::kCapture))
         return next();
     const auto cursor = readCursor(System::QuickBooks, kCustomers);
     if (!cursor) {
@@ -662,7 +696,7 @@ void SyncEngine::captureQuickBooksCustomers(Next next)
 void SyncEngine::captureHubSpotContacts(Next next)
 {
     auto *hs = m_connectors.hubSpot();
-    if (!hs || m_hubspotBusy)
+    if (!hs || m_hubspotBusy || !lead(Store::LockKeys::kCapture))
         return next();
     m_hubspotBusy = true;
     const auto cursor = readCursor(System::HubSpot, kContacts);
@@ -695,7 +729,7 @@ void SyncEngine::captureHubSpotContacts(Next next)
 void SyncEngine::captureCalcom(Next next)
 {
     auto *cal = m_connectors.calcom();
-    if (!cal || m_calcomBusy)
+    if (!cal || m_calcomBusy || !lead(Store::LockKeys::kCapture))
         return next();
     m_calcomBusy = true;
     const auto cursor = readCursor(System::CalCom, kBookings);
@@ -745,7 +779,13 @@ void SyncEngine::captureCalcom(Next next)
                     self->logIn(System::CalCom, u"booking"_s, b.uid, u"capture"_s, self->m_applier.applyBooking(b),
                                 Jobs::KindAppointment.toString());
                 }
-                const QDateTime cursor = to == bookings->size() ? nextSince : bookings->at(to - 1).changedAt();
+                // Never past nextSince: the read is complete only up to it
+                // (CalcomClient::bookingChangesSince), so a batch's last
+                // booking may be newer than a change not read yet.
+                QDateTime cursor = nextSince;
+                if (to < bookings->size() && bookings->at(to - 1).changedAt().isValid()
+                    && bookings->at(to - 1).changedAt() < nextSince)
+                    cursor = bookings->at(to - 1).changedAt();
                 self->writeCursor(System::CalCom, kBookings, cursor);
                 if (auto ok = batch.commit(); !ok)
                     self->problem(ok.error().message);
@@ -769,7 +809,7 @@ void SyncEngine::captureCalcom(Next next)
 void SyncEngine::captureQuickBooks(Next next)
 {
     auto *qbo = m_connectors.quickBooks();
-    if (!qbo || m_quickbooksBusy)
+    if (!qbo || m_quickbooksBusy || !lead(Store::LockKeys::kCapture))
         return next();
     m_quickbooksBusy = true;
     const auto cursor = readCursor(System::QuickBooks, kCdc);
@@ -909,8 +949,17 @@ void SyncEngine::scanIfNewCustomers()
     // a QuickBooks twin): the scan stores candidates for review, never merges.
     if (m_report.customersCreated == m_customersAtLastScan)
         return;
+    // Customers come from several leaders (Cal.com, QuickBooks, HubSpot may
+    // each be another worker's), so the scan has a lock of its own, held for
+    // the scan only. Another worker scanning now: try again after the next
+    // capture (the counter is not moved on).
+    auto scanning = m_locks.tryHold(Store::LockKeys::kDuplicateScan);
+    if (!scanning || !*scanning)
+        return;
     m_customersAtLastScan = m_report.customersCreated;
     auto scan = Services::scanForDuplicates(m_db, m_clock);
+    if (auto ok = m_locks.release(Store::LockKeys::kDuplicateScan); !ok)
+        qCWarning(lcSync).noquote() << "the duplicate scan's lock could not be released:" << ok.error().message;
     if (!scan)
         problem(u"the duplicate scan failed: %1"_s.arg(scan.error().message));
     else
@@ -923,7 +972,7 @@ void SyncEngine::captureHubSpotDeals(Next next)
     // (Cal.com) and the money (QuickBooks). A stage someone moved by hand is
     // a wrong-place edit: flagged, and the authoritative stage written back.
     auto *hs = m_connectors.hubSpot();
-    if (!hs || m_dealsBusy)
+    if (!hs || m_dealsBusy || !lead(Store::LockKeys::kCapture))
         return next();
     m_dealsBusy = true;
     const auto cursor = readCursor(System::HubSpot, u"deals"_s);
@@ -1045,6 +1094,11 @@ Result<ApplyOutcome> SyncEngine::checkDeal(const HubSpot::Deal &deal)
 
 void SyncEngine::billingPass()
 {
+    // Decisions from the calendar are the store's, not a system's: one
+    // worker makes them (two would race to enqueue the same invoices; the
+    // idempotency keys would catch it, at the cost of conflicts).
+    if (!lead(Store::LockKeys::kCapture))
+        return;
     const QTimeZone zone(m_settings.applier.businessTimeZone.toUtf8());
     const QDate today = zone.isValid() ? m_clock.nowUtc().toTimeZone(zone).date() : m_clock.nowUtc().date();
     auto n = m_applier.decideBilling(today);
@@ -1058,6 +1112,49 @@ void SyncEngine::billingPass()
         if (auto purged = m_pdfCache->purgeExpired(); !purged)
             problem(u"expired invoice PDFs could not all be removed: %1"_s.arg(purged.error().message));
     }
+}
+
+// ---------------------------------------------------------------------------
+// Leadership and leases
+
+bool SyncEngine::lead(qint64 key)
+{
+    if (m_stopping)
+        return false;
+    const bool before = m_locks.believesHeld(key);
+    auto held = m_locks.tryHold(key);
+    const QString duty = Store::AdvisoryLocks::describe(key);
+    if (!held) {
+        qCWarning(lcSync).noquote() << u"worker %1 cannot tell whether it leads %2 (skipped for now): %3"_s.arg(
+            m_settings.worker, duty, held.error().message);
+        return false;
+    }
+    // Team mode only: on SQLite the one process always leads, nothing to say.
+    if (m_db.engine() == Store::Engine::PostgreSQL) {
+        if (*held && !before)
+            qCInfo(lcSync).noquote() << u"worker %1 leads %2"_s.arg(m_settings.worker, duty);
+        else if (!*held && before)
+            qCWarning(lcSync).noquote() << u"worker %1 no longer leads %2 (its store session was reset); "
+                                           "another worker does it now"_s.arg(m_settings.worker, duty);
+        else if (!*held)
+            qCDebug(lcSync).noquote() << u"%1: another worker leads it"_s.arg(duty);
+    }
+    return *held;
+}
+
+void SyncEngine::renewLeases()
+{
+    if (m_inFlight == 0) {
+        m_leaseTimer.stop();
+        return;
+    }
+    Store::OutboxRepository outbox(m_db, m_clock);
+    auto renewed = outbox.renewLeases(m_settings.worker, m_settings.leaseSecs);
+    if (!renewed)
+        problem(u"the leases of the deliveries in flight could not be renewed (another worker may take them "
+                "after %1 s): %2"_s.arg(m_settings.leaseSecs).arg(renewed.error().message));
+    else
+        qCDebug(lcSync) << "renewed" << *renewed << "leases for" << m_settings.leaseSecs << "s";
 }
 
 // ---------------------------------------------------------------------------
@@ -1092,7 +1189,8 @@ void SyncEngine::pump()
         if (m_busyEntities.contains(entity)) {
             // One delivery per entity at a time: two deal writes for one
             // appointment must not both create it.
-            if (auto ok = outbox.defer(job.id, m_clock.nowUtc().addMSecs(250), u"another job on the same record is running"_s);
+            if (auto ok = outbox.defer(Store::Claim::of(job), m_clock.nowUtc().addMSecs(250),
+                                       u"another job on the same record is running"_s);
                 !ok)
                 problem(ok.error().message);
             ++m_deferredInPump;
@@ -1110,6 +1208,8 @@ void SyncEngine::deliver(const OutboxJob &job)
 {
     ++m_inFlight;
     ++m_inFlightBySystem[job.targetSystem];
+    if (!m_leaseTimer.isActive())
+        m_leaseTimer.start();
     // One delivery per record and system at a time (two writes of one deal
     // must not both create it); other systems' jobs for it run alongside.
     const QString entity = toString(job.targetSystem) + u':' + job.entityType + u'/' + job.entityId;
@@ -1122,6 +1222,8 @@ void SyncEngine::deliver(const OutboxJob &job)
         --self->m_inFlight;
         --self->m_inFlightBySystem[job.targetSystem];
         self->finishJob(job, result);
+        if (self->m_inFlight == 0)
+            self->m_leaseTimer.stop();
         if (self->m_stopping) {
             if (self->m_inFlight == 0)
                 emit self->stopped();
@@ -1152,10 +1254,31 @@ void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
     e.kind = job.sourceKind;
     e.requestId = result.requestId;
     e.message = result.note;
+    const Store::Claim claim = Store::Claim::of(job);
+    // A result for a job this worker no longer holds (its lease ran out and
+    // another worker took it) is not recorded: the newer owner's stands. The
+    // remote side stays single through the job's idempotency key (QuickBooks
+    // requestid, HubSpot's look-up before a create).
+    auto lost = [&](const Result<Store::ClaimOutcome> &outcome) {
+        if (!outcome) {
+            problem(outcome.error().message);
+            return false;
+        }
+        if (*outcome == Store::ClaimOutcome::Recorded)
+            return false;
+        ++m_report.lostClaims;
+        qCWarning(lcSync).noquote() << u"%1 %2/%3 (job %4, attempt %5): the lease of worker %6 ran out and the job "
+                                       "is no longer its; this result is not recorded"_s
+                                           .arg(job.operation, job.entityType, job.entityId)
+                                           .arg(job.id)
+                                           .arg(job.attempts)
+                                           .arg(m_settings.worker);
+        return true;
+    };
     switch (result.kind) {
     case JobResult::Kind::Done:
-        if (auto ok = outbox.markSucceeded(job.id, result.requestId); !ok)
-            problem(ok.error().message);
+        if (lost(outbox.markSucceeded(claim, result.requestId)))
+            return;
         e.outcome = u"ok"_s;
         e.latencyMs = job.sourceChangedAt.isValid() ? std::max<qint64>(0, job.sourceChangedAt.msecsTo(now)) : -1;
         ++m_report.delivered;
@@ -1166,16 +1289,16 @@ void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
             // Waiting too long is a failure a person must see, never a loop.
             Error err = Error::make(ErrorCode::Conflict, u"still %1 after %2 minutes"_s.arg(result.note)
                                                              .arg(m_settings.maxDeferSecs / 60));
-            if (auto ok = outbox.markFailed(job.id, err, {}); !ok)
-                problem(ok.error().message);
+            if (lost(outbox.markFailed(claim, err, {})))
+                return;
             ++m_report.needsAttention;
             e.outcome = u"error"_s;
             e.message = err.message;
             emit jobFinished(job, false, err.message);
             break;
         }
-        if (auto ok = outbox.defer(job.id, now.addMSecs(result.deferMs), result.note); !ok)
-            problem(ok.error().message);
+        if (lost(outbox.defer(claim, now.addMSecs(result.deferMs), result.note)))
+            return;
         ++m_report.deferred;
         ++m_deferredInPump;
         return; // not worth a log line: it is the normal wait for a prerequisite
@@ -1189,8 +1312,8 @@ void SyncEngine::finishJob(const OutboxJob &job, const JobResult &result)
         stored.detail = err.message + (err.detail.isEmpty() ? QString() : u" — "_s + err.detail);
         stored.message = decision.cause;
         const QDateTime retryAt = decision.retryAt.value_or(QDateTime());
-        if (auto ok = outbox.markFailed(job.id, stored, retryAt); !ok)
-            problem(ok.error().message);
+        if (lost(outbox.markFailed(claim, stored, retryAt)))
+            return;
         e.outcome = u"error"_s;
         e.message = decision.cause;
         e.requestId = err.requestId;

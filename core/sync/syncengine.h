@@ -8,6 +8,7 @@
 #include "sync/changeapplier.h"
 #include "sync/jobrunner.h"
 #include "sync/pdfcache.h"
+#include "store/advisorylock.h"
 
 #include <QObject>
 #include <QSet>
@@ -35,6 +36,9 @@ struct EngineSettings {
     // Deliveries in flight at once per system (each API's limiter still
     // rules): one slow API never starves the others.
     int maxParallel = 8;
+    // [sync] lease_secs: how long a claimed job stays this worker's without
+    // word from it (5..3600 s). A worker that dies leaves its jobs to the
+    // others after this; an alive one renews its leases every leaseSecs / 3.
     int leaseSecs = 300;
     // --once waits for retries due within this horizon (QuickBooks' 60 s
     // throttle wait fits), then reports what is left.
@@ -72,6 +76,7 @@ struct CycleReport {
     int deferred = 0;
     int retriesScheduled = 0;
     int needsAttention = 0;  // failed for good in this cycle
+    int lostClaims = 0;      // results not recorded: the lease had run out and another worker took the job
     QStringList problems;    // in words
     QList<Domain::OutboxJob> failedJobs; // everything waiting for a person at the end
     qint64 pendingJobs = 0;  // still queued at the end (retries beyond the horizon)
@@ -83,6 +88,14 @@ struct CycleReport {
 // jobs in one transaction), and drains the outbox through the JobRunner
 // within each API's limits, retrying by policy; what cannot be carried waits
 // in the retry queue with its cause.
+//
+// Several workers on one PostgreSQL store (team mode: concord-syncd processes,
+// desktops): delivery runs in every worker (claims under leases, renewed while
+// a delivery runs); capture runs in one worker at a time per duty, elected with
+// session-level advisory locks (Store::LockKeys: Cal.com, QuickBooks, HubSpot,
+// the billing pass; the duplicate scan takes its lock for the scan only). A
+// worker that is not the leader tries again on its timers; the leader's locks
+// go with its session when it dies. On SQLite the one process always leads.
 //
 // Thread affinity: the sync thread (owns the store connection and the
 // connectors). Nothing here blocks: every remote call is asynchronous.
@@ -145,6 +158,13 @@ private:
     void settleInbound(Domain::System system, const QDateTime &pollStartedAt);
     [[nodiscard]] Result<ApplyOutcome> checkDeal(const HubSpot::Deal &deal);
 
+    // Whether this worker leads the duty `key` (Store::LockKeys) now: takes
+    // the advisory lock, or checks it is still held (a reconnected session has
+    // lost it). Logs when the lead is taken or lost.
+    [[nodiscard]] bool lead(qint64 key);
+    // The heartbeat: extends the leases of this worker's jobs in flight.
+    void renewLeases();
+
     void pump();
     void deliver(const Domain::OutboxJob &job);
     void finishJob(const Domain::OutboxJob &job, const JobResult &result);
@@ -200,6 +220,8 @@ private:
     QSet<QString> m_busyEntities;
     QHash<Domain::System, QString> m_health; // last recorded state+error per system
     QHash<Domain::System, QDateTime> m_healthAt;
+    Store::AdvisoryLocks m_locks; // on m_db's session
+    QTimer m_leaseTimer;          // every leaseSecs / 3 while deliveries run
     QTimer m_dueTimer;
     QTimer m_calcomTimer;
     QTimer m_quickbooksTimer;

@@ -63,6 +63,8 @@ QString field(const Config &config, const QString &name)
         return config.pdfCacheDir;
     if (name == u"sync/pdf_retention_days")
         return QString::number(config.pdfRetentionDays);
+    if (name == u"sync/lease_secs")
+        return QString::number(config.syncLeaseSecs);
     if (name == u"secrets/backend")
         return config.secretsBackend;
     return u"<no such field %1>"_s.arg(name);
@@ -347,6 +349,9 @@ void TestConfig::accepted_data()
                                       << u"sync/pdf_retention_days"_s << u"30"_s;
     QTest::newRow("pdf retention max") << QByteArray("[sync]\npdf_retention_days=36500\n")
                                        << u"sync/pdf_retention_days"_s << u"36500"_s;
+    QTest::newRow("lease default") << QByteArray("[sync]\n") << u"sync/lease_secs"_s << u"300"_s;
+    QTest::newRow("lease min") << QByteArray("[sync]\nlease_secs=5\n") << u"sync/lease_secs"_s << u"5"_s;
+    QTest::newRow("lease max") << QByteArray("[sync]\nlease_secs=3600\n") << u"sync/lease_secs"_s << u"3600"_s;
 }
 
 void TestConfig::accepted()
@@ -549,6 +554,12 @@ void TestConfig::rejected_data()
                                             << u"[sync] pdf_retention_days"_s << u"got '1.5'"_s << QString();
     QTest::newRow("pdf retention huge") << QByteArray("[sync]\npdf_retention_days=99999999999\n")
                                         << u"[sync] pdf_retention_days"_s << u"got '99999999999'"_s << QString();
+    QTest::newRow("lease too short") << QByteArray("[sync]\nlease_secs=4\n") << u"[sync] lease_secs"_s
+                                     << u"expected whole seconds from 5 to 3600 (default 300), got '4'"_s << QString();
+    QTest::newRow("lease too long") << QByteArray("[sync]\nlease_secs=3601\n") << u"[sync] lease_secs"_s
+                                    << u"got '3601'"_s << QString();
+    QTest::newRow("lease text") << QByteArray("[sync]\nlease_secs=five minutes\n") << u"[sync] lease_secs"_s
+                                << u"got 'five minutes'"_s << QString();
     QTest::newRow("pdf key typo") << QByteArray("[sync]\npdf_retension_days=30\n") << u"[sync] pdf_retension_days"_s
                                   << u"unknown key (did you mean pdf_retention_days?)"_s << QString();
 }

@@ -1,6 +1,9 @@
 // OutboxRepository (core/store/outboxrepository.h): idempotent enqueue, due
 // claims under a lease (time moved with ManualClock, never slept), failures
-// with and without a retry time, and the admin actions' state rules.
+// with and without a retry time, and the admin actions' state rules. Several
+// workers (issue 8): a worker whose lease ran out cannot record over the new
+// owner, the heartbeat keeps a slow worker's jobs, one record is delivered by
+// one worker at a time.
 
 #include "storetestsupport.h"
 
@@ -62,6 +65,11 @@ OutboxJob asClaimed(OutboxJob job, const QString &worker, const QDateTime &now, 
     return job;
 }
 
+QString name(ClaimOutcome o)
+{
+    return o == ClaimOutcome::Recorded ? u"recorded"_s : u"lost"_s;
+}
+
 Error fullError()
 {
     Error e = Error::make(ErrorCode::Conflict, u"QuickBooks rejected a stale SyncToken"_s,
@@ -94,6 +102,14 @@ private slots:
     void leaseExpiresStrictlyAfterLeaseUntil();
     void claimDueRefusals_data();
     void claimDueRefusals();
+
+    void staleOwnerCannotRecord_data();
+    void staleOwnerCannotRecord();
+    void laterClaimOfTheSameWorkerWins();
+    void claimOfMissingJobIsNotFound();
+    void heartbeatExtendsOnlyOwnLeases();
+    void renewLeasesRefusals();
+    void oneDeliveryPerRecordAcrossWorkers();
 
     void markSucceeded();
     void markFailed_data();
@@ -288,6 +304,7 @@ void TestOutboxRepository::claimDueRespectsNextAttemptAtAndLeases()
     const QList<qint64> dueIn = {0, 60, -10, 0}; // seconds from t0
     for (int i = 0; i < dueIn.size(); ++i) {
         OutboxJob j = makeJob(u"k%1"_s.arg(i));
+        j.entityId = QString::number(100 + i); // four records: the one-delivery-per-record rule stays out of it
         j.nextAttemptAt = t0.addSecs(dueIn.at(i));
         auto id = m_repo->enqueue(j);
         STORE_VERIFY_OK(id);
@@ -370,6 +387,199 @@ void TestOutboxRepository::leaseExpiresStrictlyAfterLeaseUntil()
     STORE_VERIFY_OK(taken);
     QCOMPARE(dumpAll(*taken), QStringList{dump(asClaimed(leased, u"worker-b"_s, fixedStart().addSecs(31), 30))});
     QCOMPARE(taken->first().attempts, 2);
+}
+
+void TestOutboxRepository::staleOwnerCannotRecord_data()
+{
+    QTest::addColumn<QString>("action"); // what the worker whose lease ran out tries to record
+
+    QTest::newRow("succeeded") << u"succeeded"_s;
+    QTest::newRow("failed for good") << u"failed"_s;
+    QTest::newRow("failed, retry later") << u"retry"_s;
+    QTest::newRow("deferred") << u"deferred"_s;
+}
+
+void TestOutboxRepository::staleOwnerCannotRecord()
+{
+    QFETCH(QString, action);
+    auto id = m_repo->enqueue(makeJob(u"k"_s));
+    STORE_VERIFY_OK(id);
+    auto first = m_repo->claimDue(u"worker-a"_s, 1, 30);
+    STORE_VERIFY_OK(first);
+    QCOMPARE(first->size(), 1);
+    const Claim stale = Claim::of(first->first());
+    QCOMPARE(stale.id, *id);
+    QCOMPARE(stale.worker, u"worker-a"_s);
+    QCOMPARE(stale.attempt, 1);
+
+    // worker-a went quiet past its lease; worker-b took the job.
+    m_clock->advanceSecs(31);
+    auto taken = m_repo->claimDue(u"worker-b"_s, 1, 30);
+    STORE_VERIFY_OK(taken);
+    QCOMPARE(taken->size(), 1);
+    const OutboxJob owned = taken->first();
+    QCOMPARE(dump(stored(*id)), dump(owned));
+
+    auto record = [&](const Claim &claim) -> Result<ClaimOutcome> {
+        if (action == u"succeeded")
+            return m_repo->markSucceeded(claim, u"req-a"_s);
+        if (action == u"failed")
+            return m_repo->markFailed(claim, fullError(), QDateTime());
+        if (action == u"retry")
+            return m_repo->markFailed(claim, fullError(), m_clock->nowUtc().addSecs(60));
+        return m_repo->defer(claim, m_clock->nowUtc().addSecs(5), u"waiting"_s);
+    };
+    const QStringList before = snapshot(*m_db);
+    auto late = record(stale);
+    STORE_VERIFY_OK(late);
+    QCOMPARE(name(*late), u"lost"_s);
+    QCOMPARE(snapshot(*m_db), before); // nothing of worker-a's result was applied
+
+    // The new owner's result is recorded, and stays after worker-a's.
+    auto mine = m_repo->markSucceeded(Claim::of(owned), u"req-b"_s);
+    STORE_VERIFY_OK(mine);
+    QCOMPARE(name(*mine), u"recorded"_s);
+    OutboxJob done = owned;
+    done.state = JobState::Succeeded;
+    done.lastRequestId = u"req-b"_s;
+    done.claimedBy.clear();
+    done.leaseUntil = QDateTime();
+    QCOMPARE(dump(stored(*id)), dump(done));
+    auto evenLater = record(stale);
+    STORE_VERIFY_OK(evenLater);
+    QCOMPARE(name(*evenLater), u"lost"_s);
+    QCOMPARE(dump(stored(*id)), dump(done));
+}
+
+void TestOutboxRepository::laterClaimOfTheSameWorkerWins()
+{
+    // A worker stalled past its lease and claimed the job again: the first
+    // attempt's late result belongs to an older claim and is not recorded.
+    auto id = m_repo->enqueue(makeJob(u"k"_s));
+    STORE_VERIFY_OK(id);
+    auto first = m_repo->claimDue(u"worker-a"_s, 1, 30);
+    STORE_VERIFY_OK(first);
+    QCOMPARE(first->size(), 1);
+    m_clock->advanceSecs(31);
+    auto second = m_repo->claimDue(u"worker-a"_s, 1, 30);
+    STORE_VERIFY_OK(second);
+    QCOMPARE(second->size(), 1);
+    QCOMPARE(second->first().attempts, 2);
+
+    auto old = m_repo->markFailed(Claim::of(first->first()), fullError(), QDateTime());
+    STORE_VERIFY_OK(old);
+    QCOMPARE(name(*old), u"lost"_s);
+    QCOMPARE(toString(stored(*id).state), toString(JobState::InFlight));
+    auto current = m_repo->markSucceeded(Claim::of(second->first()), u"req-2"_s);
+    STORE_VERIFY_OK(current);
+    QCOMPARE(name(*current), u"recorded"_s);
+    QCOMPARE(toString(stored(*id).state), toString(JobState::Succeeded));
+    QCOMPARE(stored(*id).lastRequestId, u"req-2"_s);
+}
+
+void TestOutboxRepository::claimOfMissingJobIsNotFound()
+{
+    const Claim ghost{4242, u"worker-a"_s, 1};
+    STORE_VERIFY_ERROR(m_repo->markSucceeded(ghost, u"r"_s), ErrorCode::NotFound);
+    STORE_VERIFY_ERROR(m_repo->markFailed(ghost, fullError(), QDateTime()), ErrorCode::NotFound);
+    STORE_VERIFY_ERROR(m_repo->defer(ghost, fixedStart(), u"w"_s), ErrorCode::NotFound);
+}
+
+void TestOutboxRepository::heartbeatExtendsOnlyOwnLeases()
+{
+    const QDateTime t0 = fixedStart();
+    OutboxJob a = makeJob(u"a"_s);
+    a.entityId = u"1"_s;
+    OutboxJob b = makeJob(u"b"_s);
+    b.entityId = u"2"_s;
+    auto idA = m_repo->enqueue(a);
+    auto idB = m_repo->enqueue(b);
+    STORE_VERIFY_OK(idA);
+    STORE_VERIFY_OK(idB);
+    auto claimedA = m_repo->claimDue(u"worker-a"_s, 1, 30);
+    auto claimedB = m_repo->claimDue(u"worker-b"_s, 1, 30);
+    STORE_VERIFY_OK(claimedA);
+    STORE_VERIFY_OK(claimedB);
+    QCOMPARE(claimedA->size(), 1);
+    QCOMPARE(claimedB->size(), 1);
+
+    // worker-a's delivery is slow but alive: its heartbeat at t0+20 (more
+    // often than the lease, in the engine every third of it).
+    m_clock->advanceSecs(20);
+    auto renewed = m_repo->renewLeases(u"worker-a"_s, 30);
+    STORE_VERIFY_OK(renewed);
+    QCOMPARE(*renewed, 1);
+    QCOMPARE(stored(*idA).leaseUntil, t0.addSecs(50));
+    QCOMPARE(stored(*idB).leaseUntil, t0.addSecs(30)); // worker-b's is its own business
+
+    // At t0+31 worker-b's lease has run out, worker-a's has not.
+    m_clock->setNow(t0.addSecs(31));
+    auto third = m_repo->claimDue(u"worker-c"_s, 10, 30);
+    STORE_VERIFY_OK(third);
+    QCOMPARE(third->size(), 1);
+    QCOMPARE(third->first().id, *idB);
+
+    // worker-a fell silent after its heartbeat: at t0+51 its job is reclaimable.
+    m_clock->setNow(t0.addSecs(51));
+    third = m_repo->claimDue(u"worker-c"_s, 10, 30);
+    STORE_VERIFY_OK(third);
+    QCOMPARE(third->size(), 1);
+    QCOMPARE(third->first().id, *idA);
+    QCOMPARE(third->first().attempts, 2);
+    // worker-a's next heartbeat no longer reaches a job that is worker-c's.
+    renewed = m_repo->renewLeases(u"worker-a"_s, 30);
+    STORE_VERIFY_OK(renewed);
+    QCOMPARE(*renewed, 0);
+    QCOMPARE(stored(*idA).claimedBy, u"worker-c"_s);
+    QCOMPARE(stored(*idA).leaseUntil, t0.addSecs(81));
+}
+
+void TestOutboxRepository::renewLeasesRefusals()
+{
+    STORE_VERIFY_ERROR(m_repo->renewLeases(QString(), 30), ErrorCode::InvalidArgument);
+    STORE_VERIFY_ERROR(m_repo->renewLeases(u"w"_s, 0), ErrorCode::InvalidArgument);
+    auto none = m_repo->renewLeases(u"nobody"_s, 30);
+    STORE_VERIFY_OK(none);
+    QCOMPARE(*none, 0);
+}
+
+void TestOutboxRepository::oneDeliveryPerRecordAcrossWorkers()
+{
+    // Two jobs on invoice 42 in QuickBooks, one on invoice 43, one on
+    // invoice 42 in HubSpot (another system's record: independent).
+    OutboxJob first = makeJob(u"first"_s);
+    OutboxJob sibling = makeJob(u"sibling"_s);
+    OutboxJob other = makeJob(u"other"_s);
+    other.entityId = u"43"_s;
+    OutboxJob crm = makeJob(u"crm"_s, System::HubSpot);
+    QList<qint64> ids;
+    for (const OutboxJob &j : {first, sibling, other, crm}) {
+        auto id = m_repo->enqueue(j);
+        STORE_VERIFY_OK(id);
+        ids << *id;
+    }
+    auto a = m_repo->claimDue(u"worker-a"_s, 1, 30);
+    STORE_VERIFY_OK(a);
+    QCOMPARE(a->size(), 1);
+    QCOMPARE(a->first().id, ids.at(0));
+
+    // worker-b skips the sibling while worker-a delivers invoice 42.
+    auto b = m_repo->claimDue(u"worker-b"_s, 10, 30);
+    STORE_VERIFY_OK(b);
+    QList<qint64> got;
+    for (const OutboxJob &j : std::as_const(*b))
+        got << j.id;
+    QCOMPARE(got, (QList<qint64>{ids.at(2), ids.at(3)}));
+    QCOMPARE(toString(stored(ids.at(1)).state), toString(JobState::Pending));
+
+    // Once worker-a is done, the sibling goes to whoever asks.
+    auto done = m_repo->markSucceeded(Claim::of(a->first()), u"r"_s);
+    STORE_VERIFY_OK(done);
+    QCOMPARE(name(*done), u"recorded"_s);
+    b = m_repo->claimDue(u"worker-b"_s, 10, 30);
+    STORE_VERIFY_OK(b);
+    QCOMPARE(b->size(), 1);
+    QCOMPARE(b->first().id, ids.at(1));
 }
 
 void TestOutboxRepository::claimDueRefusals_data()
