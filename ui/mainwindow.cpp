@@ -364,6 +364,11 @@ QWidget *MainWindow::currentPage() const
     return m_pages->currentWidget();
 }
 
+bool MainWindow::periodicRefreshActive() const
+{
+    return m_refreshTimer->isActive();
+}
+
 QString MainWindow::storeStatusText() const
 {
     return m_storeLabel->text();
@@ -537,6 +542,8 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
     m_overview->setStatus(status);
     m_audit->setStoreOpen(status.open);
     m_queue->setStoreOpen(status.open);
+    // Team mode is the PostgreSQL store: new people there need a password.
+    m_settings->setTeamMode(status.open && status.engine.startsWith(QLatin1String("PostgreSQL")));
     requestRetryQueueIfShown();
     // Shown before the store opened (a --page at start): ask once it is.
     if (status.open && m_pages->currentWidget() == m_rules && !m_rules->hasLoaded() && !m_rulesAsked) {
@@ -544,8 +551,13 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
         Q_EMIT billingRulesRequested();
     }
 
+    // Team mode: the store's change feed re-reads what changed, so the window
+    // asks for nothing on a timer (no polling the database from the GUI).
+    const bool live = status.liveUpdates == Services::StoreStatus::LiveUpdates::Live;
+    if (status.open && live)
+        m_refreshTimer->stop();
     if (status.open) {
-        if (!m_refreshTimer->isActive())
+        if (!live && !m_refreshTimer->isActive())
             m_refreshTimer->start();
         if (status.auditEntries != m_auditCountAtLoad)
             m_auditStale = true;

@@ -80,6 +80,9 @@ public:
     // put their own opener here; it returns whether it opened).
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     [[nodiscard]] QString storeStatusText() const;
+    // Whether the window asks for a refresh on its own timer (off while the
+    // store's change feed is live: team mode never polls from the GUI).
+    [[nodiscard]] bool periodicRefreshActive() const;
     [[nodiscard]] ConnectionIndicator *connectionIndicator(Domain::System system) const;
     [[nodiscard]] const Services::StoreStatus &status() const { return m_status; }
 

@@ -37,6 +37,9 @@ QString StoreStatusText::summary(const Services::StoreStatus &status)
     if (!where.isEmpty())
         parts << where;
     parts << tr("schema %1").arg(status.schemaVersion);
+    if (status.liveUpdates == Services::StoreStatus::LiveUpdates::Live)
+        //: Team mode: changes made on other desktops and by the sync service show by themselves
+        parts << tr("live");
     return parts.join(QStringLiteral(" · "));
 }
 

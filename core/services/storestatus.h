@@ -37,6 +37,15 @@ struct StoreStatus {
     // Webhooks received since latencySince, per system that sent any.
     QList<Store::OperationsRepository::InboundSummary> webhooks;
     QString error;              // why the store is not open, when !open
+    // Team mode (PostgreSQL): whether changes made elsewhere (other desktops,
+    // concord-syncd) reach this desktop by themselves (Store::ChangeFeed).
+    // Set by the Backend; collectStatus() leaves it NotApplicable.
+    enum class LiveUpdates {
+        NotApplicable, // SQLite: one process, refreshed from within
+        Live,          // listening: what others change shows within about a second
+        Lost,          // the connection dropped: nothing shows until the store is reopened
+    };
+    LiveUpdates liveUpdates = LiveUpdates::NotApplicable;
 };
 
 } // namespace Concord::Services

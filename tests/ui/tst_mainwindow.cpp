@@ -104,6 +104,7 @@ private Q_SLOTS:
     void errorBeforeOpenBecomesStoreState();
     void errorWhileOpenKeepsStoreState();
     void refreshAndAuditRequests();
+    void liveStoreNeedsNoRefreshTimer();
     void auditAnswersReachThePage();
     void aboutDialogOpens();
     void quitClosesWindow();
@@ -369,6 +370,38 @@ void TestMainWindow::errorWhileOpenKeepsStoreState()
              QStringLiteral("SQLite 3.40.1 · /var/lib/concord/concord.sqlite · schema 3"));
     QCOMPARE(window.statusBar()->currentMessage(),
              QStringLiteral("Something went wrong: database is locked"));
+}
+
+void TestMainWindow::liveStoreNeedsNoRefreshTimer()
+{
+    MainWindow window;
+    QVERIFY(!window.periodicRefreshActive());
+    // SQLite: the window refreshes on its timer.
+    window.setStatus(openStatus());
+    QVERIFY(window.periodicRefreshActive());
+
+    // Team mode with the change feed listening: no timer, and the status bar says live.
+    StoreStatus live = openStatus();
+    live.url = QStringLiteral("postgresql://bea@db.example:5432/concord");
+    live.engine = QStringLiteral("PostgreSQL 15.18");
+    live.liveUpdates = StoreStatus::LiveUpdates::Live;
+    window.setStatus(live);
+    QVERIFY(!window.periodicRefreshActive());
+    QVERIFY2(window.storeStatusText().endsWith(QStringLiteral(" · live")), qPrintable(window.storeStatusText()));
+
+    // The feed lost: the store is reported closed, and once reopened without a
+    // feed the timer is back.
+    StoreStatus lost = live;
+    lost.open = false;
+    lost.liveUpdates = StoreStatus::LiveUpdates::Lost;
+    lost.error = QStringLiteral("the connection to the store was lost");
+    window.setStatus(lost);
+    QVERIFY(!window.periodicRefreshActive());
+    StoreStatus reopened = live;
+    reopened.liveUpdates = StoreStatus::LiveUpdates::Lost;
+    window.setStatus(reopened);
+    QVERIFY(window.periodicRefreshActive());
+    QVERIFY(!window.storeStatusText().contains(QStringLiteral("live")));
 }
 
 void TestMainWindow::refreshAndAuditRequests()
