@@ -548,6 +548,11 @@ void SettingsPage::setData(const Services::SettingsData &data)
     updateUserActions();
 }
 
+void SettingsPage::setTeamMode(bool teamMode)
+{
+    m_teamMode = teamMode;
+}
+
 void SettingsPage::setActor(Role role, const QString &username)
 {
     m_role = role;
@@ -1011,7 +1016,7 @@ void SettingsPage::openUserDialog(QDialog *dialog)
     auto *userDialog = qobject_cast<UserDialog *>(dialog);
     connect(userDialog, &QDialog::finished, this, [this, userDialog](int result) {
         if (result == QDialog::Accepted && userDialog->isValid())
-            Q_EMIT saveUserRequested(userDialog->user());
+            Q_EMIT saveUserRequested(userDialog->user(), userDialog->password());
     });
     present(userDialog);
 }
@@ -1020,7 +1025,9 @@ void SettingsPage::addUser()
 {
     if (!m_addUser->isEnabled())
         return;
-    openUserDialog(new UserDialog(m_data.users, this));
+    auto *dialog = new UserDialog(m_data.users, this);
+    dialog->setPasswordRequired(m_teamMode);
+    openUserDialog(dialog);
 }
 
 void SettingsPage::editCurrentUser()
@@ -1042,12 +1049,12 @@ void SettingsPage::toggleCurrentUserActive()
     if (changed.active) {
         confirm(tr("Reactivate %1?").arg(who),
                 tr("%1 may act in Concord again as %2.").arg(who, UsersTableModel::roleText(current->role)),
-                tr("Reactivate"), [this, changed] { Q_EMIT saveUserRequested(changed); });
+                tr("Reactivate"), [this, changed] { Q_EMIT saveUserRequested(changed, QString()); });
     } else {
         confirm(tr("Deactivate %1?").arg(who),
                 tr("%1 keeps their history in the audit log but can no longer act in Concord. You can "
                    "reactivate them later.").arg(who),
-                tr("Deactivate"), [this, changed] { Q_EMIT saveUserRequested(changed); });
+                tr("Deactivate"), [this, changed] { Q_EMIT saveUserRequested(changed, QString()); });
     }
 }
 

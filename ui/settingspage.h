@@ -70,6 +70,7 @@ public:
     [[nodiscard]] Domain::Role role() const { return m_role; }
     // Whether the actor may connect, disconnect, edit base URLs and users.
     [[nodiscard]] bool canManage() const;
+    [[nodiscard]] bool isTeamMode() const { return m_teamMode; }
     // "Only an owner can connect services, change where they are, or manage
     // users." — from Security::rolesWith(ManageUsers).
     [[nodiscard]] static QString manageDeniedText();
@@ -116,6 +117,10 @@ public Q_SLOTS:
     void setData(const Concord::Services::SettingsData &data);
     // Who acts from this desktop; until set, the page is read-only (Viewer).
     void setActor(Concord::Domain::Role role, const QString &username);
+    // Team mode (a PostgreSQL store, docs/team-users.md): Add user asks for
+    // the new person's password too. The MainWindow sets it from the store
+    // status; solo mode (SQLite) by default.
+    void setTeamMode(bool teamMode);
 
     // Answers.
     void showAuthorizationUrl(Concord::Domain::System system, const QUrl &url);
@@ -148,7 +153,9 @@ Q_SIGNALS:
     void disconnectRequested(Concord::Domain::System system);
     void baseUrlSaveRequested(Concord::Domain::System system, const QUrl &url);
     // A new user (id 0) or an edited one (id and version as loaded).
-    void saveUserRequested(const Concord::Domain::User &user);
+    // `password` is the new person's in team mode; empty in solo mode and for
+    // every edit. Never log it.
+    void saveUserRequested(const Concord::Domain::User &user, const QString &password);
     // The composition root opens it with QDesktopServices::openUrl.
     void openUrlRequested(const QUrl &url);
 
@@ -203,6 +210,7 @@ private:
     bool m_loaded = false;
     Domain::Role m_role = Domain::Role::Viewer;
     QString m_username;
+    bool m_teamMode = false;
     DialogPresenter m_presenter;
     std::map<Domain::System, Card> m_cards;
 

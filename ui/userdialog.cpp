@@ -99,12 +99,35 @@ void UserDialog::build()
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("&Username:"), m_username);
     form->addRow(tr("&Name:"), m_displayName);
     form->addRow(tr("&Role:"), m_role);
     if (!isNewUser())
         form->addRow(QString(), m_active);
+    if (isNewUser()) {
+        // Built for every new user and shown only in team mode
+        // (setPasswordRequired), so the page can decide after construction.
+        m_password = new QLineEdit(this);
+        m_password->setObjectName(QStringLiteral("passwordEdit"));
+        m_password->setAccessibleName(tr("Password"));
+        m_password->setEchoMode(QLineEdit::Password);
+        m_password->setPlaceholderText(tr("at least %n characters", nullptr, kMinPasswordLength));
+        m_password->setToolTip(tr("The person signs in to the shared store with this password. Tell it to "
+                                  "them in person; they can change it after signing in."));
+        m_repeatPassword = new QLineEdit(this);
+        m_repeatPassword->setObjectName(QStringLiteral("repeatPasswordEdit"));
+        m_repeatPassword->setAccessibleName(tr("Repeat password"));
+        m_repeatPassword->setEchoMode(QLineEdit::Password);
+        m_repeatPassword->setPlaceholderText(tr("the same again, to catch a typing slip"));
+        form->addRow(tr("&Password:"), m_password);
+        form->addRow(tr("Re&peat password:"), m_repeatPassword);
+        form->setRowVisible(m_password, false);
+        form->setRowVisible(m_repeatPassword, false);
+        connect(m_password, &QLineEdit::textChanged, this, &UserDialog::validate);
+        connect(m_repeatPassword, &QLineEdit::textChanged, this, &UserDialog::validate);
+    }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_ok = buttons->addButton(isNewUser() ? tr("Add user") : tr("Save"), QDialogButtonBox::AcceptRole);
@@ -138,6 +161,43 @@ void UserDialog::build()
 void UserDialog::setRole(Role role)
 {
     m_role->setCurrentIndex(m_role->findData(int(role)));
+}
+
+void UserDialog::setPasswordRequired(bool required)
+{
+    if (!isNewUser() || required == m_passwordRequired)
+        return;
+    m_passwordRequired = required;
+    m_form->setRowVisible(m_password, required);
+    m_form->setRowVisible(m_repeatPassword, required);
+    // In team mode the username is the PostgreSQL login the person types at
+    // sign-in, not necessarily a computer account.
+    m_username->setPlaceholderText(required ? tr("the name they will sign in with, e.g. dana")
+                                            : tr("the person's computer account, e.g. dana"));
+    m_username->setToolTip(required ? tr("The person signs in to the shared store with this name and their "
+                                         "password.")
+                                    : tr("Concord recognises people by the account they sign in to this "
+                                         "computer with: use that account's name."));
+    validate();
+    adjustSize();
+}
+
+QString UserDialog::password() const
+{
+    return isPasswordRequired() ? m_password->text() : QString();
+}
+
+QString UserDialog::passwordProblem(const QString &password, const QString &repeated)
+{
+    if (password.isEmpty())
+        return tr("Enter a password for the person (at least %n characters).", nullptr, kMinPasswordLength);
+    if (password.size() < kMinPasswordLength)
+        return tr("The password is too short: use at least %n characters.", nullptr, kMinPasswordLength);
+    if (repeated.isEmpty())
+        return tr("Repeat the password in the second field.");
+    if (repeated != password)
+        return tr("The two passwords differ: type the same one twice.");
+    return {};
 }
 
 User UserDialog::user() const
@@ -180,6 +240,11 @@ void UserDialog::validate()
                 m_problems << tr("There is already a user '%1'.").arg(u.username);
                 break;
             }
+        }
+        if (isPasswordRequired()) {
+            if (const QString problem = passwordProblem(m_password->text(), m_repeatPassword->text());
+                !problem.isEmpty())
+                m_problems << problem;
         }
     }
     // The store refuses to leave no active owner; say so before asking.

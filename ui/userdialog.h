@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -42,6 +43,22 @@ public:
     // Picks `role` in the role box.
     void setRole(Domain::Role role);
 
+    // Team mode (docs/team-users.md): a new person is a PostgreSQL login role
+    // and needs a password, typed twice. Ignored when editing — changing a
+    // password is AdminCommands::setUserPassword's, not this dialog's.
+    void setPasswordRequired(bool required);
+    [[nodiscard]] bool isPasswordRequired() const { return m_passwordRequired && isNewUser(); }
+    // The password as typed (never trimmed); empty unless isPasswordRequired().
+    [[nodiscard]] QString password() const;
+    [[nodiscard]] QLineEdit *passwordEdit() const { return m_password; }
+    [[nodiscard]] QLineEdit *repeatPasswordEdit() const { return m_repeatPassword; }
+    // Why `password` (typed again as `repeated`) cannot be a new person's
+    // password, in words; empty when fine.
+    [[nodiscard]] static QString passwordProblem(const QString &password, const QString &repeated);
+    // PostgreSQL itself takes any length; this is Concord's floor for a
+    // credential that opens the shared store from any desktop.
+    static constexpr int kMinPasswordLength = 12;
+
     [[nodiscard]] bool isValid() const { return m_problems.isEmpty(); }
     [[nodiscard]] QStringList problems() const { return m_problems; }
 
@@ -60,6 +77,10 @@ private:
     QLineEdit *m_username = nullptr;
     QLineEdit *m_displayName = nullptr;
     QComboBox *m_role = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLineEdit *m_repeatPassword = nullptr;
+    bool m_passwordRequired = false;
     QLabel *m_roleHelp = nullptr;
     QCheckBox *m_active = nullptr;
     QLabel *m_message = nullptr;

@@ -1,10 +1,15 @@
 #include "clicontext.h"
 
+#include "security/signin.h"
 #include "store/migrations.h"
 
 #include <QCommandLineOption>
 
+#include <algorithm>
 #include <cstdio>
+
+#include <termios.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -75,13 +80,65 @@ Result<std::unique_ptr<Store::Database>> openStore(const QCommandLineParser &par
     return openStore(*config);
 }
 
+namespace {
+
+// Team mode: asks for `user`'s store password on the terminal, without echo.
+// Empty when stdin is not a terminal (scripts use CONCORD_STORE_PASSWORD).
+QString promptPassword(const QString &user)
+{
+    if (!::isatty(STDIN_FILENO))
+        return {};
+    err(u"Password for %1: "_s.arg(user));
+    termios saved{};
+    const bool quiet = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (quiet) {
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    char line[1024] = {};
+    const bool read = std::fgets(line, sizeof line, stdin) != nullptr;
+    if (quiet)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    err(u"\n"_s);
+    QString password = read ? QString::fromUtf8(line) : QString();
+    while (password.endsWith(u'\n') || password.endsWith(u'\r'))
+        password.chop(1);
+    std::fill(std::begin(line), std::end(line), '\0');
+    return password;
+}
+
+} // namespace
+
 Result<std::unique_ptr<Store::Database>> openStore(const Config &config)
 {
-    auto db = Store::Database::open(config.storeUrl, u"cli"_s);
-    if (!db)
+    auto url = Store::StoreUrl::parse(config.storeUrl);
+    if (!url)
+        return std::unexpected(url.error());
+    // Team mode: the person named in the URL signs in with their own
+    // password (docs/team-users.md); without one, libpq's PGPASSWORD or
+    // ~/.pgpass still apply.
+    if (Security::needsSignIn(*url)) {
+        QString password = qEnvironmentVariable(Security::kStorePasswordVariable);
+        if (password.isEmpty())
+            password = promptPassword(url->user);
+        if (!password.isEmpty())
+            *url = Security::signedIn(*url, {}, password);
+    }
+    auto db = Store::Database::open(*url, u"cli"_s);
+    if (!db) {
+        if (url->engine == Store::Engine::PostgreSQL)
+            db.error().message = u"cannot sign in to %1 as '%2': %3"_s.arg(
+                url->redacted(), url->user, Security::describeSignInFailure(db.error()));
         return db;
-    if (auto ok = Store::migrate(**db); !ok)
-        return std::unexpected(ok.error());
+    }
+    // People may not create tables in team mode: only a store behind this
+    // build's schema is migrated (by its owner, see docs/team-users.md).
+    auto version = Store::schemaVersion(**db);
+    if (!version || *version != Store::latestSchemaVersion()) {
+        if (auto ok = Store::migrate(**db); !ok)
+            return std::unexpected(ok.error());
+    }
     return db;
 }
 

@@ -15,9 +15,12 @@
 #include "security/auditentry.h"
 #include "security/forwardingsecretstore.h"
 #include "security/secretstore.h"
+#include "security/signin.h"
 #include "services/backend.h"
 #include "services/servicesession.h"
 #include "services/storestatus.h"
+#include "signindialog.h"
+#include "store/database.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -257,6 +260,29 @@ int main(int argc, char *argv[])
             config->storeUrl.isEmpty() ? Concord::Config::defaultStoreUrl() : config->storeUrl;
     }
 
+    // Team mode: the person named in [store] url signs in as themself
+    // (docs/team-users.md). CONCORD_STORE_PASSWORD, when set, stands in for
+    // the dialog (kiosks, screenshots); without either, libpq's ~/.pgpass.
+    QString signInUser;
+    QString signInPassword;
+    if (const auto url = Concord::Store::StoreUrl::parse(storeUrl); url && Concord::Security::needsSignIn(*url)) {
+        signInPassword = qEnvironmentVariable(Concord::Security::kStorePasswordVariable);
+        if (signInPassword.isEmpty()) {
+            const QString server = QStringLiteral("%1:%2/%3").arg(url->host).arg(url->port).arg(url->database);
+            // Tried here, on the GUI thread, so a refusal stays in the dialog;
+            // the Backend then opens its own connection with the same credential.
+            Concord::Ui::SignInDialog signIn(server, url->user, [&url](const QString &user, const QString &password) {
+                auto db = Concord::Store::Database::open(Concord::Security::signedIn(*url, user, password),
+                                                         QStringLiteral("concord-sign-in"));
+                return db ? QString() : Concord::Security::describeSignInFailure(db.error());
+            });
+            if (signIn.exec() != QDialog::Accepted)
+                return kExitOk;
+            signInUser = signIn.user();
+            signInPassword = signIn.password();
+        }
+    }
+
     registerMetaTypes();
     MainWindow window;
 
@@ -305,9 +331,13 @@ int main(int argc, char *argv[])
 
     // Connected before the thread starts, so no answer can come first.
     syncThread.start();
-    const auto openStore = [backend, storeUrl] {
+    const auto openStore = [backend, storeUrl, signInUser, signInPassword] {
         QMetaObject::invokeMethod(
-            backend, [backend, storeUrl] { backend->open(storeUrl); }, Qt::QueuedConnection);
+            backend,
+            [backend, storeUrl, signInUser, signInPassword] {
+                backend->openAs(storeUrl, signInUser, signInPassword);
+            },
+            Qt::QueuedConnection);
     };
 
     // --demo: the store opens once the stand-ins answer (or failed to start),

@@ -109,6 +109,8 @@ QString AdminCommands::osUsername()
 
 Result<Security::Actor> AdminCommands::actingOsUser()
 {
+    if (m_db.engine() == Store::Engine::PostgreSQL)
+        return actingSessionUser();
     const QString name = osUsername();
     if (name.isEmpty())
         return fail(ErrorCode::InvalidConfig, u"cannot tell which operating-system user is running Concord"_s);
@@ -122,6 +124,36 @@ Result<Security::Actor> AdminCommands::actingOsUser()
     }
     if (!user->active)
         return fail(ErrorCode::PermissionDenied, u"Concord user '%1' is deactivated"_s.arg(user->username));
+    return Security::Actor::user(user->username, user->role);
+}
+
+Result<Security::Actor> AdminCommands::actingSessionUser()
+{
+    if (m_db.engine() != Store::Engine::PostgreSQL)
+        return fail(ErrorCode::Unsupported, u"only team mode (PostgreSQL) signs people in; solo mode acts as the "
+                                            "operating-system user"_s);
+    auto session = m_db.scalar(u"SELECT session_user"_s);
+    if (!session)
+        return std::unexpected(session.error());
+    const QString name = session->toString();
+    auto user = Store::UserRepository(m_db, m_clock).byUsername(name);
+    if (!user) {
+        if (user.error().code == ErrorCode::NotFound)
+            return fail(ErrorCode::PermissionDenied,
+                        u"the PostgreSQL role '%1' is not a Concord user; sign in as yourself, or ask an owner to "
+                        "add you (docs/team-users.md)"_s.arg(name));
+        return std::unexpected(user.error());
+    }
+    // byUsername() folds case; PostgreSQL role names do not, and the
+    // database judges the role exactly as signed in.
+    if (user->username != name)
+        return fail(ErrorCode::PermissionDenied,
+                    u"the PostgreSQL role '%1' is not a Concord user (Concord's is '%2')"_s.arg(name, user->username));
+    if (!user->active)
+        return fail(ErrorCode::PermissionDenied, u"Concord user '%1' is deactivated"_s.arg(user->username));
+    // The role's own row, through a function (persons may not update users).
+    if (auto signedIn = m_db.exec(u"SELECT concord_record_sign_in()"_s); !signedIn)
+        qCWarning(lcSecurity) << "cannot record the sign-in of" << name << "-" << signedIn.error().message;
     return Security::Actor::user(user->username, user->role);
 }
 
@@ -163,12 +195,50 @@ Result<User> AdminCommands::bootstrapOwner(const QString &username, const QStrin
 
 Result<User> AdminCommands::createUser(const Actor &actor, const User &user)
 {
+    // Team mode: a person is a PostgreSQL login role, which needs a password.
+    if (m_db.engine() == Store::Engine::PostgreSQL)
+        return fail(ErrorCode::InvalidArgument,
+                    u"in team mode each person signs in to PostgreSQL as themself: add '%1' with a password "
+                    "(docs/team-users.md)"_s.arg(user.username.trimmed()));
     return audited<User>(actor, {Permission::ManageUsers}, u"user.create"_s, [&](Change &c) -> Result<User> {
         auto created = Store::UserRepository(m_db, m_clock).create(user);
         if (created)
             c = {u"user"_s, QString::number(created->id), {}, AuditJson::toJson(*created)};
         return created;
     });
+}
+
+Result<User> AdminCommands::createUserWithPassword(const Actor &actor, const User &user, const QString &password)
+{
+    return audited<User>(actor, {Permission::ManageUsers}, u"user.create"_s, [&](Change &c) -> Result<User> {
+        auto created = Store::UserRepository(m_db, m_clock).createWithPassword(user, password);
+        if (created)
+            c = {u"user"_s, QString::number(created->id), {}, AuditJson::toJson(*created)};
+        return created;
+    });
+}
+
+Status AdminCommands::setUserPassword(const Actor &actor, const QString &username, const QString &password)
+{
+    // One's own password needs no permission beyond being a signed-in person.
+    const bool own = !actor.isSystem && !actor.username.isEmpty()
+        && actor.username.compare(username.trimmed(), Qt::CaseInsensitive) == 0;
+    auto body = [&](Change &c) -> Result<bool> {
+        Store::UserRepository users(m_db, m_clock);
+        auto user = users.byUsername(username);
+        if (!user)
+            return std::unexpected(user.error());
+        if (auto ok = users.setPassword(user->username, password); !ok)
+            return std::unexpected(ok.error());
+        c = {u"user"_s, QString::number(user->id), {},
+             QJsonObject{{u"username"_s, user->username}, {u"passwordChanged"_s, true}}};
+        return true;
+    };
+    auto done = own ? audited<bool>(actor, {Permission::View}, u"user.password"_s, body)
+                    : audited<bool>(actor, {Permission::ManageUsers}, u"user.password"_s, body);
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 Result<User> AdminCommands::updateUser(const Actor &actor, const User &user)

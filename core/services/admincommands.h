@@ -55,16 +55,37 @@ public:
     // (audited as system:bootstrap). Returns that user, or the existing one
     // when `username` already exists. NotFound when users exist but not this one.
     [[nodiscard]] Result<Domain::User> bootstrapOwner(const QString &username, const QString &displayName);
-    // Who acts from this desktop or terminal: the operating-system account
-    // ($USER), which must be an active Concord user; on a store with no users
-    // yet it becomes the owner (bootstrapOwner). PermissionDenied when it is
-    // not a user or is deactivated.
+    // Who acts from this desktop or terminal. Solo mode (SQLite): the
+    // operating-system account ($USER), which must be an active Concord
+    // user; on a store with no users yet it becomes the owner
+    // (bootstrapOwner). Team mode (PostgreSQL): actingSessionUser() — never
+    // the OS account, whoever asks. PermissionDenied when the account is not
+    // a user or is deactivated.
     [[nodiscard]] Result<Security::Actor> actingOsUser();
     [[nodiscard]] static QString osUsername();
+    // Team mode: the person PostgreSQL signed in (session_user), by the
+    // users row of that name (docs/team-users.md). The database enforces
+    // their role whatever this returns; this is for clear messages.
+    // PermissionDenied naming the role when it has no users row (e.g. the
+    // schema's owner, or a role made outside Concord) or is deactivated;
+    // Unsupported on SQLite. Records the sign-in (last_sign_in_at).
+    [[nodiscard]] Result<Security::Actor> actingSessionUser();
 
-    // Users and roles (ManageUsers).
+    // Users and roles (ManageUsers). createUser is solo mode's: on
+    // PostgreSQL it is InvalidArgument (a person needs a password there,
+    // createUserWithPassword).
     [[nodiscard]] Result<Domain::User> createUser(const Security::Actor &actor, const Domain::User &user);
     [[nodiscard]] Result<Domain::User> updateUser(const Security::Actor &actor, const Domain::User &user);
+    // Team mode: a person who signs in as themself with `password`
+    // (UserRepository::createWithPassword); audited as "user.create" without
+    // the password. Unsupported on SQLite.
+    [[nodiscard]] Result<Domain::User> createUserWithPassword(const Security::Actor &actor, const Domain::User &user,
+                                                              const QString &password);
+    // Team mode: sets `username`'s password — the actor's own, or anyone's
+    // with ManageUsers. Audited as "user.password" (that it changed, never
+    // the password). Unsupported on SQLite.
+    [[nodiscard]] Status setUserPassword(const Security::Actor &actor, const QString &username,
+                                         const QString &password);
 
     // Customers (EditBookings).
     [[nodiscard]] Result<Domain::Customer> updateCustomer(const Security::Actor &actor, const Domain::Customer &customer);

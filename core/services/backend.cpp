@@ -18,6 +18,7 @@
 #include "store/migrations.h"
 #include "store/operationsrepository.h"
 #include "security/secretstore.h"
+#include "security/signin.h"
 #include "sync/connectorset.h"
 #include "store/appointmentrepository.h"
 #include "store/customerrepository.h"
@@ -26,6 +27,7 @@
 #include "connectors/quickbooks/quickbooksclient.h"
 #include "connectors/quickbooks/taxcode.h"
 #include "store/outboxrepository.h"
+#include "store/changefeed.h"
 #include "sync/syncengine.h"
 #include "sync/webhookreceiver.h"
 
@@ -55,6 +57,8 @@ constexpr qint64 kScanProgressMs = 100;
 struct Backend::Private {
     std::unique_ptr<Store::Database> db;
     QString url;
+    QString signInUser;     // team mode (openAs); empty: the URL's
+    QString signInPassword;
     // The configuration and secrets this desktop acts with (setEnvironment
     // or startSync); the connection commands and the engine use them.
     std::optional<Config> config;
@@ -86,6 +90,31 @@ struct Backend::Private {
     bool paused = false;  // a person paused the engine (until resume, close or restart)
     bool pausing = false; // … and deliveries on their way have not finished yet
 
+    // Team mode (PostgreSQL): what every writer commits arrives through the
+    // store's notifications (made after db, destroyed before it), and the
+    // views asked for since open() are read again when their tables move.
+    // No timer re-reads a team-mode store. On SQLite there is no feed.
+    std::unique_ptr<Store::ChangeFeed> feed;
+    struct AskedFor {
+        bool retryQueue = false;
+        bool billingRules = false;
+        bool mappings = false;
+        bool dashboard = false;
+        bool identityMap = false;
+        bool duplicateReview = false;
+        bool settings = false;
+        std::optional<int> auditLimit;
+        std::optional<std::pair<QDateTime, QDateTime>> appointments; // UTC window
+        std::optional<std::pair<QDate, QDate>> invoices;
+    } asked;
+    [[nodiscard]] bool teamMode() const { return db && db->engine() == Store::Engine::PostgreSQL; }
+    [[nodiscard]] StoreStatus::LiveUpdates liveUpdates() const
+    {
+        if (!feed || !teamMode())
+            return StoreStatus::LiveUpdates::NotApplicable;
+        return feed->isListening() ? StoreStatus::LiveUpdates::Live : StoreStatus::LiveUpdates::Lost;
+    }
+
     void stopSync()
     {
         webhooks.reset();
@@ -103,11 +132,22 @@ Backend::Backend(QObject *parent)
 
 Backend::~Backend() = default;
 
+void Backend::openAs(const QString &storeUrl, const QString &user, const QString &password)
+{
+    d->signInUser = user;
+    d->signInPassword = password;
+    open(storeUrl);
+}
+
 void Backend::open(const QString &storeUrl)
 {
     close();
     d->url = storeUrl;
-    auto db = Store::Database::open(storeUrl, u"backend-%1"_s.arg(quintptr(QThread::currentThreadId())));
+    auto url = Store::StoreUrl::parse(storeUrl);
+    if (url && url->engine == Store::Engine::PostgreSQL && !d->signInPassword.isEmpty())
+        *url = Security::signedIn(*url, d->signInUser, d->signInPassword);
+    auto db = url ? Store::Database::open(*url, u"backend-%1"_s.arg(quintptr(QThread::currentThreadId())))
+                  : Result<std::unique_ptr<Store::Database>>(std::unexpected(url.error()));
     if (!db) {
         StoreStatus failed;
         failed.url = storeUrl;
@@ -116,7 +156,10 @@ void Backend::open(const QString &storeUrl)
         Q_EMIT errorOccurred(db.error());
         return;
     }
-    if (auto ok = Store::migrate(**db); !ok) {
+    // Team mode: people may not create tables; only a store behind this
+    // build's schema is migrated (by its owner, docs/team-users.md).
+    auto version = Store::schemaVersion(**db);
+    if (auto ok = version && *version == Store::latestSchemaVersion() ? Status{} : Store::migrate(**db); !ok) {
         StoreStatus failed;
         failed.url = (*db)->url().redacted();
         failed.error = ok.error().message;
@@ -125,20 +168,28 @@ void Backend::open(const QString &storeUrl)
         return;
     }
     d->db = std::move(*db);
-    // Who acts from this desktop: the OS account (the solo owner of a new store).
+    // Who acts from this desktop: the OS account (the solo owner of a new
+    // store), or in team mode the person PostgreSQL signed in.
     if (auto actor = AdminCommands(*d->db).actingOsUser(); actor) {
         d->actor = *actor;
         Q_EMIT actorChanged(actor->role, actor->username);
     } else {
         d->actor.reset();
         qCInfo(lcStore) << "acting as a viewer:" << actor.error().message;
-        Q_EMIT actorChanged(Domain::Role::Viewer, AdminCommands::osUsername());
+        QString name = AdminCommands::osUsername();
+        if (d->db->engine() == Store::Engine::PostgreSQL) {
+            if (auto session = d->db->scalar(u"SELECT session_user"_s); session)
+                name = session->toString();
+        }
+        Q_EMIT actorChanged(Domain::Role::Viewer, name);
     }
+    startChangeFeed();
     auto status = collectStatus(*d->db);
     if (!status) {
         Q_EMIT errorOccurred(status.error());
         return;
     }
+    status->liveUpdates = d->liveUpdates();
     Q_EMIT opened(*status);
     Q_EMIT statusChanged(*status);
 }
@@ -157,11 +208,13 @@ void Backend::refreshStatus()
         Q_EMIT errorOccurred(status.error());
         return;
     }
+    status->liveUpdates = d->liveUpdates();
     Q_EMIT statusChanged(*status);
 }
 
 void Backend::loadAudit(int limit)
 {
+    d->asked.auditLimit = limit;
     if (!d->db) {
         Q_EMIT errorOccurred(Error::make(ErrorCode::Storage, u"the store is not open"_s));
         return;
@@ -176,6 +229,7 @@ void Backend::loadAudit(int limit)
 
 void Backend::loadRetryQueue()
 {
+    d->asked.retryQueue = true;
     if (!d->db) {
         Q_EMIT retryQueueFailed(tr("The store is not open."));
         return;
@@ -273,6 +327,7 @@ void Backend::dismissJob(qint64 id, const QString &reason)
 
 void Backend::loadBillingRules()
 {
+    d->asked.billingRules = true;
     if (!d->db) {
         Q_EMIT billingRulesFailed(tr("The store is not open."));
         return;
@@ -368,6 +423,7 @@ void Backend::deleteInvoicePolicy(qint64 id, int version)
 
 void Backend::loadMappings()
 {
+    d->asked.mappings = true;
     if (!d->db) {
         Q_EMIT mappingsFailed(tr("The store is not open."));
         return;
@@ -453,6 +509,8 @@ void Backend::close()
     d->backlog.reset();
     d->lastBacklog.reset();
     d->connections.reset();
+    d->feed.reset(); // before the connection it listens on
+    d->asked = {};
     d->db.reset();
 }
 
@@ -484,6 +542,8 @@ void Backend::startSync(const Config &config, std::shared_ptr<Security::SecretSt
     connect(d->engine.get(), &Sync::SyncEngine::jobFinished, this,
             [this](const Domain::OutboxJob &job, bool delivered, const QString &note) {
                 emit syncActivity(job, delivered, note);
+                if (d->teamMode())
+                    return; // the change feed reports this delivery's writes
                 // A backlog may have begun: read it within a second, not at
                 // the next idle check.
                 if (d->backlogTimer->interval() > kBacklogBusyMs)
@@ -570,6 +630,7 @@ ConnectionCommands *Backend::connectionCommands(System system, void (Backend::*f
 
 void Backend::loadSettings()
 {
+    d->asked.settings = true;
     if (!d->db) {
         Q_EMIT settingsFailed(tr("The store is not open."));
         return;
@@ -621,11 +682,13 @@ void Backend::saveBaseUrl(System system, const QUrl &url)
         c->saveBaseUrl(*d->actor, system, url);
 }
 
-void Backend::saveUser(const Domain::User &user)
+void Backend::saveUser(const Domain::User &user, const QString &password)
 {
     act(
-        [&user](AdminCommands &c, const Security::Actor &a) -> Status {
-            auto saved = user.id == 0 ? c.createUser(a, user) : c.updateUser(a, user);
+        [&user, &password](AdminCommands &c, const Security::Actor &a) -> Status {
+            auto saved = user.id != 0          ? c.updateUser(a, user)
+                         : password.isEmpty() ? c.createUser(a, user)
+                                              : c.createUserWithPassword(a, user, password);
             if (!saved)
                 return std::unexpected(saved.error());
             return {};
@@ -644,6 +707,7 @@ void Backend::saveUser(const Domain::User &user)
 
 void Backend::loadIdentityMap()
 {
+    d->asked.identityMap = true;
     if (!d->db) {
         Q_EMIT customersFailed(tr("The store is not open."));
         return;
@@ -658,6 +722,7 @@ void Backend::loadIdentityMap()
 
 void Backend::loadDuplicateReview()
 {
+    d->asked.duplicateReview = true;
     if (!d->db) {
         Q_EMIT customersFailed(tr("The store is not open."));
         return;
@@ -736,6 +801,7 @@ void Backend::undoMerge(qint64 proposalId)
 
 void Backend::loadAppointments(const QDateTime &fromUtc, const QDateTime &toUtc)
 {
+    d->asked.appointments = std::pair{fromUtc, toUtc};
     if (!d->db) {
         Q_EMIT appointmentsFailed(tr("The store is not open."));
         return;
@@ -750,6 +816,7 @@ void Backend::loadAppointments(const QDateTime &fromUtc, const QDateTime &toUtc)
 
 void Backend::loadInvoices(const QDate &from, const QDate &to)
 {
+    d->asked.invoices = std::pair{from, to};
     if (!d->db) {
         Q_EMIT invoicesFailed(tr("The store is not open."));
         return;
@@ -767,6 +834,7 @@ void Backend::loadInvoices(const QDate &from, const QDate &to)
 
 void Backend::loadDashboard()
 {
+    d->asked.dashboard = true;
     if (!d->db) {
         Q_EMIT dashboardFailed(tr("The store is not open."));
         return;
@@ -868,7 +936,7 @@ void Backend::refreshBacklog()
         const SyncBacklog read = d->backlog.update(*counts);
         backlog.done = read.done;
         backlog.total = read.total;
-        if (d->backlogTimer) {
+        if (d->backlogTimer && !d->teamMode()) { // team mode: read again on the change feed
             const bool busy = backlog.hasWork() || backlog.state == SyncRunState::Pausing;
             d->backlogTimer->start(busy ? kBacklogBusyMs : kBacklogIdleMs);
         }
@@ -939,6 +1007,83 @@ void Backend::resumeSync()
     }
     qCInfo(lcStore) << "sync resumed by" << d->actor->username;
     startSync(*d->config, d->secrets); // answers with refreshBacklog()
+}
+
+// ---------------------------------------------------------------------------
+// Team mode: live updates through the store's change notifications.
+
+void Backend::startChangeFeed()
+{
+    d->feed.reset();
+    if (!d->teamMode())
+        return; // SQLite: this process is the only writer; its own paths refresh
+    d->feed = std::make_unique<Store::ChangeFeed>(*d->db);
+    connect(d->feed.get(), &Store::ChangeFeed::changed, this, &Backend::onStoreChanged);
+    connect(d->feed.get(), &Store::ChangeFeed::connectionLost, this, [this](const Error &error) {
+        // The connection is gone for every query, not only for the news:
+        // the status says so (not open, live updates lost) until the store
+        // is opened again (Database cannot reconnect in place).
+        StoreStatus lost;
+        lost.url = d->db ? d->db->url().redacted() : d->url;
+        lost.error = error.message;
+        lost.liveUpdates = StoreStatus::LiveUpdates::Lost;
+        Q_EMIT statusChanged(lost);
+        Q_EMIT errorOccurred(error);
+    });
+    if (auto ok = d->feed->start(); !ok) {
+        // The store still works; only what others change shows late (at
+        // the next command or File ▸ Refresh). The status says Lost.
+        qCWarning(lcStore) << "live updates are off:" << ok.error().toString();
+        Q_EMIT errorOccurred(ok.error());
+    }
+}
+
+void Backend::onStoreChanged(const QSet<QString> &tables)
+{
+    if (!d->db)
+        return;
+    const bool any = tables.contains(Store::ChangeFeed::anyTable());
+    const auto moved = [&tables, any](std::initializer_list<QStringView> names) {
+        return any || std::any_of(names.begin(), names.end(), [&tables](QStringView n) {
+                   return tables.contains(n.toString());
+               });
+    };
+    // Which tables each view reads (the collect* functions). The status
+    // counts nearly every table, so it is read on any change; the billing
+    // rules skip `customers` (their customer list changes with every sync,
+    // and a reload asks QuickBooks for its tax codes).
+    refreshStatus();
+    if (moved({u"outbox_jobs"}))
+        refreshBacklog();
+    const auto asked = d->asked; // copied: the loads below record what they read
+    if (asked.retryQueue && moved({u"outbox_jobs", u"customers"}))
+        loadRetryQueue();
+    if (asked.billingRules && moved({u"tax_rules", u"discount_rules", u"invoice_policies", u"services"}))
+        loadBillingRules();
+    if (asked.mappings && moved({u"field_mappings", u"status_mappings"}))
+        loadMappings();
+    if (asked.settings && moved({u"users", u"connections"}))
+        loadSettings();
+    if (asked.auditLimit && moved({u"audit_log"}))
+        loadAudit(*asked.auditLimit);
+    if (asked.identityMap && moved({u"customers", u"contact_points", u"external_links", u"merge_proposals"}))
+        loadIdentityMap();
+    if (asked.duplicateReview
+        && moved({u"duplicate_candidates", u"merge_proposals", u"customers", u"contact_points", u"external_links"}))
+        loadDuplicateReview();
+    if (asked.dashboard
+        && moved({u"invoices", u"payments", u"payment_applications", u"credits", u"appointments", u"customers",
+                  u"outbox_jobs", u"sync_flags", u"sync_log", u"connections"}))
+        loadDashboard();
+    if (asked.appointments
+        && moved({u"appointments", u"customers", u"staff", u"services", u"external_links", u"remote_refs",
+                  u"outbox_jobs", u"invoices", u"invoice_lines", u"sync_flags"}))
+        loadAppointments(asked.appointments->first, asked.appointments->second);
+    if (asked.invoices
+        && moved({u"invoices", u"invoice_lines", u"payments", u"payment_applications", u"credits", u"customers",
+                  u"external_links", u"remote_refs", u"outbox_jobs", u"appointments"}))
+        loadInvoices(asked.invoices->first, asked.invoices->second);
+    Q_EMIT storeChanged(tables);
 }
 
 } // namespace Concord::Services

@@ -18,6 +18,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 #include <QString>
 
@@ -46,6 +47,11 @@ public Q_SLOTS:
     // Opens (and migrates) the store at `storeUrl` ("sqlite:///path").
     // Answers with opened() or errorOccurred().
     void open(const QString &storeUrl);
+    // Team mode: as open(), signed in to PostgreSQL as `user` (empty: the
+    // URL's) with `password` (docs/team-users.md); the person acting is then
+    // that user (AdminCommands::actingSessionUser). The password stays in
+    // memory (a later open() reuses it) and is never logged or shown.
+    void openAs(const QString &storeUrl, const QString &user, const QString &password);
     // Answers with statusChanged().
     void refreshStatus();
     // Newest first, at most `limit` entries. Answers with auditLoaded().
@@ -120,7 +126,8 @@ public Q_SLOTS:
     void resumeSync();
     // Reads the outbox counts and answers with syncBacklogChanged when the
     // backlog moved. Also runs by itself while the engine runs or is
-    // paused: every second while there is a backlog, every 5 s otherwise.
+    // paused: every second while there is a backlog, every 5 s otherwise
+    // (SQLite; in team mode it runs when the change feed reports the outbox).
     void refreshBacklog();
     // The records across the three systems in a window (appointmentsLoaded /
     // invoicesLoaded, or …Failed), at most kDefaultRecordLimit rows.
@@ -141,7 +148,9 @@ public Q_SLOTS:
     void saveBaseUrl(Concord::Domain::System system, const QUrl &url);  // baseUrlSaveFinished
     // A new user (id 0) or a changed one (ManageUsers, audited): settingsDone
     // and a fresh settingsLoaded(), or settingsFailed().
-    void saveUser(const Concord::Domain::User &user);
+    // In team mode a new user needs `password` (createUserWithPassword, never
+    // logged); empty: solo mode's createUser, and always for an edit.
+    void saveUser(const Concord::Domain::User &user, const QString &password = QString());
     // Closes the database connection; call before the thread quits.
     // Stops the sync engine first (deliveries in flight are abandoned to
     // their leases and taken back at the next start).
@@ -226,6 +235,13 @@ Q_SIGNALS:
     void baseUrlSaveFinished(Concord::Domain::System system, bool ok, const QString &message);
     // The webhook receiver ([webhooks] listen) is up at this address.
     void webhooksListening(const QUrl &base);
+    // Team mode (PostgreSQL): these tables were changed, by anyone (another
+    // desktop, concord-syncd, this one). By the time this is emitted the
+    // Backend has re-read, and answered with the usual signals, the status,
+    // the backlog and every view asked for since open() whose tables moved
+    // (see onStoreChanged()). A page may use it to re-ask for what the
+    // Backend does not keep (none today). Never emitted on SQLite.
+    void storeChanged(const QSet<QString> &tables);
 
 private:
     // Empty when a command may run (store open, a Concord user acting); else why not.
@@ -245,6 +261,10 @@ private:
     [[nodiscard]] SyncRunState runState() const;
     template<typename Command>
     void billingCommand(Command command);
+    // Team mode: listens for what every writer commits (Store::ChangeFeed),
+    // so no timer re-reads the store.
+    void startChangeFeed();
+    void onStoreChanged(const QSet<QString> &tables);
 
     struct Private;
     std::unique_ptr<Private> d;

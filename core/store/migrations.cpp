@@ -514,11 +514,454 @@ Migration schemaV5()
     return m;
 }
 
+// Team mode: every writer (a desktop, concord-syncd, a psql session)
+// announces its changes through the database itself, so desktops see them
+// live without polling (Store::ChangeFeed LISTENs on the channel). One
+// STATEMENT-level trigger per table a desktop shows calls pg_notify with the
+// table's name as payload. PostgreSQL folds identical notifications of one
+// transaction into one and delivers them only at COMMIT (none on rollback),
+// so a 1,000-row import sends one per table, and a statement-level trigger
+// costs one call per statement, not per row. A statement that changed no row
+// still notifies; no hot loop issues such statements on these tables, and
+// readers only re-read. SQLite has one process: its in-process refresh stays.
+//
+// The tables are what the desktop's pages and status read: customers and
+// the identity map (contact points, links, duplicates, merge proposals), the
+// catalog (staff, services), appointments, billing (invoices and lines,
+// payments and applications, credits), mappings and rules, the outbox, the
+// sync log (latency), webhooks received, sync flags, remote references (the
+// records pages' links), connections, users and the audit log. Left out on
+// purpose: sync_cursors (rewritten on every poll, never shown), sync_echoes
+// (the engine's own bookkeeping), review schedules and runs, attachments
+// (a PDF cache) and schema_migrations.
+Migration schemaV6()
+{
+    Migration m;
+    m.version = 6;
+    m.description = u"change notifications for live desktops (PostgreSQL)"_s;
+    m.postgresOnly = {
+        uR"(CREATE FUNCTION concord_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('concord_changes', TG_TABLE_NAME);
+                RETURN NULL;
+            END $$)"_s,
+    };
+    static const char *const kNotifiedTables[] = {
+        "customers",      "contact_points", "external_links",   "duplicate_candidates", "merge_proposals",
+        "staff",          "services",       "appointments",     "invoices",             "invoice_lines",
+        "payments",       "payment_applications", "credits",    "field_mappings",       "status_mappings",
+        "tax_rules",      "discount_rules", "invoice_policies", "outbox_jobs",          "sync_log",
+        "inbound_events", "sync_flags",     "remote_refs",      "connections",          "users",
+        "audit_log",
+    };
+    for (const char *table : kNotifiedTables) {
+        m.postgresOnly.append(u"CREATE TRIGGER %1_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION concord_notify_change()"_s
+                                  .arg(QLatin1StringView(table)));
+    }
+    return m;
+}
+
+// Team mode: each person signs in to PostgreSQL as themself, and the server —
+// not the client — refuses what that person's role may not do (issue 8;
+// docs/team-users.md). With one shared database credential a modified client
+// (or psql with the config file's URL) would bypass every check in Concord;
+// with one login role per person PostgreSQL knows who is connected
+// (session_user) and hashes their password (SCRAM-SHA-256).
+//
+// Group roles, one per Concord role plus concord_service for concord-syncd
+// (carries changes; never approves merges or manages users, like
+// Security::Actor::system). Roles are cluster-wide: every database of the
+// cluster shares them, so one cluster should hold one Concord database (a
+// member of concord_owner could otherwise use its grants in each of them).
+// Created only when missing, so a second database (or a test's copy) reuses
+// them; two migrations racing on one cluster both succeed.
+//
+// Table privileges follow the permission matrix (core/security/
+// permissions.cpp) and the tables each permission's commands write; triggers
+// enforce what a table grant cannot: whose name an audit entry carries, who
+// decides a merge, which side of a mapping a role may edit, who changes an
+// outbox job, and that an active owner remains. The users table is written
+// only through SECURITY DEFINER functions that also manage the login roles.
+// Superusers and members of the schema's owner (who runs the migrations) pass
+// every check. Every function pins its search_path (schema, then pg_temp):
+// any role may create temporary tables, which must not stand in for ours.
+Migration schemaV7()
+{
+    Migration m;
+    m.version = 7;
+    m.description = u"team roles: PostgreSQL group roles, grants and guards (PostgreSQL)"_s;
+    m.postgresOnly = {
+        uR"(DO $$
+            DECLARE r text;
+            BEGIN
+                FOREACH r IN ARRAY ARRAY['concord_viewer', 'concord_office_manager', 'concord_bookkeeper',
+                                         'concord_owner', 'concord_service'] LOOP
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+                        BEGIN
+                            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                            NULL; -- another database's migration created it meanwhile
+                        END;
+                    END IF;
+                END LOOP;
+                FOREACH r IN ARRAY ARRAY['concord_office_manager', 'concord_bookkeeper', 'concord_owner'] LOOP
+                    IF NOT pg_has_role(r, 'concord_viewer', 'MEMBER') THEN
+                        BEGIN
+                            EXECUTE format('GRANT concord_viewer TO %I', r);
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                            NULL;
+                        END;
+                    END IF;
+                END LOOP;
+            END $$)"_s,
+
+        // --- who is who -------------------------------------------------------
+        // The schema's owner (and superusers): whoever runs the migrations and
+        // sets the team up. Everyone else is judged by group membership.
+        uR"(CREATE FUNCTION concord_is_schema_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+                OR pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'schema_migrations'::regclass),
+                               'MEMBER') $$)"_s,
+        uR"(CREATE FUNCTION concord_session_has(group_role text) RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT concord_is_schema_owner() OR pg_has_role(session_user, group_role, 'MEMBER') $$)"_s,
+        // A login role Concord may manage: one that exists and is neither a
+        // superuser, the schema's owner, nor one of the group roles. Keeps an
+        // owner from renaming, locking out or re-passwording the database's
+        // administrators through a users row that happens to carry their name.
+        uR"(CREATE FUNCTION concord_is_person_role(role_name text) RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT EXISTS (SELECT FROM pg_roles r WHERE r.rolname = role_name AND NOT r.rolsuper
+                               AND r.rolname NOT LIKE 'concord\_%'
+                               AND NOT pg_has_role(r.oid, (SELECT relowner FROM pg_class
+                                                           WHERE oid = 'schema_migrations'::regclass), 'MEMBER')) $$)"_s,
+
+        // --- table privileges ---------------------------------------------------
+        // Everyone reads everything (Permission::View); the service reads too.
+        // Writes per group: office manager — bookings, customers and identity,
+        // merge proposals (propose only), booking-side mappings, the retry
+        // queue, reviews; bookkeeper — billing rules and policies,
+        // billing-side mappings, reviews, enqueueing; owner and service —
+        // every table but users (functions only) and audit_log (insert only).
+        // Tables added by later steps are readable by default and writable
+        // only where that step grants it.
+        uR"(DO $$
+            DECLARE
+                s text := current_schema();
+                t text;
+            BEGIN
+                EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO concord_viewer, concord_service', s);
+                EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO concord_office_manager, '
+                               'concord_bookkeeper, concord_owner, concord_service', s);
+                EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO concord_viewer, '
+                               'concord_service', s);
+                EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE ON SEQUENCES TO '
+                               'concord_office_manager, concord_bookkeeper, concord_owner, concord_service', s);
+                FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = s
+                         AND tablename NOT IN ('users', 'audit_log', 'schema_migrations') LOOP
+                    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I.%I TO concord_owner, concord_service', s, t);
+                END LOOP;
+            END $$)"_s,
+        // Every person appends audit entries (as themself, see below); a
+        // viewer's only mutating command is changing their own password.
+        u"GRANT INSERT ON audit_log TO concord_viewer, concord_service"_s,
+        u"GRANT INSERT, UPDATE, DELETE ON customers, contact_points, external_links, field_mappings, status_mappings, "
+        "remote_refs, sync_flags TO concord_office_manager"_s,
+        u"GRANT INSERT, UPDATE ON appointments, duplicate_candidates, outbox_jobs, review_schedules, review_runs "
+        "TO concord_office_manager"_s,
+        u"GRANT INSERT ON merge_proposals TO concord_office_manager"_s,
+        u"GRANT INSERT, UPDATE, DELETE ON tax_rules, discount_rules, invoice_policies, field_mappings, "
+        "status_mappings TO concord_bookkeeper"_s,
+        u"GRANT INSERT, UPDATE ON review_schedules, review_runs TO concord_bookkeeper"_s,
+        u"GRANT INSERT ON outbox_jobs TO concord_bookkeeper"_s,
+
+        // --- audit entries name whoever is signed in ----------------------------
+        // A person writes entries only as themself, with their own role (a
+        // viewer only for their own password change); the service only as
+        // Concord's automation ("system:<component>").
+        uR"(CREATE FUNCTION concord_audit_actor_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF concord_is_schema_owner() THEN
+                    RETURN NEW;
+                END IF;
+                IF pg_has_role(session_user, 'concord_service', 'MEMBER') AND NEW.actor LIKE 'system:%'
+                        AND NEW.actor_role = 'system' THEN
+                    RETURN NEW;
+                END IF;
+                IF NEW.actor = session_user AND NEW.actor_role IS NOT DISTINCT FROM
+                        (SELECT role FROM users WHERE username = session_user AND active = 1)
+                        AND (NEW.actor_role <> 'viewer' OR NEW.action = 'user.password') THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION '"%" may not write an audit entry as "%" (%)', session_user, NEW.actor, NEW.actor_role
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$)"_s,
+        uR"(CREATE TRIGGER audit_log_actor_guard BEFORE INSERT ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION concord_audit_actor_guard())"_s,
+
+        // --- merges: only an owner decides ---------------------------------------
+        // Anyone allowed to insert may propose (state 'proposed', undecided);
+        // every later change — approve, reject, execute, undo, or editing what
+        // was proposed — is an owner's (Permission::ApproveMerge, a person).
+        uR"(CREATE FUNCTION concord_merge_proposal_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF concord_session_has('concord_owner') THEN
+                    RETURN COALESCE(NEW, OLD);
+                END IF;
+                IF TG_OP = 'INSERT' AND NEW.state = 'proposed' AND NEW.decided_by IS NULL
+                        AND NEW.decided_at IS NULL AND NEW.execution_json = '' THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION '"%" may not decide merges (allowed: owner)', session_user
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$)"_s,
+        uR"(CREATE TRIGGER merge_proposals_owner_decides BEFORE INSERT OR UPDATE OR DELETE ON merge_proposals
+            FOR EACH ROW EXECUTE FUNCTION concord_merge_proposal_guard())"_s,
+
+        // --- mappings: each side to its own role ----------------------------------
+        // As Services::mappingSide(): a field mapping touching QuickBooks, or
+        // a status mapping of the money domain or aimed at QuickBooks, is
+        // billing-side (bookkeeper or owner); the rest booking-side (office
+        // manager or owner). An update must be allowed on both the old and the
+        // new side, so moving a mapping across does not launder it.
+        uR"(CREATE FUNCTION concord_mapping_side_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                old_billing boolean;
+                new_billing boolean;
+            BEGIN
+                IF concord_session_has('concord_owner') OR pg_has_role(session_user, 'concord_service', 'MEMBER') THEN
+                    RETURN COALESCE(NEW, OLD);
+                END IF;
+                IF TG_TABLE_NAME = 'field_mappings' THEN
+                    IF TG_OP <> 'INSERT' THEN
+                        old_billing := OLD.source_system = 'quickbooks' OR OLD.target_system = 'quickbooks';
+                    END IF;
+                    IF TG_OP <> 'DELETE' THEN
+                        new_billing := NEW.source_system = 'quickbooks' OR NEW.target_system = 'quickbooks';
+                    END IF;
+                ELSE
+                    IF TG_OP <> 'INSERT' THEN
+                        old_billing := OLD.domain = 'money' OR OLD.target_system = 'quickbooks';
+                    END IF;
+                    IF TG_OP <> 'DELETE' THEN
+                        new_billing := NEW.domain = 'money' OR NEW.target_system = 'quickbooks';
+                    END IF;
+                END IF;
+                IF (old_billing IS NULL OR pg_has_role(session_user, CASE WHEN old_billing THEN 'concord_bookkeeper'
+                                                       ELSE 'concord_office_manager' END, 'MEMBER'))
+                   AND (new_billing IS NULL OR pg_has_role(session_user, CASE WHEN new_billing THEN 'concord_bookkeeper'
+                                                          ELSE 'concord_office_manager' END, 'MEMBER')) THEN
+                    RETURN COALESCE(NEW, OLD);
+                END IF;
+                RAISE EXCEPTION '"%" may not edit % mappings (allowed: %)', session_user,
+                    CASE WHEN COALESCE(new_billing, old_billing) THEN 'billing-side' ELSE 'booking-side' END,
+                    CASE WHEN COALESCE(new_billing, old_billing) THEN 'bookkeeper, owner' ELSE 'office manager, owner' END
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$)"_s,
+        uR"(CREATE TRIGGER field_mappings_side_guard BEFORE INSERT OR UPDATE OR DELETE ON field_mappings
+            FOR EACH ROW EXECUTE FUNCTION concord_mapping_side_guard())"_s,
+        uR"(CREATE TRIGGER status_mappings_side_guard BEFORE INSERT OR UPDATE OR DELETE ON status_mappings
+            FOR EACH ROW EXECUTE FUNCTION concord_mapping_side_guard())"_s,
+
+        // --- the outbox: its state is the service's and the retry queue's --------
+        // Persons with ManageRetryQueue (office manager, owner) retry, dismiss,
+        // override; the service claims and delivers. Anyone else may only
+        // enqueue a new pending job (a command of theirs that sends a change).
+        uR"(CREATE FUNCTION concord_outbox_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF concord_session_has('concord_owner') OR pg_has_role(session_user, 'concord_office_manager', 'MEMBER')
+                        OR pg_has_role(session_user, 'concord_service', 'MEMBER') THEN
+                    RETURN COALESCE(NEW, OLD);
+                END IF;
+                IF TG_OP = 'INSERT' AND NEW.state = 'pending' AND NEW.attempts = 0 AND NEW.claimed_by = '' THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION '"%" may not change sync jobs (allowed: office manager, owner)', session_user
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$)"_s,
+        uR"(CREATE TRIGGER outbox_jobs_guard BEFORE INSERT OR UPDATE OR DELETE ON outbox_jobs
+            FOR EACH ROW EXECUTE FUNCTION concord_outbox_guard())"_s,
+
+        // --- users: an active owner always remains ---------------------------------
+        // Serialized by the user functions' table lock, so two owners demoting
+        // each other at once cannot both succeed.
+        uR"(CREATE FUNCTION concord_users_keep_an_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF OLD.role = 'owner' AND OLD.active = 1
+                        AND (TG_OP = 'DELETE' OR NEW.role <> 'owner' OR NEW.active <> 1)
+                        AND NOT EXISTS (SELECT FROM users WHERE id <> OLD.id AND role = 'owner' AND active = 1) THEN
+                    RAISE EXCEPTION 'this change would leave no active owner; make someone else owner first'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                RETURN COALESCE(NEW, OLD);
+            END $$)"_s,
+        uR"(CREATE TRIGGER users_keep_an_owner BEFORE UPDATE OR DELETE ON users
+            FOR EACH ROW EXECUTE FUNCTION concord_users_keep_an_owner())"_s,
+
+        // --- users: only through these functions ----------------------------------
+        // They run as the schema's owner (who needs CREATEROLE), after checking
+        // the caller. Passwords: Concord sends a SCRAM-SHA-256 verifier
+        // (Security::scramVerifier), so the cleartext never reaches the server;
+        // a cleartext password (psql) is hashed by PostgreSQL. The statements
+        // carrying it run through EXECUTE, which log_statement does not log,
+        // and a failure is re-raised without the statement text.
+        uR"(CREATE FUNCTION concord_create_user(p_username text, p_display_name text, p_role text, p_password text)
+            RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER AS $$
+            DECLARE
+                new_id bigint;
+            BEGIN
+                IF NOT concord_session_has('concord_owner') THEN
+                    RAISE EXCEPTION '"%" may not manage users (allowed: owner)', session_user
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF p_username IS NULL OR p_username !~ '^[a-z0-9][a-z0-9._@-]{0,62}$' THEN
+                    RAISE EXCEPTION '''%'' is not a valid username (lower-case letters, digits, . _ @ -; at most 63 characters)',
+                        p_username USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                IF p_role IS NULL OR p_role NOT IN ('owner', 'office_manager', 'bookkeeper', 'viewer') THEN
+                    RAISE EXCEPTION '''%'' is not a Concord role', p_role USING ERRCODE = 'check_violation';
+                END IF;
+                IF COALESCE(p_password, '') = '' THEN
+                    RAISE EXCEPTION 'a new user needs a password' USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE;
+                IF EXISTS (SELECT FROM users WHERE username = p_username)
+                        OR EXISTS (SELECT FROM pg_roles WHERE rolname = p_username) THEN
+                    RAISE EXCEPTION 'the username ''%'' is already taken', p_username USING ERRCODE = 'unique_violation';
+                END IF;
+                BEGIN
+                    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_username, p_password);
+                EXCEPTION WHEN OTHERS THEN
+                    RAISE EXCEPTION 'cannot create the login role ''%'': %', p_username, SQLERRM USING ERRCODE = SQLSTATE;
+                END;
+                EXECUTE format('GRANT %I TO %I', 'concord_' || p_role, p_username);
+                INSERT INTO users (username, display_name, role, active, created_at, version)
+                VALUES (p_username, COALESCE(NULLIF(btrim(p_display_name), ''), p_username), p_role, 1,
+                        (extract(epoch FROM clock_timestamp()) * 1000)::bigint, 1)
+                RETURNING id INTO new_id;
+                RETURN new_id;
+            END $$)"_s,
+        // Display name, role and active flag at `p_expected_version` (NULL: any).
+        // Returns the new version, or 0 when there is no such row at that
+        // version (the caller tells NotFound from Conflict). The login role
+        // follows the row: its group is the row's role while active; a
+        // deactivated user loses the group at once (open sessions included)
+        // and cannot sign in again (NOLOGIN).
+        uR"(CREATE FUNCTION concord_update_user(p_id bigint, p_expected_version integer, p_display_name text,
+                                                p_role text, p_active boolean)
+            RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS $$
+            DECLARE
+                old_row users%ROWTYPE;
+                new_version integer;
+            BEGIN
+                IF NOT concord_session_has('concord_owner') THEN
+                    RAISE EXCEPTION '"%" may not manage users (allowed: owner)', session_user
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF p_role IS NULL OR p_role NOT IN ('owner', 'office_manager', 'bookkeeper', 'viewer') THEN
+                    RAISE EXCEPTION '''%'' is not a Concord role', p_role USING ERRCODE = 'check_violation';
+                END IF;
+                LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE;
+                SELECT * INTO old_row FROM users WHERE id = p_id;
+                IF NOT FOUND OR (p_expected_version IS NOT NULL AND old_row.version <> p_expected_version) THEN
+                    RETURN 0;
+                END IF;
+                UPDATE users SET display_name = COALESCE(NULLIF(btrim(p_display_name), ''), username), role = p_role,
+                                 active = CASE WHEN COALESCE(p_active, true) THEN 1 ELSE 0 END, version = version + 1
+                    WHERE id = p_id RETURNING version INTO new_version;
+                IF concord_is_person_role(old_row.username) THEN
+                    IF old_row.role <> p_role OR NOT COALESCE(p_active, true) THEN
+                        EXECUTE format('REVOKE %I FROM %I', 'concord_' || old_row.role, old_row.username);
+                    END IF;
+                    IF COALESCE(p_active, true) THEN
+                        EXECUTE format('GRANT %I TO %I', 'concord_' || p_role, old_row.username);
+                    END IF;
+                    EXECUTE format('ALTER ROLE %I %s', old_row.username,
+                                   CASE WHEN COALESCE(p_active, true) THEN 'LOGIN' ELSE 'NOLOGIN' END);
+                END IF;
+                RETURN new_version;
+            END $$)"_s,
+        uR"(CREATE FUNCTION concord_set_user_role(p_username text, p_role text) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER AS $$
+            DECLARE
+                u users%ROWTYPE;
+            BEGIN
+                SELECT * INTO u FROM users WHERE username = p_username;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'no user named ''%''', p_username USING ERRCODE = 'no_data_found';
+                END IF;
+                PERFORM concord_update_user(u.id, NULL, u.display_name, p_role, u.active = 1);
+            END $$)"_s,
+        uR"(CREATE FUNCTION concord_set_user_active(p_username text, p_active boolean) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER AS $$
+            DECLARE
+                u users%ROWTYPE;
+            BEGIN
+                SELECT * INTO u FROM users WHERE username = p_username;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'no user named ''%''', p_username USING ERRCODE = 'no_data_found';
+                END IF;
+                PERFORM concord_update_user(u.id, NULL, u.display_name, u.role, p_active);
+            END $$)"_s,
+        // A person changes their own password; an owner anyone's (a Concord
+        // user's login role only, never an administrator's).
+        uR"(CREATE FUNCTION concord_set_password(p_username text, p_password text) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER AS $$
+            BEGIN
+                IF NOT (p_username = session_user OR concord_session_has('concord_owner')) THEN
+                    RAISE EXCEPTION '"%" may not change the password of ''%'' (allowed: that user, owner)',
+                        session_user, p_username USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF NOT EXISTS (SELECT FROM users WHERE username = p_username) OR NOT concord_is_person_role(p_username) THEN
+                    RAISE EXCEPTION '''%'' is not a Concord user who signs in to PostgreSQL', p_username
+                        USING ERRCODE = 'no_data_found';
+                END IF;
+                IF COALESCE(p_password, '') = '' THEN
+                    RAISE EXCEPTION 'the new password is empty' USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                BEGIN
+                    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_password);
+                EXCEPTION WHEN OTHERS THEN
+                    RAISE EXCEPTION 'cannot change the password of ''%'': %', p_username, SQLERRM USING ERRCODE = SQLSTATE;
+                END;
+            END $$)"_s,
+        uR"(CREATE FUNCTION concord_record_sign_in() RETURNS void LANGUAGE sql SECURITY DEFINER AS $$
+            UPDATE users SET last_sign_in_at = (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+                WHERE username = session_user AND active = 1 $$)"_s,
+        u"REVOKE ALL ON FUNCTION concord_create_user(text, text, text, text), "
+        "concord_update_user(bigint, integer, text, text, boolean), concord_set_user_role(text, text), "
+        "concord_set_user_active(text, boolean), concord_set_password(text, text), concord_record_sign_in() "
+        "FROM PUBLIC"_s,
+        u"GRANT EXECUTE ON FUNCTION concord_create_user(text, text, text, text), "
+        "concord_update_user(bigint, integer, text, text, boolean), concord_set_user_role(text, text), "
+        "concord_set_user_active(text, boolean) TO concord_owner"_s,
+        u"GRANT EXECUTE ON FUNCTION concord_set_password(text, text), concord_record_sign_in() TO concord_viewer"_s,
+
+        // Pin every function's search_path (ours, and version 1's audit
+        // guards, which read audit_log by name).
+        uR"(DO $$
+            DECLARE f text;
+            BEGIN
+                FOREACH f IN ARRAY ARRAY['concord_is_schema_owner()', 'concord_session_has(text)',
+                        'concord_is_person_role(text)', 'concord_audit_actor_guard()', 'concord_merge_proposal_guard()',
+                        'concord_mapping_side_guard()', 'concord_outbox_guard()', 'concord_users_keep_an_owner()',
+                        'concord_create_user(text, text, text, text)',
+                        'concord_update_user(bigint, integer, text, text, boolean)',
+                        'concord_set_user_role(text, text)', 'concord_set_user_active(text, boolean)',
+                        'concord_set_password(text, text)', 'concord_record_sign_in()',
+                        'concord_audit_no_replace()', 'concord_audit_append_only()'] LOOP
+                    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+                END LOOP;
+            END $$)"_s,
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5()};
+    static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5(), schemaV6(),
+                                         schemaV7()};
     return all;
 }
 

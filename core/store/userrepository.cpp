@@ -1,8 +1,11 @@
 #include "store/userrepository.h"
 
+#include "common/logging.h"
+#include "security/scramverifier.h"
 #include "store/database.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +45,61 @@ Status validateUsername(const QString &name)
     return {};
 }
 
+// Calls one of schema version 7's user functions and returns its single
+// value. Not through Database::query(): the function's own refusals carry
+// SQLSTATEs worth telling apart (42501 not an owner → PermissionDenied,
+// P0002 → NotFound), which Database::sqlError() reports as plain Storage
+// errors. Inside a transaction the call runs in a savepoint of its own, as
+// Database does for every write, so a refusal leaves the transaction usable.
+// The bound values may hold a password verifier: error texts name the call,
+// never the values.
+Result<QVariant> callUserFunction(const Database &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(db.handle());
+    const bool guarded = db.transactionDepth() > 0;
+    if (guarded && !q.exec(u"SAVEPOINT concord_user_function"_s))
+        return fail(ErrorCode::Storage, u"cannot set a savepoint for a user change"_s, q.lastError().text());
+    bool ok = q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    ok = ok && q.exec();
+    QVariant value;
+    Error error;
+    if (ok && q.next()) {
+        value = q.value(0);
+    } else if (!ok) {
+        const QSqlError e = q.lastError();
+        const QString code = e.nativeErrorCode();
+        // PostgreSQL's message (first line) is written for people, e.g. "bea" may
+        // not manage users (allowed: owner); the username 'x' is already taken.
+        const QString message = e.databaseText().section(u'\n', 0, 0).trimmed();
+        ErrorCode ec = ErrorCode::Storage;
+        if (code == u"42501"_s)
+            ec = ErrorCode::PermissionDenied;
+        else if (code == u"23505"_s)
+            ec = ErrorCode::Conflict;
+        else if (code == u"23514"_s || code == u"22023"_s || code == u"22P02"_s)
+            ec = ErrorCode::InvalidArgument;
+        else if (code == u"P0002"_s)
+            ec = ErrorCode::NotFound;
+        error = Error::make(ec, message.isEmpty() ? u"the store refused a user change"_s : message,
+                            u"SQLSTATE %1 from %2"_s.arg(code, sql.section(u'(', 0, 0)));
+    }
+    q.finish();
+    if (guarded) {
+        QSqlQuery control(db.handle());
+        if (!ok && !control.exec(u"ROLLBACK TO SAVEPOINT concord_user_function"_s))
+            qCWarning(lcStore) << "cannot roll back a refused user change:" << control.lastError().text();
+        if (!control.exec(u"RELEASE SAVEPOINT concord_user_function"_s))
+            qCWarning(lcStore) << "cannot release a savepoint:" << control.lastError().text();
+    }
+    if (!ok)
+        return std::unexpected(error);
+    return value;
+}
+
+const QString kLastOwnerMessage = u"this change would leave no active owner; make someone else owner first"_s;
+
 } // namespace
 
 UserRepository::UserRepository(Database &db, const Clock &clock)
@@ -59,10 +117,10 @@ Result<User> UserRepository::create(User user)
         user.displayName = user.username;
     user.createdAt = m_clock.nowUtc();
     user.version = 1;
-    auto id = m_db.insert(u"INSERT INTO users (username, display_name, role, active, created_at, version) "
+    auto id = m_db.tolerating([&] { return m_db.insert(u"INSERT INTO users (username, display_name, role, active, created_at, version) "
                           "VALUES (?, ?, ?, ?, ?, 1) RETURNING id"_s,
                           {user.username, user.displayName, toString(user.role), user.active ? 1 : 0,
-                           Sql::fromDateTime(user.createdAt)});
+                           Sql::fromDateTime(user.createdAt)}); });
     if (!id) {
         Error e = id.error();
         if (e.code == ErrorCode::Conflict)
@@ -98,6 +156,32 @@ Result<qint64> UserRepository::count() const
 
 Result<User> UserRepository::update(const User &user)
 {
+    if (m_db.engine() == Engine::PostgreSQL) {
+        // Checked here for a clear message; the users_keep_an_owner trigger
+        // refuses the same for anyone bypassing Concord.
+        auto current = get(user.id);
+        if (!current)
+            return current;
+        if (current->version != user.version)
+            return fail(ErrorCode::Conflict,
+                        u"user '%1' was changed by someone else; reload and retry"_s.arg(current->username));
+        if (current->role == Role::Owner && current->active && !(user.role == Role::Owner && user.active)) {
+            auto others = m_db.scalar(u"SELECT COUNT(*) FROM users WHERE role = 'owner' AND active = 1 AND id <> ?"_s,
+                                      {user.id});
+            if (!others)
+                return std::unexpected(others.error());
+            if (others->toLongLong() == 0)
+                return fail(ErrorCode::InvalidArgument, kLastOwnerMessage);
+        }
+        auto version = callUserFunction(m_db, u"SELECT concord_update_user(?, ?, ?, ?, ?)"_s,
+                                        {user.id, user.version, user.displayName, toString(user.role), user.active});
+        if (!version)
+            return std::unexpected(version.error());
+        if (version->toInt() == 0)
+            return fail(ErrorCode::Conflict,
+                        u"user '%1' was changed by someone else; reload and retry"_s.arg(current->username));
+        return get(user.id);
+    }
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
@@ -121,8 +205,7 @@ Result<User> UserRepository::update(const User &user)
     if (!ownersAfter)
         return std::unexpected(ownersAfter.error());
     if (ownersBefore->toLongLong() > 0 && ownersAfter->toLongLong() == 0)
-        return fail(ErrorCode::InvalidArgument,
-                    u"this change would leave no active owner; make someone else owner first"_s);
+        return fail(ErrorCode::InvalidArgument, kLastOwnerMessage);
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return get(user.id);
@@ -133,6 +216,38 @@ Status UserRepository::recordSignIn(qint64 id)
     return Sql::requireChanged(m_db.update(u"UPDATE users SET last_sign_in_at = ? WHERE id = ?"_s,
                                            {Sql::fromDateTime(m_clock.nowUtc()), id}),
                                u"no user with id %1"_s.arg(id));
+}
+
+Result<User> UserRepository::createWithPassword(User user, const QString &password)
+{
+    if (m_db.engine() != Engine::PostgreSQL)
+        return fail(ErrorCode::Unsupported,
+                    u"users sign in with a password only in team mode (PostgreSQL); solo mode acts as the "
+                    "operating-system user"_s);
+    user.username = canonicalUsername(user.username);
+    if (auto ok = validateUsername(user.username); !ok)
+        return std::unexpected(ok.error());
+    if (password.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"a new user needs a password"_s);
+    auto id = callUserFunction(m_db, u"SELECT concord_create_user(?, ?, ?, ?)"_s,
+                               {user.username, user.displayName.trimmed(), toString(user.role),
+                                Security::scramSha256Verifier(password)});
+    if (!id)
+        return std::unexpected(id.error());
+    return get(id->toLongLong());
+}
+
+Status UserRepository::setPassword(const QString &username, const QString &password)
+{
+    if (m_db.engine() != Engine::PostgreSQL)
+        return fail(ErrorCode::Unsupported, u"solo mode keeps no passwords: Concord acts as the operating-system user"_s);
+    if (password.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"the new password is empty"_s);
+    auto done = callUserFunction(m_db, u"SELECT concord_set_password(?, ?)"_s,
+                                 {canonicalUsername(username), Security::scramSha256Verifier(password)});
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 } // namespace Concord::Store

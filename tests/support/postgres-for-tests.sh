@@ -11,7 +11,8 @@
 #          STATE_DIR/url      postgresql://concord_test@127.0.0.1:PORT/postgres
 #          STATE_DIR/cluster  the temporary folder (for stop)
 #        Any server a previous, interrupted run left behind in STATE_DIR is
-#        stopped first.
+#        stopped first. Role concord_test (superuser) signs in without a
+#        password; every other role needs one (scram-sha-256).
 # stop:  stop the server and delete its folder and STATE_DIR/url.
 #
 # PostgreSQL refuses to run as root, so as root (CI) the cluster belongs to the
@@ -92,13 +93,27 @@ start)
 
     # C locale: byte-wise text order and LIKE, the same as SQLite's default
     # BINARY collation, so ORDER BY on text agrees between the two engines.
-    # Trust authentication on loopback only: a throwaway cluster holding
-    # nothing but test data, reachable only from this machine.
+    # Loopback only: a throwaway cluster holding nothing but test data,
+    # reachable only from this machine (authentication: see pg_hba.conf below).
     if ! (cd "$cluster" && "${as_owner[@]}" "$bindir/initdb" -D "$cluster/data" -U concord_test \
         --auth=trust --encoding=UTF8 --locale=C --no-sync >"$cluster/initdb.log" 2>&1); then
         cat "$cluster/initdb.log" >&2
         die "initdb failed"
     fi
+    # Trust stays for concord_test alone (the suite's superuser). Every other
+    # role signs in with a password (SCRAM-SHA-256), as team mode's people do
+    # (tests/core/security/tst_teamroles.cpp: a wrong password is refused).
+    cat >"$cluster/data/pg_hba.conf" <<'HBA'
+# TYPE  DATABASE  USER          ADDRESS        METHOD
+local   all       concord_test                 trust
+host    all       concord_test  127.0.0.1/32   trust
+local   all       all                          scram-sha-256
+host    all       all           127.0.0.1/32   scram-sha-256
+HBA
+    if [[ ${#as_owner[@]} -gt 0 ]]; then
+        chown "$owner" "$cluster/data/pg_hba.conf"
+    fi
+    chmod 600 "$cluster/data/pg_hba.conf"
 
     started=""
     for attempt in 1 2 3 4 5 6 7 8 9 10; do

@@ -446,8 +446,171 @@ private Q_SLOTS:
         QCOMPARE(asked.displayName, QStringLiteral("Dana Fischer"));
         QCOMPARE_NAMES(asked.role, Role::OfficeManager);
         QCOMPARE(asked.active, true);
+        QCOMPARE(save.at(0).at(1).toString(), QString()); // solo mode: no password
         page.showDone(QStringLiteral("Dana Fischer was added as an office manager."));
         QCOMPARE(page.messageText(), QStringLiteral("Dana Fischer was added as an office manager."));
+    }
+
+    // Team mode (a PostgreSQL store): only a NEW user's dialog asks for a
+    // password, typed twice and hidden as typed; solo mode never asks.
+    void passwordFieldsOnlyForANewUserInTeamMode_data()
+    {
+        QTest::addColumn<bool>("teamMode");
+        QTest::addColumn<bool>("newUser");
+        QTest::addColumn<bool>("asks");
+        QTest::newRow("team, new user") << true << true << true;
+        QTest::newRow("team, editing") << true << false << false;
+        QTest::newRow("solo, new user") << false << true << false;
+        QTest::newRow("solo, editing") << false << false << false;
+    }
+    void passwordFieldsOnlyForANewUserInTeamMode()
+    {
+        QFETCH(bool, teamMode);
+        QFETCH(bool, newUser);
+        QFETCH(bool, asks);
+        ManualClock clock(kNow);
+        SettingsPage page(clock);
+        DialogCatcher dialogs(page);
+        load(page);
+        page.setTeamMode(teamMode);
+        QCOMPARE(page.isTeamMode(), teamMode);
+        if (newUser) {
+            page.addUserButton()->click();
+        } else {
+            QVERIFY(page.selectUser(3)); // bea
+            page.editUserButton()->click();
+        }
+        auto *dialog = qobject_cast<UserDialog *>(dialogs.last());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->isPasswordRequired(), asks);
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        const auto shown = [&](const QString &name) {
+            for (QLineEdit *edit : edits) {
+                if (edit->objectName() == name && edit->isVisibleTo(dialog))
+                    return true;
+            }
+            return false;
+        };
+        QCOMPARE(shown(QStringLiteral("passwordEdit")), asks);
+        QCOMPARE(shown(QStringLiteral("repeatPasswordEdit")), asks);
+        // Their labels go with them (a hidden field leaves no orphan label).
+        bool labelShown = false;
+        for (QLabel *label : dialog->findChildren<QLabel *>()) {
+            if (label->text().contains(QStringLiteral("assword")) && label->isVisibleTo(dialog))
+                labelShown = true;
+        }
+        QCOMPARE(labelShown, asks);
+        if (asks) {
+            QCOMPARE(dialog->passwordEdit()->echoMode(), QLineEdit::Password);
+            QCOMPARE(dialog->repeatPasswordEdit()->echoMode(), QLineEdit::Password);
+        }
+        QCOMPARE(dialog->password(), QString());
+    }
+
+    // Save stays disabled, with the reason in its tooltip and the message,
+    // until the password is long enough and typed the same twice.
+    void teamModeRefusesWeakOrMismatchedPasswords_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("repeated");
+        QTest::addColumn<QString>("problem"); // empty: Save is enabled
+        QTest::newRow("empty") << QString() << QString() << QStringLiteral("Enter a password");
+        QTest::newRow("11 characters") << QStringLiteral("abcdefghijk") << QStringLiteral("abcdefghijk")
+                                       << QStringLiteral("too short");
+        QTest::newRow("not repeated") << QStringLiteral("long enough pass") << QString()
+                                      << QStringLiteral("Repeat the password");
+        QTest::newRow("differ") << QStringLiteral("long enough pass") << QStringLiteral("long enough pasS")
+                                << QStringLiteral("differ");
+        QTest::newRow("12 characters") << QStringLiteral("abcdefghijkl") << QStringLiteral("abcdefghijkl")
+                                       << QString();
+        // Spaces count: a password is never trimmed.
+        QTest::newRow("spaces kept") << QStringLiteral(" correct horse ") << QStringLiteral(" correct horse ")
+                                     << QString();
+    }
+    void teamModeRefusesWeakOrMismatchedPasswords()
+    {
+        QFETCH(QString, password);
+        QFETCH(QString, repeated);
+        QFETCH(QString, problem);
+        ManualClock clock(kNow);
+        SettingsPage page(clock);
+        DialogCatcher dialogs(page);
+        load(page);
+        page.setTeamMode(true);
+        QSignalSpy save(&page, &SettingsPage::saveUserRequested);
+        page.addUserButton()->click();
+        auto *dialog = qobject_cast<UserDialog *>(dialogs.last());
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->usernameEdit(), QStringLiteral("dana"));
+        QTest::keyClicks(dialog->passwordEdit(), password);
+        QTest::keyClicks(dialog->repeatPasswordEdit(), repeated);
+        auto *message = dialog->findChild<QLabel *>(QStringLiteral("userDialogMessage"));
+        QVERIFY(message);
+        if (problem.isEmpty()) {
+            QVERIFY2(dialog->isValid(), qPrintable(dialog->problems().join(QLatin1Char('\n'))));
+            QVERIFY(dialog->okButton()->isEnabled());
+            QVERIFY(!message->isVisibleTo(dialog));
+            QCOMPARE(dialog->password(), password);
+        } else {
+            QVERIFY(!dialog->okButton()->isEnabled());
+            QVERIFY2(dialog->okButton()->toolTip().contains(problem), qPrintable(dialog->okButton()->toolTip()));
+            QVERIFY(message->isVisibleTo(dialog));
+            QVERIFY2(message->text().contains(problem), qPrintable(message->text()));
+            // Return does not get round a disabled Save.
+            QTest::keyClick(dialog->repeatPasswordEdit(), Qt::Key_Return);
+            QCOMPARE(save.size(), 0);
+        }
+    }
+
+    // The page asks for the new person with the password typed; an edit and
+    // solo mode carry none.
+    void teamModeSaveCarriesThePassword()
+    {
+        ManualClock clock(kNow);
+        SettingsPage page(clock);
+        DialogCatcher dialogs(page);
+        load(page);
+        page.setTeamMode(true);
+        QSignalSpy save(&page, &SettingsPage::saveUserRequested);
+        page.addUserButton()->click();
+        auto *dialog = qobject_cast<UserDialog *>(dialogs.last());
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->usernameEdit(), QStringLiteral("Dana"));
+        QTest::keyClicks(dialog->displayNameEdit(), QStringLiteral("Dana Fischer"));
+        dialog->setRole(Role::Bookkeeper);
+        const QString secret = QStringLiteral("tr0ub4dor & 3");
+        QTest::keyClicks(dialog->passwordEdit(), secret);
+        QTest::keyClicks(dialog->repeatPasswordEdit(), secret);
+        QVERIFY(dialog->okButton()->isEnabled());
+        dialog->okButton()->click();
+        QCOMPARE(save.size(), 1);
+        const User asked = save.at(0).at(0).value<User>();
+        QCOMPARE(asked.id, qint64(0));
+        QCOMPARE(asked.username, QStringLiteral("dana"));
+        QCOMPARE_NAMES(asked.role, Role::Bookkeeper);
+        QCOMPARE(save.at(0).at(1).toString(), secret);
+
+        // Editing in team mode: no password travels.
+        QVERIFY(page.selectUser(3)); // bea
+        page.editUserButton()->click();
+        dialog = qobject_cast<UserDialog *>(dialogs.last());
+        QVERIFY(dialog && !dialog->isNewUser());
+        dialog->setRole(Role::OfficeManager);
+        dialog->okButton()->click();
+        QCOMPARE(save.size(), 2);
+        QCOMPARE(save.at(1).at(0).value<User>().id, qint64(3));
+        QCOMPARE(save.at(1).at(1).toString(), QString());
+
+        // Back in solo mode (another store opened), a new user has none.
+        page.setTeamMode(false);
+        page.addUserButton()->click();
+        dialog = qobject_cast<UserDialog *>(dialogs.last());
+        QVERIFY(dialog && dialog->isNewUser() && !dialog->isPasswordRequired());
+        QTest::keyClicks(dialog->usernameEdit(), QStringLiteral("eli"));
+        QVERIFY(dialog->okButton()->isEnabled());
+        dialog->okButton()->click();
+        QCOMPARE(save.size(), 3);
+        QCOMPARE(save.at(2).at(1).toString(), QString());
     }
 
     void ownerEditsAndDeactivates()
@@ -669,6 +832,18 @@ private Q_SLOTS:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings-userdialog.png"))));
+        }
+        {
+            // Team mode's Add user, half filled in: the password rows line up
+            // with the others and the reason shows.
+            UserDialog dialog(sampleData().users);
+            dialog.setPasswordRequired(true);
+            QTest::keyClicks(dialog.usernameEdit(), QStringLiteral("dana"));
+            QTest::keyClicks(dialog.displayNameEdit(), QStringLiteral("Dana Fischer"));
+            QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("short"));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings-userdialog-team.png"))));
         }
     }
 };
