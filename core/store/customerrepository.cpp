@@ -193,9 +193,9 @@ Result<QList<Customer>> CustomerRepository::createMany(QList<Customer> customers
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
-    auto inserted = m_db.insertRows(u"INSERT INTO customers (id, display_name, given_name, family_name, company_name, "
+    auto inserted = m_db.tolerating([&] { return m_db.insertRows(u"INSERT INTO customers (id, display_name, given_name, family_name, company_name, "
                                     "time_zone, state, merged_into, created_at, updated_at, version)"_s,
-                                    11, customerRows);
+                                    11, customerRows); });
     if (!inserted) {
         Error e = inserted.error();
         if (e.code == ErrorCode::Conflict) {
@@ -370,12 +370,12 @@ Result<qint64> CustomerRepository::addContact(const ContactPoint &contact)
 {
     if (contact.normalized.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"a contact point needs a normalized value"_s);
-    auto id = m_db.insert(u"INSERT INTO contact_points (customer_id, kind, value, normalized, is_primary, source_system) "
+    auto id = m_db.tolerating([&] { return m_db.insert(u"INSERT INTO contact_points (customer_id, kind, value, normalized, is_primary, source_system) "
                           "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
                           {contact.customerId, toString(contact.kind), contact.value, contact.normalized,
                            contact.isPrimary ? 1 : 0,
                            contact.sourceSystem ? QVariant(toString(*contact.sourceSystem))
-                                                : QVariant(QMetaType::fromType<QString>())});
+                                                : QVariant(QMetaType::fromType<QString>())}); });
     if (!id && id.error().code == ErrorCode::Conflict) {
         Error e = id.error();
         e.message = u"customer %1 already has the %2 %3 (or does not exist)"_s.arg(

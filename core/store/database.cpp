@@ -50,7 +50,9 @@ QVariant bindable(const QVariant &v)
 // What kind of constraint a failed statement broke. A duplicate key is a
 // Conflict (someone else has it); a missing value, a failed CHECK or a
 // dangling reference is bad input to the store.
-enum class Violation { None, Unique, NotNull, Check, ForeignKey };
+// Privilege: PostgreSQL's insufficient_privilege (42501), raised by a grant
+// the person's role lacks or by a team-mode guard trigger (docs/team-users.md).
+enum class Violation { None, Unique, NotNull, Check, ForeignKey, Privilege };
 
 Violation violationOf(const QSqlError &error, Engine engine)
 {
@@ -75,6 +77,8 @@ Violation violationOf(const QSqlError &error, Engine engine)
         return Violation::Check;
     if (native == u"23503"_s)
         return Violation::ForeignKey;
+    if (native == u"42501"_s)
+        return Violation::Privilege;
     return Violation::None;
 }
 
@@ -223,6 +227,11 @@ Error Database::sqlError(const QSqlQuery &query, const QString &what) const
         return Error::make(ErrorCode::InvalidArgument, u"a value is outside what the store accepts"_s, detail);
     case Violation::ForeignKey:
         return Error::make(ErrorCode::InvalidArgument, u"a record refers to something that does not exist"_s, detail);
+    case Violation::Privilege:
+        // The server's own words name what was refused (a guard trigger's
+        // message, or "permission denied for table …").
+        return Error::make(ErrorCode::PermissionDenied,
+                           u"the store refused this for your role: %1"_s.arg(e.databaseText().trimmed()), detail);
     case Violation::None:
         break;
     }
@@ -266,16 +275,12 @@ bool Database::beginStatementGuard(const QString &sql) const
 {
     // PostgreSQL aborts the whole transaction at the first failed statement
     // ("current transaction is aborted, commands ignored until end of
-    // transaction block"); SQLite undoes only that statement. The store's
-    // callers rely on SQLite's behaviour: an insert that hits a UNIQUE
-    // conflict is reported, then the transaction carries on (a contact point
-    // that already exists, a conflict explained by a lookup, a refused audit
-    // rewrite). So on PostgreSQL, inside a transaction, every statement that
-    // can write runs in a savepoint of its own and a failure rolls back to it.
-    // Plain SELECTs are not wrapped: they fail only on a broken schema or a
-    // lost connection, after which the caller gives up the transaction
-    // anyway, and they are most of what runs. SQLite pays nothing.
-    if (m_depth == 0 || !isGuardedOnPostgres(sql))
+    // transaction block"); SQLite undoes only that statement. The few callers
+    // that carry on after an expected failure (a contact point that already
+    // exists, a conflict explained by a lookup) say so with tolerating(), and
+    // their writes run in a savepoint of their own. Plain SELECTs are never
+    // wrapped. SQLite pays nothing.
+    if (m_tolerating == 0 || m_depth == 0 || !isGuardedOnPostgres(sql))
         return false;
     QSqlQuery q(m_db);
     if (!q.exec(u"SAVEPOINT concord_statement"_s)) {

@@ -105,6 +105,22 @@ public:
     void rollback();
     [[nodiscard]] int transactionDepth() const { return m_depth; }
 
+    // For a write whose failure the caller expects and handles inside a
+    // transaction (a unique conflict it explains or ignores): on PostgreSQL
+    // each write `write` issues runs in a savepoint of its own, so a failure
+    // undoes only it — as SQLite does for any statement — instead of aborting
+    // the whole transaction. Every other statement runs bare: its failure
+    // ends the caller's transaction anyway, and a savepoint costs two round
+    // trips (measured: they halved how fast the engine applied bookings).
+    template<typename F>
+    auto tolerating(F &&write) const
+    {
+        ++m_tolerating;
+        auto result = write();
+        --m_tolerating;
+        return result;
+    }
+
     // Maps a failed query to a Storage/Conflict error naming what was attempted.
     [[nodiscard]] Error sqlError(const QSqlQuery &query, const QString &what) const;
 
@@ -114,8 +130,9 @@ private:
     // with the same SQL, so callers consume rows before calling again.
     [[nodiscard]] Result<QSqlQuery *> run(const QString &sql, const QVariantList &binds) const;
     [[nodiscard]] Status execControl(const QString &sql) const;
-    // PostgreSQL inside a transaction: a savepoint around one statement, so
-    // that its failure leaves the transaction usable, as on SQLite.
+    // PostgreSQL inside a transaction, within tolerating(): a savepoint
+    // around one statement, so that its failure leaves the transaction
+    // usable, as on SQLite.
     [[nodiscard]] bool isGuardedOnPostgres(const QString &sql) const;
     [[nodiscard]] bool beginStatementGuard(const QString &sql) const;
     void endStatementGuard(bool guarded, bool succeeded) const;
@@ -124,6 +141,7 @@ private:
     QString m_name;
     QSqlDatabase m_db;
     int m_depth = 0;
+    mutable int m_tolerating = 0;
 };
 
 // RAII transaction guard (after Trojitá's SqlTransactionAutoAborter): begins

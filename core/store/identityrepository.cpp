@@ -89,11 +89,11 @@ Result<ExternalLink> IdentityRepository::link(ExternalLink link)
     if (link.evidenceJson.isEmpty())
         link.evidenceJson = u"{}"_s;
     link.linkedAt = m_clock.nowUtc();
-    auto id = m_db.insert(u"INSERT INTO external_links (customer_id, system, external_id, method, confidence_permille, "
+    auto id = m_db.tolerating([&] { return m_db.insert(u"INSERT INTO external_links (customer_id, system, external_id, method, confidence_permille, "
                           "evidence_json, linked_at, linked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
                           {link.customerId, toString(link.system), link.externalId, toString(link.method),
                            link.confidencePermille, link.evidenceJson, Sql::fromDateTime(link.linkedAt),
-                           link.linkedBy});
+                           link.linkedBy}); });
     if (!id)
         return std::unexpected(id.error());
     link.id = *id;
