@@ -12,7 +12,6 @@
 #include <QCryptographicHash>
 #include <QFutureWatcher>
 #include <QHostAddress>
-#include <QCryptographicHash>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -24,6 +23,7 @@
 #include <QMetaEnum>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace Concord::Domain;
@@ -210,13 +210,18 @@ WebhookReceiver::WebhookReceiver(Store::Database &db, Security::SecretStore &sec
         m_secrets.insert(system, Secret {});
 }
 
-// The server is a child: deleted (connections closed) with the receiver.
-WebhookReceiver::~WebhookReceiver() = default;
+// The server (a child, or the intake thread's) goes with the receiver.
+WebhookReceiver::~WebhookReceiver()
+{
+    if (m_intakeContext)
+        close();
+}
 
 QUrl WebhookReceiver::localUrl() const
 {
     if (!m_server)
         return {};
+    QMutexLocker lock(&m_mutex);
     QUrl url;
     url.setScheme(u"http"_s);
     url.setHost(m_boundHost);
@@ -245,64 +250,144 @@ Result<quint16> WebhookReceiver::listen(const QString &hostPort)
     if (!address)
         return std::unexpected(address.error());
 
-    auto *server = new QHttpServer(this);
-    // Bound here rather than by QHttpServer::listen(), which cannot say why
-    // it failed.
-    auto *tcp = new QTcpServer(server);
-    if (!tcp->listen(address->first, address->second)) {
-        const QString reason = tcp->errorString();
-        delete server;
+    // PostgreSQL: an intake thread with its own connection (see the header).
+    if (m_db.engine() == Store::Engine::PostgreSQL) {
+        m_intakeThread = std::make_unique<QThread>();
+        m_intakeThread->setObjectName(u"webhook-intake"_s);
+        m_intakeContext = new QObject;
+        m_intakeContext->moveToThread(m_intakeThread.get());
+        m_intakeThread->start();
+        Status opened;
+        QMetaObject::invokeMethod(
+            m_intakeContext,
+            [this, &opened] {
+                auto db = Store::Database::open(m_db.url());
+                if (!db) {
+                    opened = std::unexpected(db.error());
+                    return;
+                }
+                m_intakeDb = std::move(*db);
+                m_intakeOperations = std::make_unique<Store::OperationsRepository>(*m_intakeDb, m_clock);
+            },
+            Qt::BlockingQueuedConnection);
+        if (!opened) {
+            stopIntake();
+            return fail(ErrorCode::InvalidConfig,
+                        u"cannot listen for webhooks on %1: the store refused a connection for them: %2"_s.arg(
+                            hostPort, opened.error().message));
+        }
+    }
+
+    // On the thread that will serve: the server's sockets live there.
+    QString reason;
+    auto build = [&] {
+        auto *server = new QHttpServer(m_intakeContext ? m_intakeContext : this);
+        // Bound here rather than by QHttpServer::listen(), which cannot say
+        // why it failed.
+        auto *tcp = new QTcpServer(server);
+        if (!tcp->listen(address->first, address->second)) {
+            reason = tcp->errorString();
+            delete server;
+            return;
+        }
+        for (System system : allSystems()) {
+            server->route(pathFor(system), [this, system](const QHttpServerRequest &request) {
+                return handle(system, request);
+            });
+        }
+        server->setMissingHandler(
+            [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                // Scanners probe every address: not worth a warning.
+                qCDebug(lcWebhooks).noquote() << "no webhook path" << request.url().path();
+                responder.write(
+                    QJsonDocument(QJsonObject { { u"error"_s,
+                                                  u"no such webhook path; use /webhooks/quickbooks, "
+                                                  "/webhooks/hubspot or /webhooks/calcom"_s } }),
+                    StatusCode::NotFound);
+            });
+        server->bind(tcp);
+        QMutexLocker lock(&m_mutex);
+        m_server = server;
+        m_port = tcp->serverPort();
+        const QHostAddress bound = tcp->serverAddress();
+        m_boundHost = bound.toString();
+        m_address = (bound.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]:%2"_s : u"%1:%2"_s)
+                        .arg(bound.toString())
+                        .arg(m_port);
+    };
+    if (m_intakeContext)
+        QMetaObject::invokeMethod(m_intakeContext, build, Qt::BlockingQueuedConnection);
+    else
+        build();
+    if (!m_server) {
+        stopIntake();
         return fail(
             ErrorCode::InvalidConfig,
             u"cannot listen for webhooks on %1: %2 ([webhooks] listen)"_s.arg(hostPort, reason));
     }
-    for (System system : allSystems()) {
-        server->route(pathFor(system), [this, system](const QHttpServerRequest &request) {
-            return handle(system, request);
-        });
-    }
-    server->setMissingHandler(
-        [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            // Scanners probe every address: not worth a warning.
-            qCDebug(lcWebhooks).noquote() << "no webhook path" << request.url().path();
-            responder.write(
-                QJsonDocument(QJsonObject { { u"error"_s,
-                                              u"no such webhook path; use /webhooks/quickbooks, "
-                                              "/webhooks/hubspot or /webhooks/calcom"_s } }),
-                StatusCode::NotFound);
-        });
-    server->bind(tcp);
-    m_server = server;
-    m_port = tcp->serverPort();
-    const QHostAddress bound = tcp->serverAddress();
-    m_boundHost = bound.toString();
-    m_address = (bound.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]:%2"_s : u"%1:%2"_s)
-                    .arg(bound.toString())
-                    .arg(m_port);
-    qCInfo(lcWebhooks).noquote() << "listening for webhooks on" << m_address;
+    qCInfo(lcWebhooks).noquote() << "listening for webhooks on" << m_address
+                                 << (m_intakeThread ? "(own thread and connection)" : "");
     reloadSecrets();
     return m_port;
 }
 
 void WebhookReceiver::close()
 {
-    if (!m_server)
+    if (!m_server) {
+        stopIntake();
         return;
-    // The listening sockets close now (the port is free at once); the server
-    // and its connections go when control returns to the event loop, since
-    // close() may be reached from one of its own requests.
-    const QList<QTcpServer *> servers = m_server->servers();
-    for (QTcpServer *tcp : servers)
-        tcp->close();
-    m_server->deleteLater();
+    }
+    if (m_intakeContext) {
+        // Between two requests of the intake thread: the server and its
+        // connections go there, now.
+        QMetaObject::invokeMethod(
+            m_intakeContext,
+            [this] {
+                const QList<QTcpServer *> servers = m_server->servers();
+                for (QTcpServer *tcp : servers)
+                    tcp->close();
+                delete m_server.data();
+            },
+            Qt::BlockingQueuedConnection);
+    } else {
+        // The listening sockets close now (the port is free at once); the
+        // server and its connections go when control returns to the event
+        // loop, since close() may be reached from one of its own requests.
+        const QList<QTcpServer *> servers = m_server->servers();
+        for (QTcpServer *tcp : servers)
+            tcp->close();
+        m_server->deleteLater();
+    }
     m_server.clear();
+    stopIntake();
+    QMutexLocker lock(&m_mutex);
     qCInfo(lcWebhooks).noquote() << "stopped listening for webhooks on" << m_address;
     m_port = 0;
     m_address.clear();
 }
 
+void WebhookReceiver::stopIntake()
+{
+    if (!m_intakeThread)
+        return;
+    // The connection is closed on the thread that opened it.
+    QMetaObject::invokeMethod(
+        m_intakeContext,
+        [this] {
+            m_intakeOperations.reset();
+            m_intakeDb.reset();
+            delete m_intakeContext;
+        },
+        Qt::BlockingQueuedConnection);
+    m_intakeContext = nullptr;
+    m_intakeThread->quit();
+    m_intakeThread->wait();
+    m_intakeThread.reset();
+}
+
 void WebhookReceiver::setPublicUrl(const QUrl &url)
 {
+    QMutexLocker lock(&m_mutex);
     m_publicUrl = url.isValid() && !url.isEmpty() ? url.adjusted(QUrl::StripTrailingSlash) : QUrl();
 }
 
@@ -350,7 +435,10 @@ void WebhookReceiver::takeSecret(System system, quint64 generation, const Result
         secret.state = Secret::State::Failed;
         secret.problem = read.error().message;
     }
-    m_secrets.insert(system, secret);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_secrets.insert(system, secret);
+    }
     const QString name = secretNameFor(system);
     switch (secret.state) {
     case Secret::State::Set:
@@ -374,17 +462,20 @@ void WebhookReceiver::takeSecret(System system, quint64 generation, const Result
 
 bool WebhookReceiver::hasLoadedSecrets() const
 {
+    QMutexLocker lock(&m_mutex);
     return std::none_of(m_secrets.cbegin(), m_secrets.cend(),
                         [](const Secret &s) { return s.state == Secret::State::Loading; });
 }
 
 WebhookCounters WebhookReceiver::counters(System system) const
 {
+    QMutexLocker lock(&m_mutex);
     return m_counters.value(system);
 }
 
 QHttpServerResponse WebhookReceiver::refuse(System system, const Refusal &refusal)
 {
+    QMutexLocker lock(&m_mutex);
     WebhookCounters &counters = m_counters[system];
     ++counters.rejected;
     counters.lastProblem = refusal.cause;
@@ -402,6 +493,7 @@ QHttpServerResponse WebhookReceiver::refuse(System system, const Refusal &refusa
     } else {
         qCDebug(lcWebhooks).noquote() << line;
     }
+    lock.unlock();
     QHttpServerResponse response = errorAnswer(refusal.answer, refusal.status);
     if (refusal.status == StatusCode::MethodNotAllowed)
         response.setHeader("Allow", "POST");
@@ -412,6 +504,7 @@ QHttpServerResponse WebhookReceiver::refuse(System system, const Refusal &refusa
 
 QByteArray WebhookReceiver::signedUri(const QHttpServerRequest &request) const
 {
+    QMutexLocker lock(&m_mutex);
     const QUrl url = request.url();
     QByteArray pathAndQuery = url.path(QUrl::FullyEncoded).toUtf8();
     if (url.hasQuery())
@@ -445,9 +538,9 @@ QHttpServerResponse WebhookReceiver::keepUnreadable(System system, const QByteAr
         + QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
     event.receivedAt = now;
     event.body = body;
-    auto id = m_operations.storeInbound(event);
+    auto id = requestOperations().storeInbound(event);
     if (id && id->has_value()) {
-        if (Status ok = m_operations.markInboundProcessed(**id, reason); !ok)
+        if (Status ok = requestOperations().markInboundProcessed(**id, reason); !ok)
             id = std::unexpected(ok.error());
     }
     if (!id) {
@@ -456,10 +549,13 @@ QHttpServerResponse WebhookReceiver::keepUnreadable(System system, const QByteAr
                         u"an unreadable delivery could not be kept: "_s + errorText(id.error()),
                         u"could not store the delivery; retry later"_s });
     }
-    WebhookCounters &counters = m_counters[system];
-    ++counters.rejected;
-    counters.lastProblem = reason;
-    counters.lastReceivedAt = now;
+    {
+        QMutexLocker lock(&m_mutex);
+        WebhookCounters &counters = m_counters[system];
+        ++counters.rejected;
+        counters.lastProblem = reason;
+        counters.lastReceivedAt = now;
+    }
     qCWarning(lcWebhooks).noquote() << displayName(system)
                                     << "webhook kept but not readable (acknowledged so later ones are not held "
                                        "back; polling catches up):"
@@ -486,7 +582,10 @@ QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequ
                         u"body larger than 1 MiB"_s });
     }
 
-    const Secret secret = m_secrets.value(system);
+    const Secret secret = [&] {
+        QMutexLocker lock(&m_mutex);
+        return m_secrets.value(system);
+    }();
     const QString secretName = secretNameFor(system);
     switch (secret.state) {
     case Secret::State::Set:
@@ -567,7 +666,7 @@ QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequ
     int stored = 0;
     int repeats = 0;
     {
-        Store::Transaction tx(m_db);
+        Store::Transaction tx(requestDb());
         Status ok = tx.started();
         for (qsizetype i = 0; ok && i < incoming.size(); ++i) {
             InboundEvent event;
@@ -575,7 +674,7 @@ QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequ
             event.dedupeKey = incoming.at(i).dedupeKey;
             event.receivedAt = now;
             event.body = incoming.at(i).body;
-            auto id = m_operations.storeInbound(event);
+            auto id = requestOperations().storeInbound(event);
             if (!id)
                 ok = std::unexpected(id.error());
             else if (id->has_value())
@@ -593,10 +692,13 @@ QHttpServerResponse WebhookReceiver::handle(System system, const QHttpServerRequ
         }
     }
 
-    WebhookCounters &counters = m_counters[system];
-    counters.accepted += stored;
-    counters.repeats += repeats;
-    counters.lastReceivedAt = now;
+    {
+        QMutexLocker lock(&m_mutex);
+        WebhookCounters &counters = m_counters[system];
+        counters.accepted += stored;
+        counters.repeats += repeats;
+        counters.lastReceivedAt = now;
+    }
     qCDebug(lcWebhooks).noquote() << displayName(system) << "webhook:" << stored << "new and"
                                   << repeats << "repeated event(s)";
     if (stored > 0) {

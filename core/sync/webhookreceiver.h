@@ -11,12 +11,14 @@
 #include <QObject>
 
 #include <memory>
+#include <QMutex>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QUrl>
 
 class QHttpServer;
+class QThread;
 class QHttpServerRequest;
 class QHttpServerResponse;
 
@@ -89,11 +91,21 @@ struct WebhookCounters {
 // choose, but a signature over them still needs the client secret, so they
 // open no way to forge a request.
 //
+// Where requests are served. On SQLite, from the owning thread's event loop
+// (the store has one writer: a second connection would only wait for the
+// engine's lock). On PostgreSQL (team mode, concord-syncd), from an intake
+// thread of the receiver's own with its own connection to the same
+// database: the engine on the sync thread applies changes in batches that
+// hold its event loop for seconds under load, and an answer must not wait
+// for them (QuickBooks' 3 s); bench_webhookload measures both (docs/
+// benchmarks.md, "Webhook load — issue 8"). changed() is still emitted on
+// the owning thread.
+//
 // Contract
-// - Thread affinity: the sync thread (the store's single writer). Create it,
-//   call it and destroy it there; it serves HTTP from that thread's event
-//   loop. Nothing blocks: the secrets are read asynchronously, each request
-//   is answered from the handler with one short SQLite transaction.
+// - Thread affinity: the sync thread. Create it, call it and destroy it
+//   there. Nothing blocks: the secrets are read asynchronously, each request
+//   is answered from the handler with one short transaction. listen() and
+//   close() wait for the intake thread to start or stop (PostgreSQL).
 // - `db`, `secrets` and `clock` must outlive the receiver.
 // - changed() is emitted from the event loop after the answer is written,
 //   once per request that stored at least one new event.
@@ -172,10 +184,28 @@ private:
     [[nodiscard]] QHttpServerResponse refuse(Domain::System system, const Refusal &refusal);
     [[nodiscard]] QByteArray signedUri(const QHttpServerRequest &request) const;
 
+    // The store requests write to: the intake thread's own connection on
+    // PostgreSQL, else the owner's.
+    [[nodiscard]] Store::Database &requestDb() { return m_intakeDb ? *m_intakeDb : m_db; }
+    [[nodiscard]] Store::OperationsRepository &requestOperations()
+    {
+        return m_intakeOperations ? *m_intakeOperations : m_operations;
+    }
+    void stopIntake();
+
     Store::Database &m_db;
     Security::SecretStore &m_secretStore;
     const Clock &m_clock;
     Store::OperationsRepository m_operations;
+    // PostgreSQL only: the thread requests are served on, a context object
+    // living there, and its connection (opened and closed on it).
+    std::unique_ptr<QThread> m_intakeThread;
+    QObject *m_intakeContext = nullptr;
+    std::unique_ptr<Store::Database> m_intakeDb;
+    std::unique_ptr<Store::OperationsRepository> m_intakeOperations;
+    // Guards what requests read and write while they may run on the intake
+    // thread: m_secrets, m_counters, m_loggedCauses, m_publicUrl, m_address.
+    mutable QMutex m_mutex;
     QPointer<QHttpServer> m_server;
     quint16 m_port = 0;
     QString m_address; // "127.0.0.1:8790" as listening, for logs

@@ -430,7 +430,9 @@ QFuture<Result<BookingChanges>> CalcomClient::bookingChangesSince(const QDateTim
         updated.sortUpdatedAt = u"asc"_s;
         updated.limit = m_settings.pageSize;
         // Merge by uid, keep the newest version, order by changedAt.
-        auto finish = [since, done](Result<BookingChanges> all) {
+        // `updatedUntil`: how far the afterUpdatedAt read is known complete
+        // (below).
+        auto finish = [since, done](Result<BookingChanges> all, const QDateTime &updatedUntil) {
             if (!all)
                 return done(std::unexpected(all.error()));
             QHash<QString, qsizetype> byUid;
@@ -449,23 +451,59 @@ QFuture<Result<BookingChanges>> CalcomClient::bookingChangesSince(const QDateTim
             });
             BookingChanges out;
             out.pages = all->pages;
+            // Not the newest changedAt of everything read: the afterCreatedAt
+            // pages come after the afterUpdatedAt pages, and a booking they
+            // bring may have changed after the updated read ended — while an
+            // older booking was updated in between, seen by neither read. A
+            // cursor past that update would lose it for good (measured:
+            // ~12 % of cancellations under bench_webhookload's load). The
+            // updated read is complete up to the newest updatedAt it returned
+            // (keyset pages in updatedAt order: a booking updated meanwhile
+            // moves behind the cursor and is read later in the same pass), so
+            // that is where the next poll starts; what the created read
+            // brought beyond it is read again then (dedupe by uid + changedAt).
+            // When the updated read returned nothing (a quiet account, or one
+            // whose bookings were never updated: Cal.com leaves updatedAt
+            // null until then), the newest changedAt seen, as before: else
+            // never-updated bookings would be read again by every poll. The
+            // window this leaves (an update landing between the two reads of
+            // an otherwise quiet poll) is the same as before this rule.
             out.nextSince = since.toUTC();
-            for (const Booking &b : std::as_const(unique)) {
-                if (b.changedAt().isValid() && b.changedAt() > out.nextSince)
-                    out.nextSince = b.changedAt();
-            }
+            const QDateTime until = updatedUntil.isValid() ? updatedUntil : [&unique] {
+                QDateTime newest;
+                for (const Booking &b : std::as_const(unique)) {
+                    if (b.changedAt().isValid() && (!newest.isValid() || b.changedAt() > newest))
+                        newest = b.changedAt();
+                }
+                return newest;
+            }();
+            if (until.isValid() && until > out.nextSince)
+                out.nextSince = until;
             out.bookings = std::move(unique);
             done(std::move(out));
         };
+        auto newestUpdate = [](const QList<Booking> &bookings) {
+            QDateTime newest;
+            for (const Booking &b : bookings) {
+                if (b.changedAt().isValid() && (!newest.isValid() || b.changedAt() > newest))
+                    newest = b.changedAt();
+            }
+            return newest;
+        };
         collectPages(updated, collected,
-                     [this, since, collected, finish](Result<BookingChanges> r) {
-                         if (!r || !m_settings.pollCreatedToo)
-                             return finish(std::move(r));
+                     [this, since, collected, finish, newestUpdate](Result<BookingChanges> r) {
+                         if (!r)
+                             return finish(std::move(r), {});
+                         const QDateTime updatedUntil = newestUpdate(r->bookings);
+                         if (!m_settings.pollCreatedToo)
+                             return finish(std::move(r), updatedUntil);
                          BookingQuery created;
                          created.afterCreatedAt = since.toUTC();
                          created.sortCreated = u"asc"_s;
                          created.limit = m_settings.pageSize;
-                         collectPages(created, collected, finish);
+                         collectPages(created, collected, [finish, updatedUntil](Result<BookingChanges> all) {
+                             finish(std::move(all), updatedUntil);
+                         });
                      });
     });
 }

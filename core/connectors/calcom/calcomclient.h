@@ -105,9 +105,15 @@ struct BookingQuery {
 struct BookingChanges {
     // One entry per uid (the newest version seen), ordered by changedAt.
     QList<Booking> bookings;
-    // The `since` of the next poll: the newest changedAt seen (the filter is
-    // inclusive, so the next poll sees that instant again: dedupe by uid +
-    // changedAt), or the given `since` when nothing changed.
+    // The `since` of the next poll: the newest updatedAt the afterUpdatedAt
+    // read returned — how far that read is known complete — never past it,
+    // even when the afterCreatedAt read (which runs after it) brought newer
+    // changes: an update made between the two reads would otherwise be
+    // stepped over. When the updated read returned nothing: the newest
+    // changedAt seen, else the given `since`.
+    // The filter is inclusive, so the next poll sees that instant again
+    // (and what the created read brought beyond it): dedupe by uid +
+    // changedAt.
     QDateTime nextSince;
     int pages = 0;
 };
