@@ -397,6 +397,30 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::UserDialog</name>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a password for the person (at least %n characters).</source>
+        <translation>
+            <numerusform>Enter a password for the person (at least %n character).</numerusform>
+            <numerusform>Enter a password for the person (at least %n characters).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>The password is too short: use at least %n character.</numerusform>
+            <numerusform>The password is too short: use at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::VerificationBanner</name>
     <message numerus="yes">
         <source>Audit chain intact: all %Ln entries check out.</source>

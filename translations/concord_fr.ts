@@ -5650,6 +5650,37 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
+    <name>Concord::Ui::SignInDialog</name>
+    <message>
+        <source>Sign in to Concord</source>
+        <translation>Connexion à Concord</translation>
+    </message>
+    <message>
+        <source>Sign in to the team&apos;s store at %1.</source>
+        <translation>Connectez-vous à la base de données de l&apos;équipe sur %1.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Problème de connexion</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::StatusMappingModel</name>
     <message>
         <source>Add a status mapping</source>
@@ -5853,6 +5884,11 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>schema %1</source>
         <translation>schéma %1</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <extracomment>Team mode: changes made on other desktops and by the sync service show by themselves</extracomment>
+        <translation>en direct</translation>
     </message>
 </context>
 <context>
@@ -6087,6 +6123,67 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>There is already a user &apos;%1&apos;.</source>
         <translation>Il existe déjà un utilisateur «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>au moins %n caractère</numerusform>
+            <numerusform>au moins %n caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The person signs in to the shared store with this password. Tell it to them in person; they can change it after signing in.</source>
+        <translation>La personne se connecte à la base de données partagée avec ce mot de passe. Communiquez-le-lui de vive voix&#xa0;; elle pourra le changer après s&apos;être connectée.</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Répéter le mot de passe</translation>
+    </message>
+    <message>
+        <source>the same again, to catch a typing slip</source>
+        <translation>le même, pour éviter une faute de frappe</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password:</source>
+        <translation>Ré&amp;péter le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the name they will sign in with, e.g. dana</source>
+        <translation>le nom avec lequel elle se connectera, ex.&#xa0;: dana</translation>
+    </message>
+    <message>
+        <source>The person signs in to the shared store with this name and their password.</source>
+        <translation>La personne se connecte à la base de données partagée avec ce nom et son mot de passe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a password for the person (at least %n characters).</source>
+        <translation>
+            <numerusform>Saisissez un mot de passe pour la personne (au moins %n caractère).</numerusform>
+            <numerusform>Saisissez un mot de passe pour la personne (au moins %n caractères).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>Le mot de passe est trop court&#xa0;: utilisez au moins %n caractère.</numerusform>
+            <numerusform>Le mot de passe est trop court&#xa0;: utilisez au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeat the password in the second field.</source>
+        <translation>Répétez le mot de passe dans le second champ.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same one twice.</source>
+        <translation>Les deux mots de passe diffèrent&#xa0;: saisissez deux fois le même.</translation>
     </message>
 </context>
 <context>
