@@ -12,6 +12,7 @@ BUILD_TYPE=${CONCORD_BUILD_TYPE:-RelWithDebInfo}
 
 # Debian 12 packages Concord builds, runs and tests with (architecture.md).
 # qt6-httpserver-dev needs qt6-websockets-dev, which Debian forgets to pull in.
+# poppler-utils (pdftoppm) turns report PDFs into images for the tests.
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
@@ -21,6 +22,7 @@ PACKAGES=(
   postgresql
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   dpkg-dev fakeroot file appstream desktop-file-utils
+  poppler-utils
 )
 
 log() { printf '\033[1mconcord.sh:\033[0m %s\n' "$*" >&2; }

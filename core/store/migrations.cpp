@@ -956,12 +956,71 @@ Migration schemaV7()
     return m;
 }
 
+// Maintenance built in (issue 9): the integration mode the owner chose (full
+// two-way sync, or the lighter setup the decision checklist may recommend),
+// kept in the store so every desktop and worker of a team agrees on it;
+// indexes for the monthly report and reconciliation, which select a month of
+// invoices and payments by date. On PostgreSQL: grants for the new table, a
+// guard so that only owners name a review's owner (completing a review, which
+// moves next_due, stays open to the roles that may complete reviews), and
+// change notifications for the review tables so a due review shows on every
+// desktop.
+Migration schemaV8()
+{
+    Migration m;
+    m.version = 8;
+    m.description = u"maintenance: app settings (integration mode), report indexes, review guards"_s;
+    m.statements = {
+        uR"(CREATE TABLE app_settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_by TEXT NOT NULL,
+            updated_at BIGINT NOT NULL))"_s,
+        u"CREATE INDEX invoices_txn_date ON invoices(txn_date)"_s,
+        u"CREATE INDEX payments_txn_date ON payments(txn_date)"_s,
+    };
+    m.postgresOnly = {
+        u"GRANT INSERT, UPDATE, DELETE ON app_settings TO concord_owner"_s,
+        uR"(CREATE FUNCTION concord_review_owner_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF concord_session_has('concord_owner') OR pg_has_role(session_user, 'concord_service', 'MEMBER') THEN
+                    RETURN COALESCE(NEW, OLD);
+                END IF;
+                -- Completing a review moves next_due; a schedule may be
+                -- created without an owner (the app seeds missing cadences).
+                IF TG_OP = 'UPDATE' AND NEW.owner_user_id IS NOT DISTINCT FROM OLD.owner_user_id
+                        AND NEW.cadence = OLD.cadence THEN
+                    RETURN NEW;
+                END IF;
+                IF TG_OP = 'INSERT' AND NEW.owner_user_id IS NULL THEN
+                    RETURN NEW;
+                END IF;
+                RAISE EXCEPTION '"%" may not set up the review schedule (allowed: owner)', session_user
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$)"_s,
+        uR"(CREATE TRIGGER review_schedules_owner_sets_up BEFORE INSERT OR UPDATE OR DELETE ON review_schedules
+            FOR EACH ROW EXECUTE FUNCTION concord_review_owner_guard())"_s,
+        uR"(DO $$
+            BEGIN
+                EXECUTE format('ALTER FUNCTION concord_review_owner_guard() SET search_path = %I, pg_temp',
+                               current_schema());
+            END $$)"_s,
+    };
+    for (const char *table : {"app_settings", "review_schedules", "review_runs", "attachments"}) {
+        m.postgresOnly.append(u"CREATE TRIGGER %1_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
+                              "FOR EACH STATEMENT EXECUTE FUNCTION concord_notify_change()"_s
+                                  .arg(QLatin1StringView(table)));
+    }
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all = {schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5(), schemaV6(),
-                                         schemaV7()};
+                                         schemaV7(), schemaV8()};
     return all;
 }
 

@@ -24,6 +24,7 @@ using namespace Concord::StoreTest;
 namespace {
 
 const QStringList kExpectedTables = {
+    u"app_settings"_s,
     u"appointments"_s,     u"attachments"_s,         u"audit_log"_s,       u"connections"_s,
     u"contact_points"_s,   u"credits"_s,             u"customers"_s,       u"discount_rules"_s,
     u"duplicate_candidates"_s, u"external_links"_s,  u"field_mappings"_s,  u"inbound_events"_s,
@@ -38,9 +39,9 @@ const QStringList kExpectedTables = {
 const QStringList kExpectedIndexes = {
     u"appointments_customer"_s, u"appointments_start"_s,       u"contact_points_lookup"_s,
     u"customers_display_name"_s, u"external_links_customer"_s, u"invoice_lines_appointment"_s,
-    u"invoice_policies_scope"_s, u"invoices_customer"_s,       u"outbox_due"_s,
-    u"outbox_entity"_s,         u"payment_applications_invoice"_s, u"remote_refs_remote"_s,
-    u"sync_log_at"_s,
+    u"invoice_policies_scope"_s, u"invoices_customer"_s,       u"invoices_txn_date"_s,
+    u"outbox_due"_s,            u"outbox_entity"_s,            u"payment_applications_invoice"_s,
+    u"payments_txn_date"_s,     u"remote_refs_remote"_s,       u"sync_log_at"_s,
 };
 
 // The audit log's append-only triggers differ per engine: SQLite triggers
@@ -62,6 +63,11 @@ QStringList expectedTriggers()
         // Version 7: team roles' guards (tests/core/security/tst_teamroles.cpp).
         triggers << u"audit_log_actor_guard"_s << u"field_mappings_side_guard"_s << u"merge_proposals_owner_decides"_s
                  << u"outbox_jobs_guard"_s << u"status_mappings_side_guard"_s << u"users_keep_an_owner"_s;
+        // Version 8: the review schedule's owner guard and notifications for
+        // the tables issue 9's pages show.
+        triggers << u"review_schedules_owner_sets_up"_s;
+        for (const QString &table : {u"app_settings"_s, u"attachments"_s, u"review_runs"_s, u"review_schedules"_s})
+            triggers << table + u"_notify_change"_s;
         std::sort(triggers.begin(), triggers.end());
         return triggers;
     }
