@@ -19,6 +19,8 @@ QString toString(Permission p)
     case Permission::EditMappings: return u"edit_mappings"_s;
     case Permission::ManageUsers: return u"manage_users"_s;
     case Permission::CompleteReviews: return u"complete_reviews"_s;
+    case Permission::ScheduleReviews: return u"schedule_reviews"_s;
+    case Permission::ChangeIntegrationMode: return u"change_integration_mode"_s;
     }
     return {};
 }
@@ -35,6 +37,8 @@ QString describe(Permission p)
     case Permission::EditMappings: return u"edit mappings"_s;
     case Permission::ManageUsers: return u"manage users"_s;
     case Permission::CompleteReviews: return u"complete reviews"_s;
+    case Permission::ScheduleReviews: return u"schedule reviews"_s;
+    case Permission::ChangeIntegrationMode: return u"change the integration mode"_s;
     }
     return {};
 }
@@ -43,7 +47,8 @@ QList<Permission> allPermissions()
 {
     return {Permission::View,         Permission::EditBookings,     Permission::EditBilling,
             Permission::ProposeMerge, Permission::ApproveMerge,     Permission::ManageRetryQueue,
-            Permission::EditMappings, Permission::ManageUsers,      Permission::CompleteReviews};
+            Permission::EditMappings, Permission::ManageUsers,      Permission::CompleteReviews,
+            Permission::ScheduleReviews, Permission::ChangeIntegrationMode};
 }
 
 // The role matrix (product spec, "Who uses it"): office managers work the
@@ -91,7 +96,10 @@ Status authorize(const Actor &actor, Permission p)
     if (actor.username.isEmpty())
         return fail(ErrorCode::PermissionDenied, u"an anonymous actor may not %1"_s.arg(describe(p)));
     if (actor.isSystem) {
-        if (p == Permission::ApproveMerge || p == Permission::ManageUsers)
+        // Deciding who reviews and how far Concord integrates are choices an
+        // owner makes and answers for.
+        if (p == Permission::ApproveMerge || p == Permission::ManageUsers || p == Permission::ScheduleReviews
+            || p == Permission::ChangeIntegrationMode)
             return fail(ErrorCode::PermissionDenied,
                         u"%1 may not %2: that needs a person"_s.arg(actor.username, describe(p)));
         return {};

@@ -18,6 +18,8 @@ enum class Permission {
     EditMappings,     // field and status mappings (with the side's own permission)
     ManageUsers,      // users and roles
     CompleteReviews,  // record a completed weekly/monthly/quarterly review
+    ScheduleReviews,  // name each review's owner and its next due date (owner: "owns the review schedule")
+    ChangeIntegrationMode, // full two-way sync or the lighter setup (decision checklist)
 };
 
 [[nodiscard]] QString toString(Permission p);   // "edit_bookings", …

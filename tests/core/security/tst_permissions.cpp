@@ -65,7 +65,8 @@ private Q_SLOTS:
         QVERIFY(authorize(sync, Permission::EditBookings));
         QVERIFY(authorize(sync, Permission::EditBilling));
         QVERIFY(authorize(sync, Permission::ManageRetryQueue));
-        for (Permission p : {Permission::ApproveMerge, Permission::ManageUsers}) {
+        for (Permission p : {Permission::ApproveMerge, Permission::ManageUsers, Permission::ScheduleReviews,
+                             Permission::ChangeIntegrationMode}) {
             const auto verdict = authorize(sync, p);
             QVERIFY(!verdict);
             QCOMPARE(verdict.error().code, ErrorCode::PermissionDenied);
@@ -85,7 +86,8 @@ private Q_SLOTS:
             names << toString(p);
         QCOMPARE(names, (QStringList{u"view"_s, u"edit_bookings"_s, u"edit_billing"_s, u"propose_merge"_s,
                                      u"approve_merge"_s, u"manage_retry_queue"_s, u"edit_mappings"_s,
-                                     u"manage_users"_s, u"complete_reviews"_s}));
+                                     u"manage_users"_s, u"complete_reviews"_s, u"schedule_reviews"_s,
+                                     u"change_integration_mode"_s}));
     }
 };
 
