@@ -543,7 +543,7 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
     m_audit->setStoreOpen(status.open);
     m_queue->setStoreOpen(status.open);
     // Team mode is the PostgreSQL store: new people there need a password.
-    m_settings->setTeamMode(status.open && status.engine.startsWith(QLatin1String("PostgreSQL")));
+    m_settings->setTeamMode(status.open && status.teamMode);
     requestRetryQueueIfShown();
     // Shown before the store opened (a --page at start): ask once it is.
     if (status.open && m_pages->currentWidget() == m_rules && !m_rules->hasLoaded() && !m_rulesAsked) {

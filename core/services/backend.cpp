@@ -1,4 +1,5 @@
 #include "services/backend.h"
+#include "services/backend_p.h"
 
 #include "services/connectioncommands.h"
 #include "services/dashboarddata.h"
@@ -53,76 +54,6 @@ constexpr int kBacklogIdleMs = 5000;
 // Scan progress crosses to the GUI at most this often (ms).
 constexpr qint64 kScanProgressMs = 100;
 } // namespace
-
-struct Backend::Private {
-    std::unique_ptr<Store::Database> db;
-    QString url;
-    QString signInUser;     // team mode (openAs); empty: the URL's
-    QString signInPassword;
-    // The configuration and secrets this desktop acts with (setEnvironment
-    // or startSync); the connection commands and the engine use them.
-    std::optional<Config> config;
-    std::shared_ptr<Security::SecretStore> secrets;
-    std::unique_ptr<ConnectionCommands> connections; // made on first use, over db
-    bool syncing = false;
-    // The sync engine and what it needs, in destruction order (engine first).
-    std::unique_ptr<Store::OperationsRepository> operations;
-    std::unique_ptr<Sync::ConnectorSet> connectors;
-    std::unique_ptr<Sync::SyncEngine> engine;
-    std::unique_ptr<Sync::WebhookReceiver> webhooks;
-    std::optional<Security::Actor> actor; // who acts from this desktop; none = read only
-    // Status refreshes are coalesced: a burst of deliveries refreshes once a second.
-    bool refreshPending = false;
-
-    // Long work (the duplicate scan) and its cancellation. Tickets number
-    // the requests; cancelLongWork() (any thread) cancels every ticket
-    // issued so far, and each scan starts from whether its own ticket was
-    // cancelled, so a late Cancel never spills onto the next scan.
-    std::atomic<quint64> longWorkIssued{0};
-    std::atomic<quint64> longWorkCancelledUpTo{0};
-    std::atomic<bool> cancelLongWork{false}; // what the running scan reads
-
-    // The backlog bar: counts read on a timer while the engine runs or is
-    // paused (see refreshBacklog()), sent only when they changed.
-    BacklogTracker backlog;
-    std::optional<SyncBacklog> lastBacklog;
-    QTimer *backlogTimer = nullptr; // made on this thread by startSync()
-    bool paused = false;  // a person paused the engine (until resume, close or restart)
-    bool pausing = false; // … and deliveries on their way have not finished yet
-
-    // Team mode (PostgreSQL): what every writer commits arrives through the
-    // store's notifications (made after db, destroyed before it), and the
-    // views asked for since open() are read again when their tables move.
-    // No timer re-reads a team-mode store. On SQLite there is no feed.
-    std::unique_ptr<Store::ChangeFeed> feed;
-    struct AskedFor {
-        bool retryQueue = false;
-        bool billingRules = false;
-        bool mappings = false;
-        bool dashboard = false;
-        bool identityMap = false;
-        bool duplicateReview = false;
-        bool settings = false;
-        std::optional<int> auditLimit;
-        std::optional<std::pair<QDateTime, QDateTime>> appointments; // UTC window
-        std::optional<std::pair<QDate, QDate>> invoices;
-    } asked;
-    [[nodiscard]] bool teamMode() const { return db && db->engine() == Store::Engine::PostgreSQL; }
-    [[nodiscard]] StoreStatus::LiveUpdates liveUpdates() const
-    {
-        if (!feed || !teamMode())
-            return StoreStatus::LiveUpdates::NotApplicable;
-        return feed->isListening() ? StoreStatus::LiveUpdates::Live : StoreStatus::LiveUpdates::Lost;
-    }
-
-    void stopSync()
-    {
-        webhooks.reset();
-        engine.reset();
-        connectors.reset();
-        operations.reset();
-    }
-};
 
 Backend::Backend(QObject *parent)
     : QObject(parent)

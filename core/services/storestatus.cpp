@@ -28,6 +28,7 @@ Result<StoreStatus> collectStatus(Store::Database &db, const Clock &clock)
     StoreStatus s;
     s.url = db.url().redacted();
     s.engine = db.engineDescription();
+    s.teamMode = db.engine() == Store::Engine::PostgreSQL;
     s.knownSchemaVersion = Store::latestSchemaVersion();
     auto version = Store::schemaVersion(db);
     if (!version)
@@ -100,6 +101,7 @@ QByteArray statusToJson(const StoreStatus &s)
         {u"store"_s, QJsonObject{{u"open"_s, s.open},
                                  {u"url"_s, s.url},
                                  {u"engine"_s, s.engine},
+                                 {u"teamMode"_s, s.teamMode},
                                  {u"schemaVersion"_s, s.schemaVersion},
                                  {u"knownSchemaVersion"_s, s.knownSchemaVersion},
                                  {u"error"_s, s.error}}},

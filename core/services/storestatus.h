@@ -16,7 +16,10 @@ namespace Concord::Services {
 struct StoreStatus {
     bool open = false;
     QString url;                // as configured, without credentials
-    QString engine;             // "SQLite 3.40.1", "PostgreSQL 15.x"
+    QString engine;             // "SQLite 3.40.1", "PostgreSQL 15.x" (for people to read)
+    // Team mode: a shared PostgreSQL store (people sign in as themselves, the
+    // desktop runs no engine). The one flag every part of the app asks.
+    bool teamMode = false;
     int schemaVersion = 0;
     int knownSchemaVersion = 0; // the newest this build understands
     qint64 customers = 0;

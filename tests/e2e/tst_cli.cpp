@@ -205,6 +205,7 @@ private Q_SLOTS:
         QCOMPARE(store.value(u"url"_s).toString(), u"sqlite://"_s + m_storePath);
         QCOMPARE(store.value(u"schemaVersion"_s).toInt(), Store::latestSchemaVersion());
         QVERIFY(store.value(u"engine"_s).toString().startsWith(u"SQLite 3."_s));
+        QCOMPARE(store.value(u"teamMode"_s), QJsonValue(false));
         const QJsonObject counts = root.value(u"counts"_s).toObject();
         QCOMPARE(counts.value(u"auditEntries"_s).toInt(), 2);
         QCOMPARE(counts.value(u"customers"_s).toInt(), 0);

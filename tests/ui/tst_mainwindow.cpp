@@ -384,6 +384,7 @@ void TestMainWindow::liveStoreNeedsNoRefreshTimer()
     StoreStatus live = openStatus();
     live.url = QStringLiteral("postgresql://bea@db.example:5432/concord");
     live.engine = QStringLiteral("PostgreSQL 15.18");
+    live.teamMode = true;
     live.liveUpdates = StoreStatus::LiveUpdates::Live;
     window.setStatus(live);
     QVERIFY(!window.periodicRefreshActive());

@@ -80,6 +80,7 @@ private Q_SLOTS:
         QCOMPARE(status.users, 1);        // the desktop's user, as owner
         QCOMPARE(status.auditEntries, 1); // …and the record of that
         QCOMPARE(status.connections.size(), 3);
+        QVERIFY(!status.teamMode); // SQLite: solo
         QVERIFY(status.error.isEmpty());
 
         QList<QList<Security::AuditEntry>> audit;

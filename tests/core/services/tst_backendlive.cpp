@@ -80,6 +80,7 @@ private Q_SLOTS:
         QVERIFY(!m_statuses.isEmpty());
         QVERIFY2(m_statuses.constLast().open, qPrintable(m_statuses.constLast().error));
         QCOMPARE(m_statuses.constLast().liveUpdates, Live::Live);
+        QVERIFY(m_statuses.constLast().teamMode);
         auto other = Store::Database::open(url);
         VERIFY_OK(other);
         m_other = std::move(*other);
