@@ -11,6 +11,19 @@ namespace Concord::Store {
 
 namespace {
 
+// One statement-level trigger per table announcing its changes on the
+// `concord_changes` channel (schema 6's concord_notify_change()).
+template<std::size_t N>
+QStringList notifyChangeTriggers(const char *const (&tables)[N])
+{
+    QStringList out;
+    for (const char *table : tables)
+        out.append(u"CREATE TRIGGER %1_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
+                   "FOR EACH STATEMENT EXECUTE FUNCTION concord_notify_change()"_s
+                       .arg(QLatin1StringView(table)));
+    return out;
+}
+
 // Conventions: instants are BIGINT milliseconds since the epoch (UTC) in
 // columns ending _at; calendar dates are TEXT 'YYYY-MM-DD'; money is BIGINT
 // minor units next to a currency column; booleans are INTEGER 0/1; JSON is TEXT.
@@ -554,11 +567,7 @@ Migration schemaV6()
         "inbound_events", "sync_flags",     "remote_refs",      "connections",          "users",
         "audit_log",
     };
-    for (const char *table : kNotifiedTables) {
-        m.postgresOnly.append(u"CREATE TRIGGER %1_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
-                              "FOR EACH STATEMENT EXECUTE FUNCTION concord_notify_change()"_s
-                                  .arg(QLatin1StringView(table)));
-    }
+    m.postgresOnly += notifyChangeTriggers(kNotifiedTables);
     return m;
 }
 
@@ -1007,11 +1016,8 @@ Migration schemaV8()
                                current_schema());
             END $$)"_s,
     };
-    for (const char *table : {"app_settings", "review_schedules", "review_runs", "attachments"}) {
-        m.postgresOnly.append(u"CREATE TRIGGER %1_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1 "
-                              "FOR EACH STATEMENT EXECUTE FUNCTION concord_notify_change()"_s
-                                  .arg(QLatin1StringView(table)));
-    }
+    static const char *const kNotifiedTables[] = {"app_settings", "review_schedules", "review_runs", "attachments"};
+    m.postgresOnly += notifyChangeTriggers(kNotifiedTables);
     return m;
 }
 
