@@ -334,7 +334,27 @@ Result<QList<ReviewSchedule>> OperationsRepository::reviewSchedules() const
                                        });
 }
 
-Result<qint64> OperationsRepository::completeReview(const ReviewRun &run, const QDate &nextDue)
+Result<bool> OperationsRepository::seedReviewSchedule(ReviewCadence cadence, const QDate &nextDue)
+{
+    if (!nextDue.isValid())
+        return fail(ErrorCode::InvalidArgument, u"a review schedule needs a next due date"_s);
+    auto n = m_db.update(u"INSERT INTO review_schedules (cadence, owner_user_id, next_due, last_completed_at) "
+                         "VALUES (?, NULL, ?, NULL) ON CONFLICT (cadence) DO NOTHING"_s,
+                         {toString(cadence), Sql::fromDate(nextDue)});
+    if (!n)
+        return std::unexpected(n.error());
+    return *n > 0;
+}
+
+Status OperationsRepository::setReviewOwner(ReviewCadence cadence, qint64 ownerUserId)
+{
+    return Sql::requireChanged(m_db.update(u"UPDATE review_schedules SET owner_user_id = ? WHERE cadence = ?"_s,
+                                           {Sql::nullIfZero(ownerUserId), toString(cadence)}),
+                               u"no %1 review schedule"_s.arg(toString(cadence)));
+}
+
+Result<qint64> OperationsRepository::completeReview(const ReviewRun &run, const QDate &nextDue,
+                                                    const QDate &expectedDue)
 {
     if (!nextDue.isValid())
         return fail(ErrorCode::InvalidArgument, u"completing a review needs the next due date"_s);
@@ -342,12 +362,26 @@ Result<qint64> OperationsRepository::completeReview(const ReviewRun &run, const 
     Transaction tx(m_db);
     if (!tx.started())
         return std::unexpected(tx.started().error());
-    if (auto ok = Sql::requireChanged(m_db.update(u"UPDATE review_schedules SET next_due = ?, last_completed_at = ? "
-                                                  "WHERE id = ?"_s,
-                                                  {Sql::fromDate(nextDue), Sql::fromDateTime(at), run.scheduleId}),
-                                      u"no review schedule with id %1"_s.arg(run.scheduleId));
-        !ok) {
-        return std::unexpected(ok.error());
+    QString sql = u"UPDATE review_schedules SET next_due = ?, last_completed_at = ? WHERE id = ?"_s;
+    QVariantList binds{Sql::fromDate(nextDue), Sql::fromDateTime(at), run.scheduleId};
+    if (expectedDue.isValid()) {
+        sql += u" AND next_due = ?"_s;
+        binds << Sql::fromDate(expectedDue);
+    }
+    auto changed = m_db.update(sql, binds);
+    if (!changed)
+        return std::unexpected(changed.error());
+    if (*changed == 0) {
+        if (expectedDue.isValid()) {
+            auto exists = m_db.scalar(u"SELECT COUNT(*) FROM review_schedules WHERE id = ?"_s, {run.scheduleId});
+            if (!exists)
+                return std::unexpected(exists.error());
+            if (exists->toLongLong() > 0)
+                return fail(ErrorCode::Conflict,
+                            u"the review due %1 was already completed (someone else recorded it first)"_s.arg(
+                                expectedDue.toString(Qt::ISODate)));
+        }
+        return fail(ErrorCode::NotFound, u"no review schedule with id %1"_s.arg(run.scheduleId));
     }
     auto id = m_db.insert(u"INSERT INTO review_runs (schedule_id, completed_by_user_id, completed_at, findings_json) "
                           "VALUES (?, ?, ?, ?) RETURNING id"_s,
@@ -373,6 +407,27 @@ Result<QList<ReviewRun>> OperationsRepository::reviewRuns(qint64 scheduleId) con
                                       r.findingsJson = q.value(4).toString();
                                       return r;
                                   });
+}
+
+Result<QHash<qint64, ReviewRun>> OperationsRepository::latestReviewRuns() const
+{
+    auto runs = m_db.select<ReviewRun>(u"SELECT id, schedule_id, completed_by_user_id, completed_at, findings_json "
+                                       "FROM review_runs ORDER BY completed_at, id"_s,
+                                       {}, [](const QSqlQuery &q) {
+                                           ReviewRun r;
+                                           r.id = q.value(0).toLongLong();
+                                           r.scheduleId = q.value(1).toLongLong();
+                                           r.completedByUserId = q.value(2).toLongLong();
+                                           r.completedAt = Sql::toDateTime(q.value(3));
+                                           r.findingsJson = q.value(4).toString();
+                                           return r;
+                                       });
+    if (!runs)
+        return std::unexpected(runs.error());
+    QHash<qint64, ReviewRun> latest;
+    for (const ReviewRun &r : *runs)
+        latest.insert(r.scheduleId, r); // ascending: the last one wins
+    return latest;
 }
 
 } // namespace Concord::Store

@@ -75,9 +75,23 @@ public:
     // One schedule per cadence.
     [[nodiscard]] Result<qint64> saveReviewSchedule(const Domain::ReviewSchedule &schedule);
     [[nodiscard]] Result<QList<Domain::ReviewSchedule>> reviewSchedules() const;
+    // Inserts `cadence`'s schedule, without an owner, unless it exists. Safe
+    // when two desktops seed at once (UNIQUE cadence, ON CONFLICT DO NOTHING):
+    // an existing schedule (its owner, its due date) is never touched. True
+    // when this call inserted the row.
+    [[nodiscard]] Result<bool> seedReviewSchedule(Domain::ReviewCadence cadence, const QDate &nextDue);
+    // Names `cadence`'s owner (0 clears it). NotFound when the cadence has no
+    // schedule yet. On PostgreSQL only owners pass the schema-8 guard.
+    [[nodiscard]] Status setReviewOwner(Domain::ReviewCadence cadence, qint64 ownerUserId);
     // Records a completed review and moves the schedule's next due date.
-    [[nodiscard]] Result<qint64> completeReview(const Domain::ReviewRun &run, const QDate &nextDue);
+    // With a valid `expectedDue` the schedule moves only while its next_due is
+    // still that date (Conflict otherwise): two desktops completing the same
+    // review at once record it once.
+    [[nodiscard]] Result<qint64> completeReview(const Domain::ReviewRun &run, const QDate &nextDue,
+                                                const QDate &expectedDue = {});
     [[nodiscard]] Result<QList<Domain::ReviewRun>> reviewRuns(qint64 scheduleId) const;
+    // The newest run of every schedule that has one, by schedule id.
+    [[nodiscard]] Result<QHash<qint64, Domain::ReviewRun>> latestReviewRuns() const;
 
 private:
     Database &m_db;
