@@ -94,6 +94,7 @@ HubSpotEmulator::HubSpotEmulator(QObject *parent)
     : QObject(parent),
       m_clock(&Clock::system()),
       m_portal(m_clock),
+      m_files(m_portal.portalId()),
       m_auth(m_clock),
       m_limiter([this] { return emulatedMs(); }),
       m_webhooks(new HsWebhookSender([this] { return m_clock->nowUtc().toMSecsSinceEpoch(); }, this))
@@ -166,6 +167,7 @@ void HubSpotEmulator::injectFault(const FaultRule &rule)
 void HubSpotEmulator::reset()
 {
     m_portal.clear();
+    m_files.reset();
     m_auth.clear();
     m_faults.clear();
     m_log.clear();
@@ -343,6 +345,20 @@ HsHttpServer::Plan HubSpotEmulator::plan(const QHttpServerRequest &request)
         return plan;
     }
 
+    // File content comes from HubSpot's CDN, not the API: no token, no rate
+    // limit; a private file needs its signed URL's signature.
+    if (segments.size() >= 3 && segments.first() == u"hubfs"_s && method == u"GET"_s) {
+        const auto [status, bytes] =
+            segments.at(1) == QString::number(m_portal.portalId())
+                ? m_files.content(segments.mid(2), query, m_clock->nowUtc().toMSecsSinceEpoch())
+                : std::pair<int, QByteArray>(404, QByteArrayLiteral("Not Found"));
+        plan.reply.status = status;
+        plan.reply.body = bytes;
+        plan.reply.contentType = status == 200 && path.endsWith(u".pdf"_s) ? QByteArrayLiteral("application/pdf")
+                                                                          : QByteArrayLiteral("text/plain");
+        return plan;
+    }
+
     // Gateway faults first: they stand for the network and HubSpot's edge.
     const QString target = queryText.isEmpty() ? path : path + u'?' + queryText;
     for (qsizetype i = 0; i < m_faults.size(); ++i) {
@@ -390,7 +406,10 @@ HsHttpServer::Plan HubSpotEmulator::plan(const QHttpServerRequest &request)
         return plan;
     }
 
-    plan.reply = handleApi(method, segments, query, body);
+    if (segments.size() >= 3 && segments.at(0) == u"files"_s && segments.at(1) == u"v3"_s && segments.at(2) == u"files"_s)
+        plan.reply = handleFiles(method, segments.mid(3), query, header(request, "Content-Type"), body);
+    else
+        plan.reply = handleApi(method, segments, query, body);
     if (!isSearch) {
         addHeader(plan.reply, "X-HubSpot-RateLimit-Daily", QByteArray::number(m_limiter.limits().daily));
         plan.reply.extraHeaders.append({"X-HubSpot-RateLimit-Daily-Remaining",
@@ -523,6 +542,36 @@ QboReply HubSpotEmulator::handleObjects(const QString &method, const QString &ty
             return portalReply(m_portal.archive(type, id, u"API"_s));
     }
     return errorReply(HsError::notFound());
+}
+
+QboReply HubSpotEmulator::handleFiles(const QString &method, const QStringList &rest, const QUrlQuery &query,
+                                      const QByteArray &contentType, const QByteArray &body)
+{
+    const QUrl base = baseUrl();
+    const qint64 now = m_clock->nowUtc().toMSecsSinceEpoch();
+    const auto reply = [this](const HsResult<HsFiles::Reply> &r) {
+        return r ? jsonReply(r->body, r->status) : errorReply(r.error());
+    };
+    if (rest.isEmpty() && method == u"POST"_s)
+        return reply(m_files.upload(contentType, body, base, now));
+    if (rest == QStringList{u"search"_s} && method == u"GET"_s)
+        return reply(m_files.search(query, base));
+    if (rest.size() == 1 && method == u"GET"_s)
+        return reply(m_files.get(rest.at(0), base));
+    if (rest.size() == 1 && method == u"DELETE"_s)
+        return reply(m_files.archive(rest.at(0), now));
+    if (rest.size() == 2 && rest.at(1) == u"signed-url"_s && method == u"GET"_s)
+        return reply(m_files.signedUrl(rest.at(0), base, now));
+    return errorReply(HsError::notFound());
+}
+
+HsResult<QJsonObject> HubSpotEmulator::seedFile(const QString &fileName, const QString &folderPath,
+                                                const QByteArray &content, const QString &access)
+{
+    auto added = m_files.add(fileName, folderPath, content, access, m_clock->nowUtc().toMSecsSinceEpoch());
+    if (!added)
+        return std::unexpected(added.error());
+    return m_files.toJson(*added, baseUrl());
 }
 
 QboReply HubSpotEmulator::handleAdmin(const QString &method, const QStringList &path, const QByteArray &body)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hubspot/hsauth.h"
+#include "hubspot/hsfiles.h"
 #include "hubspot/hsportal.h"
 #include "hubspot/hsratelimiter.h"
 #include "hubspot/hswebhooksender.h"
@@ -84,6 +85,8 @@ public:
     [[nodiscard]] int apiDelay() const;
 
     [[nodiscard]] HubSpotPortal &portal() { return m_portal; }
+    // The file manager (Files API v3, hsfiles.h).
+    [[nodiscard]] HsFiles &files() { return m_files; }
     [[nodiscard]] HsAuth &auth() { return m_auth; }
     [[nodiscard]] HsRateLimiter &limiter() { return m_limiter; }
     [[nodiscard]] HsWebhookSender *webhooks() const { return m_webhooks; }
@@ -106,6 +109,9 @@ public:
                                      std::optional<qint64> atMs = std::nullopt);
     HsResult<QJsonObject> seedAssociation(const QString &fromType, const QString &fromId, const QString &toType,
                                           const QString &toId);
+    // A file in the file manager, as a person uploads it in HubSpot (returns the File JSON).
+    HsResult<QJsonObject> seedFile(const QString &fileName, const QString &folderPath, const QByteArray &content,
+                                   const QString &access = QStringLiteral("PRIVATE"));
     // 50,000 contacts in a blink for benchmarks (HubSpotPortal::bulkCreateContacts).
     void seedBulkContacts(int count, qint64 firstModifiedMs, qint64 stepMs);
 
@@ -135,6 +141,8 @@ private:
                        const QByteArray &body);
     QboReply handleObjects(const QString &method, const QString &type, const QStringList &rest,
                            const QUrlQuery &query, const QByteArray &body);
+    QboReply handleFiles(const QString &method, const QStringList &segments, const QUrlQuery &query,
+                         const QByteArray &contentType, const QByteArray &body);
     QboReply handleAdmin(const QString &method, const QStringList &path, const QByteArray &body);
 
     const Clock *m_clock;
@@ -143,6 +151,7 @@ private:
     HsHttpServer *m_server = nullptr;
     quint16 m_port = 0;
     HubSpotPortal m_portal;
+    HsFiles m_files;
     HsAuth m_auth;
     HsRateLimiter m_limiter;
     HsWebhookSender *m_webhooks = nullptr;

@@ -1241,3 +1241,212 @@ QFuture<Status> HubSpotClient::removeAssociations(const QString &fromType, const
 }
 
 } // namespace Concord::HubSpot
+
+// --- files (Files API v3) -----------------------------------------------------------
+
+#include <QCryptographicHash>
+
+namespace Concord::HubSpot {
+
+namespace {
+Result<HubSpotFile> parseFile(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return fail(ErrorCode::RemoteValidation, u"HubSpot sent a file Concord cannot read"_s);
+    HubSpotFile f = HubSpotFile::fromJson(doc.object());
+    if (f.id.isEmpty())
+        return fail(ErrorCode::RemoteValidation, u"HubSpot sent a file without an id"_s);
+    return f;
+}
+} // namespace
+
+QFuture<Result<FilePage>> HubSpotClient::files(const FileQuery &query)
+{
+    return start<FilePage>([=, this](Callback<FilePage> done) {
+        if (query.limit < 1 || query.limit > FileQuery::kMaxLimit)
+            return done(std::unexpected(invalidArgument(u"HubSpot files: limit must be 1…100"_s)));
+        request("GET", u"/files/v3/files/search"_s, query.toQuery(), {}, true, {}, [done](Result<HttpResponse> r) {
+            if (!r)
+                return done(std::unexpected(r.error()));
+            done(FilePage::parse(r->body));
+        });
+    });
+}
+
+QFuture<Result<QList<HubSpotFile>>> HubSpotClient::allFiles(const QString &extension)
+{
+    using List = QList<HubSpotFile>;
+    return start<List>([=, this](Callback<List> done) {
+        auto sofar = std::make_shared<List>();
+        auto next = std::make_shared<std::function<void(QString)>>();
+        // The function holds itself only through the callbacks it hands out,
+        // so the cycle ends with the last page.
+        *next = [this, extension, sofar, done, weakNext = std::weak_ptr(next)](const QString &after) {
+            FileQuery query;
+            query.extension = extension;
+            query.after = after;
+            request("GET", u"/files/v3/files/search"_s, query.toQuery(), {}, true, {},
+                    [sofar, done, next = weakNext.lock()](Result<HttpResponse> r) {
+                        if (!r)
+                            return done(std::unexpected(r.error()));
+                        auto page = FilePage::parse(r->body);
+                        if (!page)
+                            return done(std::unexpected(page.error()));
+                        for (HubSpotFile &f : page->results) {
+                            if (!f.archived)
+                                sofar->append(std::move(f));
+                        }
+                        if (page->nextAfter.isEmpty() || !next)
+                            return done(std::move(*sofar));
+                        (*next)(page->nextAfter);
+                    });
+        };
+        (*next)(QString());
+    });
+}
+
+QFuture<Result<HubSpotFile>> HubSpotClient::file(const QString &id)
+{
+    return start<HubSpotFile>([=, this](Callback<HubSpotFile> done) {
+        if (id.trimmed().isEmpty())
+            return done(std::unexpected(invalidArgument(u"HubSpot: no file id given"_s)));
+        request("GET", u"/files/v3/files/%1"_s.arg(encoded(id.trimmed())), {}, {}, true, {},
+                [done](Result<HttpResponse> r) {
+                    if (!r)
+                        return done(std::unexpected(r.error()));
+                    done(parseFile(r->body));
+                });
+    });
+}
+
+QFuture<Result<SignedUrl>> HubSpotClient::fileSignedUrl(const QString &id)
+{
+    return start<SignedUrl>([=, this](Callback<SignedUrl> done) {
+        if (id.trimmed().isEmpty())
+            return done(std::unexpected(invalidArgument(u"HubSpot: no file id given"_s)));
+        request("GET", u"/files/v3/files/%1/signed-url"_s.arg(encoded(id.trimmed())), {}, {}, true, {},
+                [done](Result<HttpResponse> r) {
+                    if (!r)
+                        return done(std::unexpected(r.error()));
+                    done(SignedUrl::parse(r->body));
+                });
+    });
+}
+
+QFuture<Result<QByteArray>> HubSpotClient::fileContent(const QString &id)
+{
+    return start<QByteArray>([=, this](Callback<QByteArray> done) {
+        whenReady<SignedUrl>(this, fileSignedUrl(id), [this, id, done](Result<SignedUrl> link) {
+            if (!link)
+                return done(std::unexpected(link.error()));
+            HttpRequest get = HttpRequest::get(QUrl(link->url));
+            get.timeout = m_settings.requestTimeout;
+            // The signed URL is its own credential: no Authorization header.
+            HttpJob *job = m_executor.start(std::move(get));
+            connect(job, &HttpJob::finished, this, [id, done](const Result<HttpResponse> &answer) {
+                if (!answer)
+                    return done(std::unexpected(answer.error()));
+                if (!answer->isSuccess())
+                    return done(fail(answer->status == 404 ? ErrorCode::NotFound : ErrorCode::RemoteValidation,
+                                     u"HubSpot file %1 could not be read (HTTP %2)"_s.arg(id).arg(answer->status)));
+                done(answer->body);
+            });
+        });
+    });
+}
+
+QFuture<Result<QList<FileDigest>>> HubSpotClient::fileDigests(const QString &extension)
+{
+    using List = QList<FileDigest>;
+    struct Scan {
+        List digests;
+        QHash<QString, qsizetype> byId;      // file id → index in digests
+        QList<std::pair<QString, QString>> notes; // (note id, file id) naming a scanned file
+        QSet<QString> notesSeen;
+    };
+    return start<List>([=, this](Callback<List> done) {
+        auto scan = std::make_shared<Scan>();
+        whenReady<QList<HubSpotFile>>(this, allFiles(extension), [this, scan, done](Result<QList<HubSpotFile>> files) {
+            if (!files)
+                return done(std::unexpected(files.error()));
+            for (const HubSpotFile &f : *files) {
+                scan->byId.insert(f.id, scan->digests.size());
+                scan->digests.append(FileDigest{f, {}, {}, {}});
+            }
+            // Step 3: the records each note hangs on (contacts, then deals).
+            auto attach = std::make_shared<std::function<void(qsizetype)>>();
+            *attach = [this, scan, done, weak = std::weak_ptr(attach)](qsizetype i) {
+                if (i >= scan->notes.size()) {
+                    for (FileDigest &d : scan->digests) {
+                        d.noteIds.removeDuplicates();
+                        d.attachedTo.removeDuplicates();
+                        d.attachedTo.sort();
+                    }
+                    return done(std::move(scan->digests));
+                }
+                const auto [noteId, fileId] = scan->notes.at(i);
+                whenReady<QList<Association>>(
+                    this, associations(u"notes"_s, noteId, u"contacts"_s),
+                    [this, scan, done, self = weak.lock(), i, noteId, fileId](Result<QList<Association>> contacts) {
+                        if (!contacts)
+                            return done(std::unexpected(contacts.error()));
+                        whenReady<QList<Association>>(
+                            this, associations(u"notes"_s, noteId, u"deals"_s),
+                            [scan, done, self, i, fileId, contacts = *contacts](Result<QList<Association>> deals) {
+                                if (!deals)
+                                    return done(std::unexpected(deals.error()));
+                                FileDigest &d = scan->digests[scan->byId.value(fileId)];
+                                for (const Association &a : contacts)
+                                    d.attachedTo.append(u"contact "_s + a.toObjectId);
+                                for (const Association &a : *deals)
+                                    d.attachedTo.append(u"deal "_s + a.toObjectId);
+                                (*self)(i + 1);
+                            });
+                    });
+            };
+            // Step 2: notes with attachments, every page.
+            auto notes = std::make_shared<std::function<void(QString)>>();
+            *notes = [this, scan, done, attach, weak = std::weak_ptr(notes)](const QString &after) {
+                SearchRequest search;
+                search.filterGroups = {{Filter{u"hs_attachment_ids"_s, FilterOperator::HasProperty, {}, {}, {}}}};
+                search.properties = {u"hs_attachment_ids"_s};
+                search.sorts = {{u"hs_object_id"_s, true}};
+                search.limit = SearchRequest::kMaxLimit;
+                search.after = after;
+                runSearch(u"notes"_s, search, [scan, done, attach, next = weak.lock()](Result<SearchPage> page) {
+                    if (!page)
+                        return done(std::unexpected(page.error()));
+                    for (const CrmObject &note : page->results) {
+                        for (const QString &fileId : parseAttachmentIds(note.value(u"hs_attachment_ids"_s))) {
+                            if (!scan->byId.contains(fileId))
+                                continue;
+                            scan->digests[scan->byId.value(fileId)].noteIds.append(note.id);
+                            scan->notes.append({note.id, fileId});
+                        }
+                    }
+                    if (!page->nextAfter.isEmpty() && next)
+                        return (*next)(page->nextAfter);
+                    (*attach)(0);
+                });
+            };
+            // Step 1: each file's bytes, one at a time (a PDF each, not a stream of them).
+            auto hash = std::make_shared<std::function<void(qsizetype)>>();
+            *hash = [this, scan, done, notes, weak = std::weak_ptr(hash)](qsizetype i) {
+                if (i >= scan->digests.size())
+                    return (*notes)(QString());
+                const QString id = scan->digests.at(i).file.id;
+                whenReady<QByteArray>(this, fileContent(id), [scan, done, self = weak.lock(), i](Result<QByteArray> bytes) {
+                    if (!bytes)
+                        return done(std::unexpected(bytes.error()));
+                    scan->digests[i].sha256Hex = QString::fromLatin1(
+                        QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+                    (*self)(i + 1);
+                });
+            };
+            (*hash)(0);
+        });
+    });
+}
+
+} // namespace Concord::HubSpot

@@ -9,6 +9,7 @@
 #include "connectors/hubspot/contact.h"
 #include "connectors/hubspot/crmobject.h"
 #include "connectors/hubspot/crmrecords.h"
+#include "connectors/hubspot/hubspotfiles.h"
 #include "connectors/hubspot/pipeline.h"
 #include "connectors/hubspot/search.h"
 
@@ -321,6 +322,24 @@ public:
     // DELETE …/associations/{toType}/{toId}: every type between the two.
     [[nodiscard]] QFuture<Status> removeAssociations(const QString &fromType, const QString &fromId,
                                                      const QString &toType, const QString &toId);
+
+    // --- files (Files API v3, hubspotfiles.h) ----------------------------------------
+    // GET /files/v3/files/search: one page (limit 1…100).
+    [[nodiscard]] QFuture<Result<FilePage>> files(const FileQuery &query);
+    // Every page of files with `extension` (empty = any), archived ones left out.
+    [[nodiscard]] QFuture<Result<QList<HubSpotFile>>> allFiles(const QString &extension = {});
+    // GET /files/v3/files/{id}. 404 → NotFound.
+    [[nodiscard]] QFuture<Result<HubSpotFile>> file(const QString &id);
+    // GET /files/v3/files/{id}/signed-url: a short-lived URL that reads the bytes.
+    [[nodiscard]] QFuture<Result<SignedUrl>> fileSignedUrl(const QString &id);
+    // The file's bytes: its signed URL, then a plain GET of that URL (no
+    // token is sent there; the signature is the credential).
+    [[nodiscard]] QFuture<Result<QByteArray>> fileContent(const QString &id);
+    // Every file with `extension`, downloaded one at a time and hashed
+    // (SHA-256), with the notes naming it in hs_attachment_ids and the
+    // contacts/deals those notes hang on. Read-only. Costs 2 requests per
+    // file, one search per 200 notes with attachments and 2 per such note.
+    [[nodiscard]] QFuture<Result<QList<FileDigest>>> fileDigests(const QString &extension = QStringLiteral("pdf"));
 
 private:
     struct Call;
