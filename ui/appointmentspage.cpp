@@ -1,8 +1,14 @@
 #include "appointmentspage.h"
 
 #include "appointmentsmodel.h"
+#include "pageheader.h"
+#include "security/permissions.h"
+#include "theme.h"
 
 #include <QDateEdit>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 
 namespace Concord::Ui {
@@ -44,6 +50,65 @@ AppointmentsPage::AppointmentsPage(const Clock &clock, QWidget *parent)
                    { AppointmentsModel::QuickBooksStatus, QStringLiteral("Partly paid") },
                    { AppointmentsModel::QuickBooksBalance, QStringLiteral("$1,000.00") } },
                  { AppointmentsModel::Service, AppointmentsModel::HubSpotDeal });
+
+    // [issue 9] The manual invoice trigger, beside Refresh in the header.
+    m_invoiceOutcome = new QLabel(this);
+    m_invoiceOutcome->setObjectName(QStringLiteral("invoiceOutcome"));
+    m_invoiceOutcome->setWordWrap(true);
+    m_invoiceOutcome->setMaximumWidth(320);
+    m_invoiceOutcome->setStyleSheet(
+        QStringLiteral("QLabel#invoiceOutcome { color: %1; }").arg(Theme::mutedText().name()));
+    m_createInvoice = new QPushButton(tr("Create &invoice now"), this);
+    m_createInvoice->setObjectName(QStringLiteral("createInvoiceButton"));
+    m_createInvoice->setAccessibleName(tr("Create the QuickBooks invoice for the selected session now"));
+    if (auto *header = findChild<PageHeader *>()) {
+        header->addTrailingWidget(m_invoiceOutcome);
+        header->addTrailingWidget(m_createInvoice);
+    }
+    connect(m_createInvoice, &QPushButton::clicked, this, [this] {
+        if (currentId() != 0)
+            Q_EMIT createInvoiceRequested(currentId());
+    });
+    // After the base class's own handlers (connected in build()).
+    connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AppointmentsPage::updateCreateInvoiceButton);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AppointmentsPage::updateCreateInvoiceButton);
+    updateCreateInvoiceButton();
+}
+
+void AppointmentsPage::setRole(Domain::Role role)
+{
+    RecordsPageBase::setRole(role);
+    updateCreateInvoiceButton();
+}
+
+void AppointmentsPage::showInvoiceOutcome(const QString &message)
+{
+    m_invoiceOutcome->setText(message);
+    updateCreateInvoiceButton();
+}
+
+QString AppointmentsPage::invoiceOutcomeText() const
+{
+    return m_invoiceOutcome->text();
+}
+
+void AppointmentsPage::updateCreateInvoiceButton()
+{
+    const AppointmentRecord *r = currentId() != 0 ? m_model->record(currentId()) : nullptr;
+    QString why;
+    if (!Security::roleHas(role(), Security::Permission::EditBilling))
+        why = tr("Only an owner or a bookkeeper may create invoices.");
+    else if (!r)
+        why = tr("Select a session first.");
+    else if (r->status == Domain::AppointmentStatus::Canceled)
+        why = tr("The session was canceled: there is nothing to invoice.");
+    else if (r->invoiceId != 0)
+        why = tr("The session is invoiced already (%1).").arg(AppointmentsModel::invoiceText(*r));
+    m_createInvoice->setEnabled(why.isEmpty());
+    m_createInvoice->setToolTip(why.isEmpty() ? tr("Queue the QuickBooks invoice for this session now, as the "
+                                                   "invoice policy would; the next sync sends it.")
+                                              : why);
 }
 
 std::pair<QDateTime, QDateTime> AppointmentsPage::window() const

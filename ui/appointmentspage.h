@@ -5,6 +5,9 @@
 
 #include <QDateTime>
 
+class QLabel;
+class QPushButton;
+
 namespace Concord::Ui {
 
 class AppointmentsModel;
@@ -37,11 +40,25 @@ public:
     // midnight to the midnight after the last day, on the computer's calendar.
     [[nodiscard]] std::pair<QDateTime, QDateTime> window() const;
 
+    // [issue 9] "Create invoice now" (the manual invoice trigger): enabled
+    // for billing roles (Permission::EditBilling) on a session that is
+    // neither canceled nor invoiced; the tooltip says why not otherwise.
+    [[nodiscard]] QPushButton *createInvoiceButton() const { return m_createInvoice; }
+    [[nodiscard]] QString invoiceOutcomeText() const;
+
 public Q_SLOTS:
     void setData(const Concord::Services::AppointmentsData &data);
+    // Hides RecordsPageBase::setRole (called on this page's type by the
+    // window) to follow the role in the invoice button too.
+    void setRole(Concord::Domain::Role role);
+    // [issue 9] The answer to createInvoiceRequested: Review::InvoiceNowResult's
+    // message, or the error's (shown next to the button; reload follows).
+    void showInvoiceOutcome(const QString &message);
 
 Q_SIGNALS:
     void reloadRequested(const QDateTime &fromUtc, const QDateTime &toUtc);
+    // [issue 9] Review::createInvoiceNow(actor, appointmentId) on the sync thread.
+    void createInvoiceRequested(qint64 appointmentId);
 
 protected:
     void requestRange(const QDate &from, const QDate &to) override;
@@ -50,7 +67,11 @@ protected:
     [[nodiscard]] QString emptyRangeText(const QDate &from, const QDate &to) const override;
 
 private:
+    void updateCreateInvoiceButton();
+
     AppointmentsModel *m_model = nullptr;
+    QPushButton *m_createInvoice = nullptr; // [issue 9]
+    QLabel *m_invoiceOutcome = nullptr;     // [issue 9]
 };
 
 } // namespace Concord::Ui

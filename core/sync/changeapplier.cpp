@@ -102,6 +102,31 @@ QJsonObject linesJson(const QList<Billing::PlannedLine> &lines)
     return QJsonObject{{u"lines"_s, out}};
 }
 
+// The invoice-plan job's payload (shared by the billing pass and the manual
+// trigger, so both queue the same job).
+QJsonObject planPayload(const Billing::PlannedInvoice &plan)
+{
+    QJsonObject payload = linesJson(plan.lines);
+    payload[u"customerId"_s] = plan.customerId;
+    payload[u"planKey"_s] = plan.key;
+    payload[u"txnDate"_s] = plan.txnDate.toString(Qt::ISODate);
+    payload[u"dueDate"_s] = plan.dueDate.toString(Qt::ISODate);
+    payload[u"currency"_s] = plan.total.currency();
+    if (!plan.deposit.isZero())
+        payload[u"depositMinor"_s] = plan.deposit.minorUnits();
+    if (!plan.txnTaxCode.isEmpty())
+        payload[u"txnTaxCode"_s] = plan.txnTaxCode;
+    if (plan.discount) {
+        QJsonObject d{{u"description"_s, plan.discount->description}};
+        if (plan.discount->percentBasisPoints > 0)
+            d[u"percentBasisPoints"_s] = plan.discount->percentBasisPoints;
+        else
+            d[u"amountMinor"_s] = plan.discount->amount.minorUnits();
+        payload[u"discount"_s] = d;
+    }
+    return payload;
+}
+
 } // namespace
 
 ChangeApplier::ChangeApplier(Store::Database &db, const Clock &clock, ApplierSettings settings)
@@ -970,6 +995,10 @@ Result<int> ChangeApplier::decideCancellationMoney(const Appointment &appointmen
             break;
         }
         case A::ChargeLateFee: {
+            // [issue 9: integration mode] No automatic invoice in the
+            // lighter setup: the fee is the person's to invoice.
+            if (!m_automaticInvoices)
+                continue;
             Store::AppointmentRepository appointments(m_db, m_clock);
             QString itemRef;
             if (auto svc = appointments.service(appointment.serviceId); svc)
@@ -1518,27 +1547,14 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
     if (!tx.started())
         return std::unexpected(tx.started().error());
     for (const Billing::PlannedInvoice &plan : std::as_const(*plans)) {
+        // [issue 9: integration mode] The lighter setup: invoices only on a
+        // person's "create invoice now" (invoiceNow()).
+        if (!m_automaticInvoices)
+            break;
         // A monthly invoice is issued once its month is over (on the 1st).
         if (plan.mode == InvoiceMode::MonthlySummary && plan.txnDate >= today)
             continue;
-        QJsonObject payload = linesJson(plan.lines);
-        payload[u"customerId"_s] = plan.customerId;
-        payload[u"planKey"_s] = plan.key;
-        payload[u"txnDate"_s] = plan.txnDate.toString(Qt::ISODate);
-        payload[u"dueDate"_s] = plan.dueDate.toString(Qt::ISODate);
-        payload[u"currency"_s] = plan.total.currency();
-        if (!plan.deposit.isZero())
-            payload[u"depositMinor"_s] = plan.deposit.minorUnits();
-        if (!plan.txnTaxCode.isEmpty())
-            payload[u"txnTaxCode"_s] = plan.txnTaxCode;
-        if (plan.discount) {
-            QJsonObject d{{u"description"_s, plan.discount->description}};
-            if (plan.discount->percentBasisPoints > 0)
-                d[u"percentBasisPoints"_s] = plan.discount->percentBasisPoints;
-            else
-                d[u"amountMinor"_s] = plan.discount->amount.minorUnits();
-            payload[u"discount"_s] = d;
-        }
+        const QJsonObject payload = planPayload(plan);
         QDateTime source;
         for (const Billing::PlannedLine &l : plan.lines)
             source = std::max(source, changedAt.value(l.appointmentId));
@@ -1583,6 +1599,89 @@ Result<int> ChangeApplier::decideBilling(const QDate &today)
     if (auto ok = tx.commit(); !ok)
         return std::unexpected(ok.error());
     return n;
+}
+
+// [issue 9: integration mode] The manual invoice trigger.
+Result<InvoiceNow> ChangeApplier::invoiceNow(qint64 appointmentId)
+{
+    Store::AppointmentRepository appointments(m_db, m_clock);
+    Store::BillingRepository billing(m_db, m_clock);
+    Store::OutboxRepository outbox(m_db, m_clock);
+    auto a = appointments.get(appointmentId);
+    if (!a)
+        return std::unexpected(a.error());
+    InvoiceNow out;
+    out.planKey = u"session/"_s + QString::number(a->id);
+    if (auto inv = billing.invoiceForAppointment(a->id); inv) {
+        out.invoiceId = inv->id;
+        return out;
+    } else if (inv.error().code != ErrorCode::NotFound) {
+        return std::unexpected(inv.error());
+    }
+    const QString key = u"quickbooks/invoice/"_s + out.planKey;
+    if (auto queued = outbox.byIdempotencyKey(key); queued) {
+        out.jobId = queued->id;
+        return out;
+    } else if (queued.error().code != ErrorCode::NotFound) {
+        return std::unexpected(queued.error());
+    }
+    if (a->status == AppointmentStatus::Canceled)
+        return std::unexpected(Error::make(ErrorCode::InvalidArgument,
+                                           u"appointment %1 was canceled: there is nothing to invoice"_s.arg(a->id)));
+    auto svc = appointments.service(a->serviceId);
+    if (!svc)
+        return std::unexpected(svc.error());
+    if (svc->rateMinor <= 0 || svc->quickbooksItemId.isEmpty())
+        return std::unexpected(Error::make(ErrorCode::InvalidArgument,
+                                           u"the service \"%1\" has no rate or no QuickBooks item: map it first"_s.arg(svc->name)));
+    auto all = policies();
+    if (!all)
+        return std::unexpected(all.error());
+    auto governing = Billing::policyFor(Billing::withBuiltInDefault(*all, svc->currency), a->customerId, a->serviceId);
+    if (!governing)
+        return std::unexpected(Error::make(ErrorCode::InvalidConfig, u"no invoice policy covers this session"_s));
+    // Always one invoice for this session now: the governing policy's
+    // deposit and payment terms, as a per-session default.
+    Domain::InvoicePolicy policy = *governing;
+    policy.mode = InvoiceMode::PerSession;
+    policy.customerId.clear();
+    policy.serviceId = 0;
+    Billing::BillingRules billingRules;
+    {
+        Store::RulesRepository rules(m_db, m_clock);
+        auto tax = rules.taxRules();
+        if (!tax)
+            return std::unexpected(tax.error());
+        auto discounts = rules.discountRules();
+        if (!discounts)
+            return std::unexpected(discounts.error());
+        billingRules = {*tax, *discounts};
+    }
+    Billing::Session s;
+    s.appointmentId = QString::number(a->id);
+    s.customerId = a->customerId;
+    s.serviceId = a->serviceId;
+    s.serviceName = svc->name;
+    s.itemRef = svc->quickbooksItemId;
+    s.serviceDate = a->start.local().date();
+    s.minutes = a->durationMinutes;
+    s.location = svc->location;
+    auto rate = Money::fromMinor(svc->rateMinor, svc->currency);
+    if (!rate)
+        return std::unexpected(rate.error());
+    s.hourlyRate = *rate;
+    auto plans = Billing::planInvoices({s}, {policy}, billingRules);
+    if (!plans)
+        return std::unexpected(plans.error());
+    if (plans->size() != 1 || plans->first().key != out.planKey)
+        return std::unexpected(Error::make(ErrorCode::Internal, u"the plan for one session was not one invoice"_s));
+    auto job = outbox.enqueue(Jobs::make(System::QuickBooks, Jobs::QboInvoiceCreate, u"invoice-plan"_s, out.planKey,
+                                         key, planPayload(plans->first()), Jobs::KindInvoice, m_clock.nowUtc()));
+    if (!job)
+        return std::unexpected(job.error());
+    out.jobId = *job;
+    out.queued = true;
+    return out;
 }
 
 Result<DesiredDeal> ChangeApplier::desiredDeal(qint64 appointmentId) const

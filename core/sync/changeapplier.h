@@ -71,6 +71,14 @@ struct DesiredDeal {
     QStringList notCarried;
 };
 
+// [issue 9: integration mode] What a person's "create invoice now" did.
+struct InvoiceNow {
+    QString planKey;        // "session/<appointment id>": the same plan the billing pass would queue
+    qint64 jobId = 0;       // the invoice-plan job (new, or the one already queued); 0 when invoiced
+    qint64 invoiceId = 0;   // Concord's invoice, when the session is invoiced already
+    bool queued = false;    // a new job was queued by this call
+};
+
 // Decide (architecture.md, data flow steps 2–5): turns captured remote
 // changes into store state plus outbox jobs, in one transaction each, so a
 // crash leaves either both or neither. No network: the job runner delivers.
@@ -124,6 +132,20 @@ public:
     // a follow-up task, money statuses move with the calendar (overdue).
     [[nodiscard]] Result<int> decideBilling(const QDate &today);
 
+    // [issue 9: integration mode] Off in the lighter setup: the billing pass
+    // and a late cancellation's fee no longer queue QuickBooks invoices (the
+    // rest of the pass — sessions completed, deals, overdue — still runs).
+    // The engine sets it from the stored mode at every cycle and poll.
+    void setAutomaticInvoices(bool on) { m_automaticInvoices = on; }
+    [[nodiscard]] bool automaticInvoices() const { return m_automaticInvoices; }
+    // [issue 9] The manual invoice trigger (both modes): queues the
+    // invoice-plan job the billing pass would queue for this one session,
+    // always per session (a monthly policy's deposit and terms still apply).
+    // Idempotent: an invoiced session, or one whose job is queued, gets
+    // nothing new. InvalidArgument for a canceled session or a service not
+    // priced in QuickBooks (no rate or no item); NotFound for no appointment.
+    [[nodiscard]] Result<InvoiceNow> invoiceNow(qint64 appointmentId);
+
     // For the job runner.
     [[nodiscard]] Result<DesiredDeal> desiredDeal(qint64 appointmentId) const;
 
@@ -173,6 +195,7 @@ private:
     const Clock &m_clock;
     ApplierSettings m_settings;
     Identity::PhoneNormalizer m_phones;
+    bool m_automaticInvoices = true; // [issue 9] false in the lighter setup
     // The service catalog, read once per catalog import (every booking needs it).
     mutable std::optional<QList<Domain::Service>> m_services;
     mutable std::optional<FieldMappingSet> m_mappings;

@@ -125,6 +125,9 @@ SyncEngine::SyncEngine(Store::Database &db, ConnectorSet &connectors, EngineSett
     if (auto added = installDefaultMappings(m_db, m_settings.applier.actor, m_clock); !added)
         problem(u"default mappings could not be installed: %1"_s.arg(added.error().message));
 
+    // [issue 9: integration mode] Logged at start (refreshMode).
+    refreshMode();
+
     // A restarted worker takes back what it had claimed when it died.
     Store::OutboxRepository outbox(m_db, m_clock);
     if (auto released = outbox.releaseClaims(m_settings.worker); released && *released > 0)
@@ -276,6 +279,9 @@ void SyncEngine::webhookHint(System system)
 
 void SyncEngine::captureHubSpotHinted(Next next)
 {
+    // [issue 9: integration mode] Light: HubSpot only receives; its edits are not read back.
+    if (lightMode())
+        return next();
     // HubSpot's search shows a change only after its index lag (the contact
     // poll reads up to now − lag, so it never misses one), which would make
     // a webhook hint worthless for ~30 s. Its webhooks name the objects, so
@@ -365,6 +371,33 @@ void SyncEngine::reloadMappings()
     // mapping editor counts from the next cycle or poll (one small read).
     if (auto ok = m_applier.reloadMappings(); !ok)
         problem(u"field mappings could not be read (the last ones read stay in force): %1"_s.arg(ok.error().message));
+    refreshMode(); // [issue 9]
+}
+
+// [issue 9: integration mode]
+void SyncEngine::refreshMode()
+{
+    Store::AppSettingsRepository settings(m_db, m_clock);
+    auto stored = settings.integrationMode();
+    if (!stored) {
+        // Unreadable: the mode last read stays in force (full at first).
+        problem(u"the integration mode could not be read (%1 stays in force): %2"_s.arg(
+            Store::toString(integrationMode()), stored.error().message));
+        m_applier.setAutomaticInvoices(!lightMode());
+        return;
+    }
+    if (!m_mode) {
+        qCInfo(lcSync).noquote() << u"integration mode: %1%2"_s.arg(
+            Store::toString(stored->mode),
+            stored->mode == Store::IntegrationMode::Light
+                ? u" (bookings pushed one way to HubSpot; QuickBooks invoices only on request)"_s
+                : u" (two-way sync, invoices by policy)"_s);
+    } else if (*m_mode != stored->mode) {
+        qCInfo(lcSync).noquote() << u"integration mode changed to %1 by %2"_s.arg(Store::toString(stored->mode),
+                                                                                   stored->updatedBy);
+    }
+    m_mode = stored->mode;
+    m_applier.setAutomaticInvoices(stored->mode == Store::IntegrationMode::Full);
 }
 
 void SyncEngine::captureAll(Next next)
@@ -695,6 +728,9 @@ void SyncEngine::captureQuickBooksCustomers(Next next)
 
 void SyncEngine::captureHubSpotContacts(Next next)
 {
+    // [issue 9: integration mode] Light: HubSpot only receives; its edits are not read back.
+    if (lightMode())
+        return next();
     auto *hs = m_connectors.hubSpot();
     if (!hs || m_hubspotBusy || !lead(Store::LockKeys::kCapture))
         return next();
@@ -972,7 +1008,8 @@ void SyncEngine::captureHubSpotDeals(Next next)
     // (Cal.com) and the money (QuickBooks). A stage someone moved by hand is
     // a wrong-place edit: flagged, and the authoritative stage written back.
     auto *hs = m_connectors.hubSpot();
-    if (!hs || m_dealsBusy || !lead(Store::LockKeys::kCapture))
+    // [issue 9: integration mode] Light: deal stages are not checked (no read-back).
+    if (!hs || m_dealsBusy || lightMode() || !lead(Store::LockKeys::kCapture))
         return next();
     m_dealsBusy = true;
     const auto cursor = readCursor(System::HubSpot, u"deals"_s);
@@ -1099,6 +1136,7 @@ void SyncEngine::billingPass()
     // idempotency keys would catch it, at the cost of conflicts).
     if (!lead(Store::LockKeys::kCapture))
         return;
+    refreshMode(); // [issue 9] the billing timer runs without a poll
     const QTimeZone zone(m_settings.applier.businessTimeZone.toUtf8());
     const QDate today = zone.isValid() ? m_clock.nowUtc().toTimeZone(zone).date() : m_clock.nowUtc().date();
     auto n = m_applier.decideBilling(today);

@@ -9,6 +9,7 @@
 #include "sync/jobrunner.h"
 #include "sync/pdfcache.h"
 #include "store/advisorylock.h"
+#include "store/appsettingsrepository.h"
 
 #include <QObject>
 #include <QSet>
@@ -126,6 +127,15 @@ public:
 
     [[nodiscard]] const CycleReport &report() const { return m_report; }
     [[nodiscard]] ChangeApplier &applier() { return m_applier; }
+    // [issue 9: integration mode] The mode this engine follows, as last read
+    // from the store (app_settings, read at every cycle, poll and billing
+    // pass — one small row — so every worker of a team follows a change
+    // without a restart). Light: HubSpot is a push-only target (its contacts
+    // and deals are not read back, so no CRM edit reaches Cal.com,
+    // QuickBooks or the store) and QuickBooks invoices are created only by
+    // the manual trigger. Jobs already queued when the mode changes are
+    // delivered as decided (the retry queue can dismiss them).
+    [[nodiscard]] Store::IntegrationMode integrationMode() const { return m_mode.value_or(Store::IntegrationMode::Full); }
 
 signals:
     void onceFinished(const Concord::Sync::CycleReport &report);
@@ -136,6 +146,9 @@ signals:
 private:
     using Next = std::function<void()>;
     void reloadMappings();
+    // [issue 9] Reads the integration mode; logs it at start and on change.
+    void refreshMode();
+    [[nodiscard]] bool lightMode() const { return integrationMode() == Store::IntegrationMode::Light; }
     void captureAll(Next next);
     void captureCatalog(Next next);
     // Creates the HubSpot custom properties the enabled field mappings write
@@ -194,6 +207,7 @@ private:
     QDateTime m_lastPurge;
 
     CycleReport m_report;
+    std::optional<Store::IntegrationMode> m_mode; // [issue 9] nullopt until first read
     bool m_once = false;
     bool m_watching = false;
     bool m_stopping = false;

@@ -333,6 +333,7 @@ private Q_SLOTS:
     void detailsLinks();
     void detailsWithoutLinks();
     void retryQueueByRole();
+    void createInvoiceNowByRoleAndSession(); // issue 9: the manual invoice trigger
     void rangeAsksForData();
     void emptyStates();
     void capAndFailure();
@@ -947,6 +948,39 @@ void TestRecordsPages::renderForReview()
     empty.show();
     QVERIFY(QTest::qWaitForWindowExposed(&empty));
     QVERIFY(empty.grab().save(QDir(dir).filePath(QStringLiteral("concord-invoices-empty.png"))));
+}
+
+// Issue 9: "Create invoice now" on the Appointments page is for billing roles,
+// on a session neither canceled nor invoiced; the tooltip says why not, and
+// the click asks for the selected appointment.
+void TestRecordsPages::createInvoiceNowByRoleAndSession()
+{
+    AppointmentsPage page(m_clock);
+    page.setData(sampleAppointments());
+    QSignalSpy asked(&page, &AppointmentsPage::createInvoiceRequested);
+    QPushButton *button = page.createInvoiceButton();
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled()); // a viewer, nothing selected
+    page.setRole(Role::Bookkeeper);
+    QVERIFY(page.selectRecord(4)); // completed, on no invoice
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.first().first().toLongLong(), 4);
+    page.showInvoiceOutcome(QStringLiteral("The invoice for appointment 4 is queued for QuickBooks (job 12)."));
+    QVERIFY(page.invoiceOutcomeText().contains(QStringLiteral("queued")));
+    QVERIFY(page.selectRecord(5)); // invoiced already
+    QVERIFY(!button->isEnabled());
+    QVERIFY2(button->toolTip().startsWith(QStringLiteral("The session is invoiced already")),
+             qPrintable(button->toolTip()));
+    QVERIFY(page.selectRecord(2)); // canceled
+    QVERIFY(!button->isEnabled());
+    QVERIFY(page.selectRecord(4));
+    page.setRole(Role::OfficeManager);
+    QVERIFY(!button->isEnabled());
+    QVERIFY(button->toolTip().startsWith(QStringLiteral("Only an owner or a bookkeeper")));
+    page.setRole(Role::Owner);
+    QVERIFY(button->isEnabled());
 }
 
 QTEST_MAIN(TestRecordsPages)
