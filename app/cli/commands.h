@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
+
+#include <memory>
 
 // One function per `concord-cli` command. `args` starts with the program
 // name followed by the command's own words (the command name removed).
@@ -16,5 +19,13 @@ int runCalcom(const QStringList &args);
 int runDedupe(const QStringList &args);
 int runSync(const QStringList &args);
 int runQueue(const QStringList &args);
+int runMode(const QStringList &args);    // modecommand.cpp (issue 9)
+int runInvoice(const QStringList &args); // modecommand.cpp (issue 9)
+int runReport(const QStringList &args);  // reportcommand.cpp (issue 9)
+
+// The application object for this run: a QGuiApplication (offscreen unless
+// QT_QPA_PLATFORM is set) only for `report … --pdf`, which renders with
+// QtGui; a QCoreApplication for everything else. reportcommand.cpp.
+std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv);
 
 } // namespace Concord::Cli

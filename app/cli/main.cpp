@@ -34,6 +34,13 @@ const char *const kHelp =
     "                           carry changes between Cal.com, QuickBooks and HubSpot\n"
     "  queue list|retry|override|link|dismiss …\n"
     "                           the retry queue: what failed and why; act on it\n"
+    "  mode [show|full|light] [--json]\n"
+    "                           the integration mode: full, or the lighter setup\n"
+    "  invoice create --appointment ID\n"
+    "                           queue a session's QuickBooks invoice now (manual trigger)\n"
+    "  report monthly --month YYYY-MM (--json | --csv | --pdf FILE)\n"
+    "  report aging [--as-of YYYY-MM-DD] (--json | --csv | --pdf FILE)\n"
+    "                           monthly and aging reports from the QuickBooks mirror\n"
     "  sandbox [--seed tutoring|empty] [--ports-file F] [--api-delay MS]\n"
     "                           run the local API emulators until stopped (Ctrl+C)\n"
     "\n"
@@ -60,7 +67,7 @@ void messageHandler(QtMsgType type, const QMessageLogContext &, const QString &m
 int main(int argc, char *argv[])
 {
     qInstallMessageHandler(messageHandler);
-    QCoreApplication app(argc, argv);
+    const auto app = Concord::Cli::createApplication(argc, argv);
     QCoreApplication::setApplicationName(u"concord"_s);
     QCoreApplication::setOrganizationName(u"Concord"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CONCORD_VERSION));
@@ -111,5 +118,11 @@ int main(int argc, char *argv[])
         return Concord::Cli::runSync(commandArgs);
     if (command == u"queue"_s)
         return Concord::Cli::runQueue(commandArgs);
+    if (command == u"mode"_s)
+        return Concord::Cli::runMode(commandArgs);
+    if (command == u"invoice"_s)
+        return Concord::Cli::runInvoice(commandArgs);
+    if (command == u"report"_s)
+        return Concord::Cli::runReport(commandArgs);
     return Concord::Cli::usageError(u"unknown command '%1'"_s.arg(command));
 }
