@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::AuditFindingsModel</name>
+    <message numerus="yes">
+        <source>%n cached PDF(s)</source>
+        <translation>
+            <numerusform>%n cached PDF</numerusform>
+            <numerusform>%n cached PDFs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::AuditLogModel</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -251,6 +261,44 @@
         <translation>
             <numerusform>%Ln invoice</numerusform>
             <numerusform>%Ln invoices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::QuarterlyAuditView</name>
+    <message numerus="yes">
+        <source>Cache %1: %n PDF(s), %2.</source>
+        <translation>
+            <numerusform>Cache %1: %n PDF, %2.</numerusform>
+            <numerusform>Cache %1: %n PDFs, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention %n day(s); %1 past it.</source>
+        <translation>
+            <numerusform>Retention %n day; %1 past it.</numerusform>
+            <numerusform>Retention %n days; %1 past it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orphan file(s), %1.</source>
+        <translation>
+            <numerusform>%n orphan file, %1.</numerusform>
+            <numerusform>%n orphan files, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HubSpot: %n PDF(s) compared by SHA-256, %1 wasted.</source>
+        <translation>
+            <numerusform>HubSpot: %n PDF compared by SHA-256, %1 wasted.</numerusform>
+            <numerusform>HubSpot: %n PDFs compared by SHA-256, %1 wasted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit of %1: %n finding(s) to look at.</source>
+        <translation>
+            <numerusform>Audit of %1: %n finding to look at.</numerusform>
+            <numerusform>Audit of %1: %n findings to look at.</numerusform>
         </translation>
     </message>
 </context>

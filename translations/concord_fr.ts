@@ -299,6 +299,17 @@
     </message>
 </context>
 <context>
+    <name>Concord::Ui::AgingModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::AppointmentsModel</name>
     <message>
         <source>%1 in %2 (%3 UTC)</source>
@@ -533,6 +544,65 @@
         <source>customer</source>
         <translation>le client</translation>
     </message>
+    <message>
+        <source>Create &amp;invoice now</source>
+        <translation>Créer la &amp;facture maintenant</translation>
+    </message>
+    <message>
+        <source>Create the QuickBooks invoice for the selected session now</source>
+        <translation>Créer maintenant la facture QuickBooks de la séance sélectionnée</translation>
+    </message>
+    <message>
+        <source>Only an owner or a bookkeeper may create invoices.</source>
+        <translation>Seul un propriétaire ou un comptable peut créer des factures.</translation>
+    </message>
+    <message>
+        <source>Select a session first.</source>
+        <translation>Sélectionnez d&apos;abord une séance.</translation>
+    </message>
+    <message>
+        <source>The session was canceled: there is nothing to invoice.</source>
+        <translation>La séance a été annulée&#xa0;: il n&apos;y a rien à facturer.</translation>
+    </message>
+    <message>
+        <source>The session is invoiced already (%1).</source>
+        <translation>La séance est déjà facturée (%1).</translation>
+    </message>
+    <message>
+        <source>Queue the QuickBooks invoice for this session now, as the invoice policy would; the next sync sends it.</source>
+        <translation>Mettre dès maintenant en file d&apos;attente la facture QuickBooks de cette séance, comme le ferait la politique de facturation&#xa0;; la prochaine synchronisation l&apos;enverra.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::AssignOwnerDialog</name>
+    <message>
+        <source>Assign owner</source>
+        <translation>Désigner le responsable</translation>
+    </message>
+    <message>
+        <source>Who does the %1 review? They see it when it falls due and sign it off; an owner can stand in.</source>
+        <translation>Qui effectue la revue %1&#xa0;? Cette personne la voit lorsqu&apos;elle arrive à échéance et la valide&#xa0;; un propriétaire peut la remplacer.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only people who may complete reviews (%1) are listed.</source>
+        <translation>Seules les personnes autorisées à clôturer les revues (%1) sont proposées.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Désigner</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::AuditDetailView</name>
@@ -574,6 +644,56 @@ Empreinte précédente&#xa0;: %2</translation>
     <message>
         <source>Nothing after: this entry removed the record.</source>
         <translation>Rien après&#xa0;: cette entrée a supprimé l&apos;enregistrement.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::AuditFindingsModel</name>
+    <message>
+        <source>Conflicting authority</source>
+        <translation>Systèmes de référence en conflit</translation>
+    </message>
+    <message>
+        <source>Past retention</source>
+        <translation>Conservation dépassée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cached PDF(s)</source>
+        <translation>
+            <numerusform>%n PDF en cache</numerusform>
+            <numerusform>%n PDF en cache</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 kept beyond the %2-day retention; the next purge removes them.</source>
+        <translation>%1 stockés au-delà des %2&#xa0;jours de conservation&#xa0;; la prochaine purge les supprimera.</translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation>Fichier manquant</translation>
+    </message>
+    <message>
+        <source>The cache lists this PDF but the file is gone; it is fetched again when needed.</source>
+        <translation>Le cache répertorie ce PDF mais le fichier a disparu&#xa0;; il sera récupéré de nouveau en cas de besoin.</translation>
+    </message>
+    <message>
+        <source>Orphan file</source>
+        <translation>Fichier orphelin</translation>
+    </message>
+    <message>
+        <source>No cached invoice names this file: it can be deleted from the cache folder.</source>
+        <translation>Aucune facture en cache ne fait référence à ce fichier&#xa0;: il peut être supprimé du dossier du cache.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1534,223 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     <message>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ChangedMappingsModel</name>
+    <message>
+        <source>Field %1</source>
+        <translation>Champ %1</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Statut %1</translation>
+    </message>
+    <message>
+        <source>No audit entry: the row was written outside Concord&apos;s editor.</source>
+        <translation>Aucune entrée d&apos;audit&#xa0;: la ligne a été écrite en dehors de l&apos;éditeur de Concord.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>#%1 %2 by %3</source>
+        <translation>n°&#xa0;%1 %2 par %3</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Actuellement</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifiée par</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>Modifiée le</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Entrée d&apos;audit</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ChecklistView</name>
+    <message>
+        <source>✓ Yes</source>
+        <translation>✓ Oui</translation>
+    </message>
+    <message>
+        <source>✗ No</source>
+        <translation>✗ Non</translation>
+    </message>
+    <message>
+        <source>? Unknown</source>
+        <translation>? Inconnu</translation>
+    </message>
+    <message>
+        <source>an owner</source>
+        <translation>propriétaire</translation>
+    </message>
+    <message>
+        <source>an office manager</source>
+        <translation>responsable administratif</translation>
+    </message>
+    <message>
+        <source>a bookkeeper</source>
+        <translation>comptable</translation>
+    </message>
+    <message>
+        <source>a viewer</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>Decision checklist</source>
+        <translation>Liste de décision</translation>
+    </message>
+    <message>
+        <source>The eight go/no-go questions, answered from the live configuration and measured sync health.</source>
+        <translation>Les huit questions de décision (go/no-go), évaluées d&apos;après la configuration actuelle et l&apos;état mesuré de la synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate again</source>
+        <translation>&amp;Réévaluer</translation>
+    </message>
+    <message>
+        <source>Read the configuration and the last week&apos;s sync health again</source>
+        <translation>Relire la configuration et l&apos;état de la synchronisation de la semaine écoulée</translation>
+    </message>
+    <message>
+        <source>Integration mode: not read yet.</source>
+        <translation>Mode d&apos;intégration&#xa0;: pas encore lu.</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet. Choose “Evaluate again” to answer the eight questions.</source>
+        <translation>Aucune évaluation pour l&apos;instant. Choisissez «&#xa0;Réévaluer&#xa0;» pour répondre aux huit questions.</translation>
+    </message>
+    <message>
+        <source>Switch to the lighter setup?
+
+• Bookings keep flowing one way from Cal.com to HubSpot (contact, deal, tasks).
+• Edits made in HubSpot are no longer read back: they do not reach Cal.com, QuickBooks or Concord, and deal stages moved by hand are no longer put back.
+• QuickBooks invoices are no longer created automatically: use “Create invoice now” on the Appointments page. Payments and refunds are still read from QuickBooks.
+• Changes already queued are still delivered (dismiss them in the retry queue if unwanted).
+
+Every desktop and sync worker follows from its next cycle. The change is audited.</source>
+        <translation>Passer à la configuration allégée&#xa0;?
+
+• Les réservations continuent de circuler dans un seul sens, de Cal.com vers HubSpot (contact, transaction, tâches).
+• Les modifications faites dans HubSpot ne sont plus relues&#xa0;: elles n&apos;atteignent ni Cal.com, ni QuickBooks, ni Concord, et les étapes de transaction déplacées à la main ne sont plus rétablies.
+• Les factures QuickBooks ne sont plus créées automatiquement&#xa0;: utilisez «&#xa0;Créer la facture maintenant&#xa0;» sur la page Rendez-vous. Les paiements et les remboursements sont toujours lus depuis QuickBooks.
+• Les modifications déjà en file d&apos;attente sont tout de même transmises (ignorez-les dans la file des reprises si vous n&apos;en voulez pas).
+
+Chaque poste et chaque service de synchronisation appliquent le changement dès leur prochain cycle. Le changement est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Switch to full integration?
+
+• HubSpot contacts and deals are read again; deal stages moved by hand are flagged and put back.
+• Held sessions without an invoice get one automatically, by the invoice policy — including sessions of the last 120 days not yet invoiced.
+
+Every desktop and sync worker follows from its next cycle. The change is audited.</source>
+        <translation>Passer à l&apos;intégration complète&#xa0;?
+
+• Les contacts et les transactions HubSpot sont de nouveau lus&#xa0;; les étapes de transaction déplacées à la main sont signalées et rétablies.
+• Les séances ayant eu lieu sans facture en reçoivent une automatiquement, selon la politique de facturation — y compris les séances des 120&#xa0;derniers jours pas encore facturées.
+
+Chaque poste et chaque service de synchronisation appliquent le changement dès leur prochain cycle. Le changement est consigné dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Evaluated %1</source>
+        <translation>Évaluation du %1</translation>
+    </message>
+    <message>
+        <source>To make it yes: %1</source>
+        <translation>Pour obtenir «&#xa0;oui&#xa0;»&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Current mode — %1</source>
+        <translation>Mode actuel — %1</translation>
+    </message>
+    <message>
+        <source>Set by %1 on %2.</source>
+        <translation>Défini par %1 le %2.</translation>
+    </message>
+    <message>
+        <source>Switch to full integration…</source>
+        <translation>Passer à l&apos;intégration complète…</translation>
+    </message>
+    <message>
+        <source>Switch to the lighter setup…</source>
+        <translation>Passer à la configuration allégée…</translation>
+    </message>
+    <message>
+        <source>Only an owner may change the integration mode (you are %1).</source>
+        <translation>Seul un propriétaire peut modifier le mode d&apos;intégration (vous êtes %1).</translation>
+    </message>
+    <message>
+        <source>The current mode has not been read yet.</source>
+        <translation>Le mode actuel n&apos;a pas encore été lu.</translation>
+    </message>
+    <message>
+        <source>Carry changes both ways again and invoice by policy</source>
+        <translation>Transmettre de nouveau les modifications dans les deux sens et facturer selon la politique de facturation</translation>
+    </message>
+    <message>
+        <source>Push bookings one way to HubSpot and invoice only on request</source>
+        <translation>Envoyer les réservations dans un seul sens vers HubSpot et ne facturer que sur demande</translation>
+    </message>
+    <message>
+        <source>Switch to the lighter setup</source>
+        <translation>Passer à la configuration allégée</translation>
+    </message>
+    <message>
+        <source>Switch to full integration</source>
+        <translation>Passer à l&apos;intégration complète</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::CompleteReviewDialog</name>
+    <message>
+        <source>Complete %1 review</source>
+        <translation>Clôturer la revue %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 review, due %2.&lt;/b&gt; Completing it records you, now, and what was found in the audit log, and moves the next due date on.</source>
+        <translation>&lt;b&gt;%1&#xa0;: revue prévue le %2.&lt;/b&gt; La clôturer consigne dans le journal d&apos;audit votre nom, la date et l&apos;heure ainsi que les constats, et reporte la prochaine échéance.</translation>
+    </message>
+    <message>
+        <source>What this review found:</source>
+        <translation>Constats de cette revue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No findings were loaded for this review.</source>
+        <translation>Aucun constat n&apos;a été chargé pour cette revue.</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the audit log (optional):</source>
+        <translation>&amp;Note pour le journal d&apos;audit (facultative)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What you did about it, what is left, who follows up.</source>
+        <translation>Ce que vous avez fait, ce qui reste à faire, qui assure le suivi.</translation>
+    </message>
+    <message>
+        <source>Complete review</source>
+        <translation>Clôturer la revue</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 sur %2&#xa0;caractères</translation>
+    </message>
+    <message>
+        <source>Too long: %1 of %2 characters</source>
+        <translation>Trop long&#xa0;: %1 sur %2&#xa0;caractères</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +3006,45 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
     </message>
 </context>
 <context>
+    <name>Concord::Ui::DuplicateGroupsModel</name>
+    <message>
+        <source>No invoice (copies of each other)</source>
+        <translation>Aucune facture (copies l&apos;une de l&apos;autre)</translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation>Facture %1</translation>
+    </message>
+    <message>
+        <source>note %1</source>
+        <translation>note %1</translation>
+    </message>
+    <message>
+        <source>not attached</source>
+        <translation>non rattaché</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <source>HubSpot files</source>
+        <translation>Fichiers HubSpot</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>Rattaché à</translation>
+    </message>
+    <message>
+        <source>Wasted</source>
+        <translation>Espace perdu</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::DuplicateListModel</name>
     <message>
         <source>%1, %2</source>
@@ -3478,6 +3854,26 @@ A discount; %1 is an amount (&quot;$5.00&quot;)</extracomment>
         <extracomment>Status bar: a change not carried, &quot;&lt;what&gt; · &lt;record&gt;: &lt;cause in words&gt;&quot;</extracomment>
         <translation>Modification non transmise&#xa0;: %1 · %2&#xa0;: %3</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Monthly reconciliation</source>
+        <translation>Rapprochement mensuel</translation>
+    </message>
+    <message>
+        <source>Quarterly audit</source>
+        <translation>Audit trimestriel</translation>
+    </message>
+    <message>
+        <source>Go/no-go checklist</source>
+        <translation>Liste de décision</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Revues</translation>
+    </message>
 </context>
 <context>
     <name>Concord::Ui::MappingText</name>
@@ -3923,6 +4319,33 @@ Vos modifications sont toujours là et rien n&apos;a été appliqué.</translati
     </message>
 </context>
 <context>
+    <name>Concord::Ui::OverdueClientsModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>Plus ancienne échéance</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Échu</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -4011,6 +4434,458 @@ Vos modifications sont toujours là et rien n&apos;a été appliqué.</translati
     <message>
         <source>Shown once the store is open.</source>
         <translation>Affiché une fois la base de données ouverte.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::QuarterlyAuditView</name>
+    <message>
+        <source>Quarterly audit</source>
+        <translation>Audit trimestriel</translation>
+    </message>
+    <message>
+        <source>Field mappings, permissions and invoice-PDF storage, checked once a quarter. Read-only: nothing is changed anywhere.</source>
+        <translation>Correspondances de champs, autorisations et stockage des PDF de factures, contrôlés une fois par trimestre. Lecture seule&#xa0;: rien n&apos;est modifié nulle part.</translation>
+    </message>
+    <message>
+        <source>Run audit</source>
+        <translation>Lancer l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Changed since last review</source>
+        <translation>Modifiées depuis la dernière revue</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Inutilisées</translation>
+    </message>
+    <message>
+        <source>Conflicting authority</source>
+        <translation>Systèmes de référence en conflit</translation>
+    </message>
+    <message>
+        <source>Changed since the last quarterly review</source>
+        <translation>Modifiées depuis la dernière revue trimestrielle</translation>
+    </message>
+    <message>
+        <source>No mapping changed since the last quarterly review.</source>
+        <translation>Aucune correspondance modifiée depuis la dernière revue trimestrielle.</translation>
+    </message>
+    <message>
+        <source>Unused and conflicting mappings</source>
+        <translation>Correspondances inutilisées ou en conflit</translation>
+    </message>
+    <message>
+        <source>Every mapping carried data and no two disagree on who owns a field.</source>
+        <translation>Chaque correspondance a transmis des données et aucune ne contredit une autre sur le système de référence d&apos;un champ.</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Correspondances</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Utilisateurs actifs</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>One owner, edit rights only where needed, and everyone signed in lately.</source>
+        <translation>Un propriétaire, des droits de modification limités au nécessaire, et des connexions récentes pour tous.</translation>
+    </message>
+    <message>
+        <source>Who can do what</source>
+        <translation>Qui peut faire quoi</translation>
+    </message>
+    <message>
+        <source>No active users.</source>
+        <translation>Aucun utilisateur actif.</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>Cached PDFs</source>
+        <translation>PDF en cache</translation>
+    </message>
+    <message>
+        <source>Past retention</source>
+        <translation>Conservation dépassée</translation>
+    </message>
+    <message>
+        <source>Copied into HubSpot</source>
+        <translation>Copiés dans HubSpot</translation>
+    </message>
+    <message>
+        <source>Invoice PDFs duplicated in HubSpot (same bytes)</source>
+        <translation>PDF de factures en double dans HubSpot (contenu identique)</translation>
+    </message>
+    <message>
+        <source>No invoice PDF is stored twice in HubSpot.</source>
+        <translation>Aucun PDF de facture n&apos;est stocké en double dans HubSpot.</translation>
+    </message>
+    <message>
+        <source>Cache files to look at</source>
+        <translation>Fichiers du cache à examiner</translation>
+    </message>
+    <message>
+        <source>Every cached file is named, present and within retention.</source>
+        <translation>Chaque fichier en cache est référencé, présent et dans la durée de conservation.</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>No audit yet. Run one to see this quarter&apos;s findings.</source>
+        <translation>Aucun audit pour l&apos;instant. Lancez-en un pour voir les constats de ce trimestre.</translation>
+    </message>
+    <message>
+        <source>%1 field and %2 status mappings, compared with the review of %3.</source>
+        <translation>Correspondances de champs&#xa0;: %1, de statuts&#xa0;: %2, comparées à la revue du %3.</translation>
+    </message>
+    <message>
+        <source>%1 field and %2 status mappings. No quarterly review was completed yet, so every mapping counts as changed.</source>
+        <translation>Correspondances de champs&#xa0;: %1, de statuts&#xa0;: %2. Aucune revue trimestrielle n&apos;a encore été clôturée&#xa0;: toutes les correspondances sont donc considérées comme modifiées.</translation>
+    </message>
+    <message>
+        <source>No PDF cache folder is configured.</source>
+        <translation>Aucun dossier de cache des PDF n&apos;est configuré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cache %1: %n PDF(s), %2.</source>
+        <translation>
+            <numerusform>Cache %1&#xa0;: %n&#xa0;PDF, %2.</numerusform>
+            <numerusform>Cache %1&#xa0;: %n&#xa0;PDF, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention %n day(s); %1 past it.</source>
+        <translation>
+            <numerusform>Conservation&#xa0;: %n&#xa0;jour&#xa0;; %1 au-delà.</numerusform>
+            <numerusform>Conservation&#xa0;: %n&#xa0;jours&#xa0;; %1 au-delà.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copies are kept forever (retention 0).</source>
+        <translation>Les copies sont conservées indéfiniment (conservation 0).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orphan file(s), %1.</source>
+        <translation>
+            <numerusform>%n fichier orphelin, %1.</numerusform>
+            <numerusform>%n fichiers orphelins, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HubSpot: %n PDF(s) compared by SHA-256, %1 wasted.</source>
+        <translation>
+            <numerusform>HubSpot&#xa0;: %n&#xa0;PDF comparé par SHA-256, %1 d&apos;espace perdu.</numerusform>
+            <numerusform>HubSpot&#xa0;: %n&#xa0;PDF comparés par SHA-256, %1 d&apos;espace perdu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HubSpot was not scanned (not connected).</source>
+        <translation>HubSpot n&apos;a pas été analysé (non connecté).</translation>
+    </message>
+    <message>
+        <source>Mappings (%1)</source>
+        <translation>Correspondances (%1)</translation>
+    </message>
+    <message>
+        <source>Permissions (%1)</source>
+        <translation>Autorisations (%1)</translation>
+    </message>
+    <message>
+        <source>Storage (%1)</source>
+        <translation>Stockage (%1)</translation>
+    </message>
+    <message>
+        <source>Audit of %1: nothing to act on.</source>
+        <translation>Audit du %1&#xa0;: rien à traiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit of %1: %n finding(s) to look at.</source>
+        <translation>
+            <numerusform>Audit du %1&#xa0;: %n constat à examiner.</numerusform>
+            <numerusform>Audit du %1&#xa0;: %n constats à examiner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit could not be made: %1</source>
+        <translation>L&apos;audit n&apos;a pas pu être effectué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No audit yet.</source>
+        <translation>Aucun audit pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Running the audit… (HubSpot&apos;s files are downloaded and hashed; this can take a minute.)</source>
+        <translation>Audit en cours… (les fichiers de HubSpot sont téléchargés et hachés&#xa0;; cela peut prendre une minute.)</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>Check mappings, permissions and storage now (read-only).</source>
+        <translation>Contrôler maintenant les correspondances, les autorisations et le stockage (lecture seule).</translation>
+    </message>
+    <message>
+        <source>Sign in to run the audit.</source>
+        <translation>Connectez-vous pour lancer l&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Run the audit to fill this in.</source>
+        <translation>Lancez l&apos;audit pour remplir cette section.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReconciliationModel</name>
+    <message>
+        <source>Payment %1 · %2 unapplied</source>
+        <translation>Paiement %1 · %2 non affecté</translation>
+    </message>
+    <message>
+        <source>No invoice</source>
+        <translation>Aucune facture</translation>
+    </message>
+    <message>
+        <source>Invoice %1 · %2 (balance %3)</source>
+        <translation>Facture %1 · %2 (solde %3)</translation>
+    </message>
+    <message>
+        <source>No deal</source>
+        <translation>Aucune transaction</translation>
+    </message>
+    <message>
+        <source>Deal %1 · deleted</source>
+        <translation>Transaction %1 · supprimée</translation>
+    </message>
+    <message>
+        <source>Deal %1 · %2 · %3</source>
+        <translation>Transaction %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>One click</source>
+        <translation>En un clic</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>À la main</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Session (Concord)</source>
+        <translation>Séance (Concord)</translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation>QuickBooks</translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation>HubSpot</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Cause probable</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReconciliationView</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Mois&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>&amp;Rapprocher</translation>
+    </message>
+    <message>
+        <source>Compare Concord&apos;s sessions with QuickBooks and HubSpot for this month</source>
+        <translation>Comparer les séances de Concord avec QuickBooks et HubSpot pour ce mois</translation>
+    </message>
+    <message>
+        <source>Booked (Concord)</source>
+        <translation>Réservé (Concord)</translation>
+    </message>
+    <message>
+        <source>Invoiced (QuickBooks)</source>
+        <translation>Facturé (QuickBooks)</translation>
+    </message>
+    <message>
+        <source>Collected (QuickBooks)</source>
+        <translation>Encaissé (QuickBooks)</translation>
+    </message>
+    <message>
+        <source>Deals (HubSpot)</source>
+        <translation>Transactions (HubSpot)</translation>
+    </message>
+    <message>
+        <source>Choose a month and press Reconcile.</source>
+        <translation>Choisissez un mois et cliquez sur «&#xa0;Rapprocher&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Mismatches</source>
+        <translation>Écarts</translation>
+    </message>
+    <message>
+        <source>Mismatch details</source>
+        <translation>Détails de l&apos;écart</translation>
+    </message>
+    <message>
+        <source>&amp;Fix</source>
+        <translation>&amp;Corriger</translation>
+    </message>
+    <message>
+        <source>QuickBooks figures as of %1 (last billing sync).</source>
+        <translation>Chiffres QuickBooks au %1 (dernière synchronisation de la facturation).</translation>
+    </message>
+    <message>
+        <source>QuickBooks has not synced yet: its figures may be missing.</source>
+        <translation>QuickBooks n&apos;a pas encore été synchronisé&#xa0;: ses chiffres peuvent être incomplets.</translation>
+    </message>
+    <message>
+        <source>HubSpot deals read live.</source>
+        <translation>Transactions HubSpot lues en direct.</translation>
+    </message>
+    <message>
+        <source>HubSpot deals not read.</source>
+        <translation>Transactions HubSpot non lues.</translation>
+    </message>
+    <message>
+        <source>%1 sessions, canceled ones left out</source>
+        <translation>%1&#xa0;séances, hors annulations</translation>
+    </message>
+    <message>
+        <source>Sessions&apos; lines %1, %2 vs booked</source>
+        <translation>Lignes des séances %1, %2 par rapport au réservé</translation>
+    </message>
+    <message>
+        <source>Sessions&apos; lines match booked (totals include tax)</source>
+        <translation>Les lignes des séances correspondent au réservé (totaux TTC)</translation>
+    </message>
+    <message>
+        <source>%1 still open on the month&apos;s invoices</source>
+        <translation>%1 restant dû sur les factures du mois</translation>
+    </message>
+    <message>
+        <source>Everything invoiced is paid</source>
+        <translation>Tout ce qui a été facturé est payé</translation>
+    </message>
+    <message>
+        <source>%1 vs booked</source>
+        <translation>%1 par rapport au réservé</translation>
+    </message>
+    <message>
+        <source>Matches booked</source>
+        <translation>Correspond au réservé</translation>
+    </message>
+    <message>
+        <source>Not read (HubSpot not connected)</source>
+        <translation>Non lu (HubSpot non connecté)</translation>
+    </message>
+    <message>
+        <source>Everything agrees for %1: %2 sessions checked.</source>
+        <translation>Tout concorde pour %1&#xa0;: %2&#xa0;séances vérifiées.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No mismatches: the three tools agree.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun écart&#xa0;: les trois outils concordent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a mismatch to see both sides, the likely cause and the fix.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sélectionnez un écart pour voir les deux versions, la cause probable et la correction.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Concord</source>
+        <translation>Concord</translation>
+    </message>
+    <message>
+        <source>Appointment %1 · %2 · %3</source>
+        <translation>Rendez-vous %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>QuickBooks</source>
+        <translation>QuickBooks</translation>
+    </message>
+    <message>
+        <source> · id %1 · paid %2%3</source>
+        <translation> · ID %1 · payé %2%3</translation>
+    </message>
+    <message>
+        <source> · checked live</source>
+        <translation> · vérifié en direct</translation>
+    </message>
+    <message>
+        <source>Invoiced for the session</source>
+        <translation>Facturé pour la séance</translation>
+    </message>
+    <message>
+        <source>HubSpot</source>
+        <translation>HubSpot</translation>
+    </message>
+    <message>
+        <source>Concord would send</source>
+        <translation>Concord enverrait</translation>
+    </message>
+    <message>
+        <source>amount %1 · stage %2</source>
+        <translation>montant %1 · étape %2</translation>
+    </message>
+    <message>
+        <source>Likely cause:</source>
+        <translation>Cause probable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Correction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What to do by hand:</source>
+        <translation>À faire à la main&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Select a mismatch.</source>
+        <translation>Sélectionnez un écart.</translation>
+    </message>
+    <message>
+        <source>No safe automatic fix: see what to do by hand.</source>
+        <translation>Aucune correction automatique sûre&#xa0;: voyez ce qu&apos;il faut faire à la main.</translation>
+    </message>
+    <message>
+        <source>Creating invoices needs the bookkeeper or owner role.</source>
+        <translation>La création de factures requiert le rôle de comptable ou de propriétaire.</translation>
+    </message>
+    <message>
+        <source>Retrying jobs needs the office manager or owner role.</source>
+        <translation>Réessayer des modifications requiert le rôle de responsable administratif ou de propriétaire.</translation>
+    </message>
+    <message>
+        <source>Re-sending deals needs the office manager or owner role.</source>
+        <translation>Le renvoi des transactions requiert le rôle de responsable administratif ou de propriétaire.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +5095,145 @@ Vos modifications sont toujours là et rien n&apos;a été appliqué.</translati
     <message>
         <source>A change failed and waits for a person (change #%1).</source>
         <translation>Une modification a échoué et attend une intervention (modification n°&#xa0;%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReportsPage</name>
+    <message>
+        <source>Invoiced</source>
+        <translation>Facturé</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Solde dû</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>What was invoiced and collected in a month, what is still owed, and by whom.</source>
+        <translation>Ce qui a été facturé et encaissé au cours d&apos;un mois, ce qui reste dû, et par qui.</translation>
+    </message>
+    <message>
+        <source>Report month</source>
+        <translation>Mois du rapport</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue clients&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Clients en retard&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Overdue clients</source>
+        <translation>Clients en retard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Aging&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ancienneté des soldes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Aging</source>
+        <translation>Ancienneté des soldes</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>No report yet</source>
+        <translation>Aucun rapport pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · outstanding and overdue as of today, %3</source>
+        <translation>Du %1 au %2 · solde dû et retards à ce jour, %3</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · outstanding and overdue as of the month&apos;s end</source>
+        <translation>Du %1 au %2 · solde dû et retards à la fin du mois</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>From Concord&apos;s copy of QuickBooks, last synced %1.</source>
+        <translation>D&apos;après la copie de QuickBooks tenue par Concord, dernière synchronisation&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was invoiced or paid in this month, and nothing is owed.</source>
+        <translation>Rien n&apos;a été facturé ni payé au cours de ce mois, et rien n&apos;est dû.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue clients&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Clients en retard&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue clients&lt;/b&gt; — none</source>
+        <translation>&lt;b&gt;Clients en retard&lt;/b&gt; — aucun</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Aging&lt;/b&gt; as of %1 (days past due)</source>
+        <translation>&lt;b&gt;Ancienneté des soldes&lt;/b&gt; au %1 (jours de retard)</translation>
+    </message>
+    <message>
+        <source>Could not read the report: %1</source>
+        <translation>Impossible de lire le rapport&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Pick a month and wait for its report first.</source>
+        <translation>Choisissez d&apos;abord un mois et attendez son rapport.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Fichier enregistré&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Échec de l&apos;export&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -5082,6 +6096,403 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>No problem recorded.</source>
         <translation>Aucun problème enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReviewNotifier</name>
+    <message>
+        <source>%1 review overdue</source>
+        <translation>%1&#xa0;: revue en retard</translation>
+    </message>
+    <message>
+        <source>%1 review due</source>
+        <translation>%1&#xa0;: revue à effectuer</translation>
+    </message>
+    <message>
+        <source>No owner yet: an owner should name one.</source>
+        <translation>Pas encore de responsable&#xa0;: un propriétaire doit en désigner un.</translation>
+    </message>
+    <message>
+        <source>Owner: %1.</source>
+        <translation>Responsable&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The %1 review was due %2. %3</source>
+        <translation>La revue %1 était prévue le %2. %3</translation>
+    </message>
+    <message>
+        <source>The %1 review is due %2; it counts as overdue from %3. %4</source>
+        <translation>La revue %1 est prévue le %2&#xa0;; elle sera considérée en retard à partir du %3. %4</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReviewsModel</name>
+    <message>
+        <source>Weekly</source>
+        <translation>Hebdomadaire</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuelle</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Trimestrielle</translation>
+    </message>
+    <message>
+        <source>Owner deactivated</source>
+        <translation>Responsable désactivé</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Aucun responsable</translation>
+    </message>
+    <message>
+        <source>Due tomorrow</source>
+        <translation>Prévue demain</translation>
+    </message>
+    <message>
+        <source>In %1 days</source>
+        <translation>Dans %1&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Prévue aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Due since yesterday</source>
+        <translation>Prévue depuis hier</translation>
+    </message>
+    <message>
+        <source>Due %1 days ago</source>
+        <translation>Prévue il y a %1&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Overdue by 1 day</source>
+        <translation>En retard de 1&#xa0;jour</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>En retard de %1&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Personne pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>An owner names who does this review (Assign owner…).</source>
+        <translation>Un propriétaire désigne qui effectue cette revue («&#xa0;Désigner le responsable…&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Counts as overdue from %1 (%2 days of grace).</source>
+        <translation>Considérée en retard à partir du %1 (délai de grâce de %2&#xa0;jours).</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last completed</source>
+        <translation>Dernière clôture</translation>
+    </message>
+</context>
+<context>
+    <name>Concord::Ui::ReviewsPage</name>
+    <message>
+        <source>Reviews</source>
+        <translation>Revues</translation>
+    </message>
+    <message>
+        <source>One named person checks sync health on a schedule; completing a review is recorded in the audit log.</source>
+        <translation>Une personne désignée contrôle l&apos;état de la synchronisation selon un calendrier&#xa0;; la clôture d&apos;une revue est consignée dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;&amp; weekly</source>
+        <translation>Calendrier &amp;&amp; revue hebdomadaire</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Schedule&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Calendrier&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Review schedule</source>
+        <translation>Calendrier des revues</translation>
+    </message>
+    <message>
+        <source>&amp;Assign owner…</source>
+        <translation>&amp;Désigner le responsable…</translation>
+    </message>
+    <message>
+        <source>&amp;Complete review…</source>
+        <translation>&amp;Clôturer la revue…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This week&apos;s review&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Revue de cette semaine&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>Pas encore chargé.</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>Vérifier à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>Read the store and HubSpot again for the weekly findings.</source>
+        <translation>Relire la base de données et HubSpot pour les constats hebdomadaires.</translation>
+    </message>
+    <message>
+        <source>Failed syncs</source>
+        <translation>Synchronisations en échec</translation>
+    </message>
+    <message>
+        <source>No failed syncs: every change arrived.</source>
+        <translation>Aucune synchronisation en échec&#xa0;: toutes les modifications sont arrivées.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Mise en file</translation>
+    </message>
+    <message>
+        <source>New duplicate candidates</source>
+        <translation>Nouveaux doublons possibles</translation>
+    </message>
+    <message>
+        <source>No new duplicate candidates since the last weekly review.</source>
+        <translation>Aucun nouveau doublon possible depuis la dernière revue hebdomadaire.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Détecté le</translation>
+    </message>
+    <message>
+        <source>Canceled appointments that still look open</source>
+        <translation>Rendez-vous annulés qui semblent encore ouverts</translation>
+    </message>
+    <message>
+        <source>No canceled appointment still looks open (last 90 days and future).</source>
+        <translation>Aucun rendez-vous annulé ne semble encore ouvert (90&#xa0;derniers jours et à venir).</translation>
+    </message>
+    <message>
+        <source>Appointment / record</source>
+        <translation>Rendez-vous / enregistrement</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1&#xa0;heure</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1&#xa0;heures</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1&#xa0;minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1&#xa0;minutes</translation>
+    </message>
+    <message>
+        <source>Failed syncs: %1</source>
+        <translation>Synchronisations en échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source> (oldest waiting %1)</source>
+        <translation> (la plus ancienne attend depuis %1)</translation>
+    </message>
+    <message>
+        <source>New duplicate candidates: %1</source>
+        <translation>Nouveaux doublons possibles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Canceled appointments that still look open: %1</source>
+        <translation>Rendez-vous annulés qui semblent encore ouverts&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>HubSpot deals and tasks: %1</source>
+        <translation>Transactions et tâches HubSpot&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>since the last weekly review on %1</source>
+        <translation>depuis la dernière revue hebdomadaire du %1</translation>
+    </message>
+    <message>
+        <source>no weekly review completed yet</source>
+        <translation>aucune revue hebdomadaire clôturée pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Checked %1, %2.</source>
+        <translation>Vérifié le %1, %2.</translation>
+    </message>
+    <message>
+        <source>HubSpot deals and tasks read live (%1).</source>
+        <translation>Transactions et tâches HubSpot lues en direct (%1).</translation>
+    </message>
+    <message>
+        <source>HubSpot deals and tasks %1</source>
+        <translation>Transactions et tâches HubSpot %1</translation>
+    </message>
+    <message>
+        <source>were not checked: HubSpot is not connected.</source>
+        <translation>non vérifiées&#xa0;: HubSpot n&apos;est pas connecté.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3</source>
+        <translation>%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Job #%1 (%2), %3 attempts — open the retry queue to retry, edit, link or dismiss it.</source>
+        <translation>Modification n°&#xa0;%1 (%2), %3&#xa0;tentatives — ouvrez la file des reprises pour la réessayer, la modifier, la lier ou l&apos;ignorer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>1 open item</source>
+        <translation>1 élément ouvert</translation>
+    </message>
+    <message>
+        <source>%1 open items</source>
+        <translation>%1 éléments ouverts</translation>
+    </message>
+    <message>
+        <source>Appointment %1, Cal.com booking %2</source>
+        <translation>Rendez-vous %1, réservation Cal.com %2</translation>
+    </message>
+    <message>
+        <source>Open invoice %1</source>
+        <translation>Facture %1 encore ouverte</translation>
+    </message>
+    <message>
+        <source>Open deal %1</source>
+        <translation>Transaction %1 encore ouverte</translation>
+    </message>
+    <message>
+        <source>Open task %1</source>
+        <translation>Tâche %1 encore ouverte</translation>
+    </message>
+    <message>
+        <source>Reminder %1</source>
+        <translation>Rappel %1</translation>
+    </message>
+    <message>
+        <source>Only %1 can name a review&apos;s owner.</source>
+        <translation>Seul %1 peut désigner le responsable d&apos;une revue.</translation>
+    </message>
+    <message>
+        <source>The schedule has not loaded yet.</source>
+        <translation>Le calendrier n&apos;est pas encore chargé.</translation>
+    </message>
+    <message>
+        <source>Only %1 can complete reviews.</source>
+        <translation>Seul %1 peut clôturer les revues.</translation>
+    </message>
+    <message>
+        <source>Choose a review in the schedule first.</source>
+        <translation>Choisissez d&apos;abord une revue dans le calendrier.</translation>
+    </message>
+    <message>
+        <source>This review has no owner yet: an owner names one first.</source>
+        <translation>Cette revue n&apos;a pas encore de responsable&#xa0;: un propriétaire doit d&apos;abord en désigner un.</translation>
+    </message>
+    <message>
+        <source>This review is %1&apos;s to complete (or an owner&apos;s).</source>
+        <translation>C&apos;est à %1 de clôturer cette revue (ou à un propriétaire).</translation>
+    </message>
+    <message>
+        <source>Name who does the selected review.</source>
+        <translation>Désigner qui effectue la revue sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Record that the selected review was done.</source>
+        <translation>Consigner que la revue sélectionnée a été effectuée.</translation>
     </message>
 </context>
 <context>
@@ -6047,6 +7458,33 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     </message>
 </context>
 <context>
+    <name>Concord::Ui::UserAccessModel</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>view only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Droits</translation>
+    </message>
+</context>
+<context>
     <name>Concord::Ui::UserDialog</name>
     <message>
         <source>Add user</source>
@@ -6629,6 +8067,21 @@ Concord la renvoie immédiatement. La relance est consignée dans le journal d&a
     <message>
         <source>matched by phone</source>
         <translation>rapproché par téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Unused: disabled</source>
+        <translation>Inutilisée&#xa0;: désactivée</translation>
+    </message>
+    <message>
+        <source>Unused: unknown field</source>
+        <translation>Inutilisée&#xa0;: champ inconnu</translation>
+    </message>
+    <message>
+        <source>Unused: carried nothing</source>
+        <translation>Inutilisée&#xa0;: rien transmis</translation>
     </message>
 </context>
 <context>

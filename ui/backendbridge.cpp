@@ -9,6 +9,12 @@
 #include "mappingspage.h"
 #include "settingspage.h"
 #include "retryqueuepage.h"
+#include "checklistview.h"
+#include "quarterlyauditview.h"
+#include "reconciliationview.h"
+#include "reportspage.h"
+#include "reviewnotifier.h"
+#include "reviewspage.h"
 #include "syncbacklogbar.h"
 #include "services/backend.h"
 
@@ -186,6 +192,79 @@ void connectBackend(MainWindow &window, Backend *backend)
                      Qt::QueuedConnection);
     QObject::connect(backend, &Backend::baseUrlSaveFinished, settings, &SettingsPage::showBaseUrlResult,
                      Qt::QueuedConnection);
+
+    // Maintenance: reviews and their tabs (issue 9).
+    auto *reviews = window.reviewsPage();
+    constexpr auto queued = Qt::QueuedConnection;
+    QObject::connect(&window, &MainWindow::reviewsRequested, backend, &Backend::loadReviews, queued);
+    QObject::connect(reviews, &ReviewsPage::loadRequested, backend, &Backend::loadReviews, queued);
+    QObject::connect(reviews, &ReviewsPage::refreshWeeklyRequested, backend, &Backend::refreshWeeklyFindings, queued);
+    QObject::connect(reviews, &ReviewsPage::assignOwnerRequested, backend, &Backend::assignReviewOwner, queued);
+    QObject::connect(reviews, &ReviewsPage::completeRequested, backend, &Backend::completeReview, queued);
+    QObject::connect(
+        backend, &Backend::reviewsLoaded, reviews,
+        [reviews, notifier = window.reviewNotifier()](const Review::ReviewScheduleView &schedule,
+                                                      const QList<Domain::User> &users) {
+            reviews->setUsers(users);
+            reviews->setSchedule(schedule);
+            notifier->setSchedule(schedule);
+        },
+        queued);
+    QObject::connect(backend, &Backend::weeklyFindingsLoaded, reviews, &ReviewsPage::setWeeklyFindings, queued);
+    QObject::connect(backend, &Backend::reviewSummaryChanged, reviews, &ReviewsPage::setReviewSummary, queued);
+    QObject::connect(backend, &Backend::reviewsDone, reviews, &ReviewsPage::showDone, queued);
+    QObject::connect(backend, &Backend::reviewsFailed, reviews, &ReviewsPage::showFailure, queued);
+
+    auto *reconciliation = window.reconciliationView();
+    QObject::connect(reconciliation, &ReconciliationView::monthRequested, reconciliation,
+                     [reconciliation] { reconciliation->setBusy(true); });
+    QObject::connect(reconciliation, &ReconciliationView::monthRequested, backend, &Backend::reconcileMonth, queued);
+    QObject::connect(reconciliation, &ReconciliationView::fixRequested, reconciliation,
+                     [reconciliation] { reconciliation->setBusy(true); });
+    QObject::connect(reconciliation, &ReconciliationView::fixRequested, backend, &Backend::fixMismatch, queued);
+    QObject::connect(backend, &Backend::reconciliationLoaded, reconciliation, &ReconciliationView::setReport, queued);
+    QObject::connect(backend, &Backend::reconciliationDone, reconciliation, &ReconciliationView::showDone, queued);
+    QObject::connect(backend, &Backend::reconciliationFailed, reconciliation, &ReconciliationView::showFailure,
+                     queued);
+
+    auto *quarterly = window.quarterlyAuditView();
+    QObject::connect(quarterly, &QuarterlyAuditView::auditRequested, backend, &Backend::runQuarterlyAudit, queued);
+    QObject::connect(backend, &Backend::quarterlyAuditLoaded, quarterly, &QuarterlyAuditView::setAudit, queued);
+    QObject::connect(backend, &Backend::quarterlyAuditFailed, quarterly, &QuarterlyAuditView::showFailure, queued);
+
+    auto *checklist = window.checklistView();
+    QObject::connect(checklist, &ChecklistView::evaluateRequested, backend, &Backend::evaluateChecklist, queued);
+    QObject::connect(checklist, &ChecklistView::modeChangeRequested, backend, &Backend::changeIntegrationMode,
+                     queued);
+    QObject::connect(
+        backend, &Backend::checklistLoaded, checklist,
+        [checklist](const Review::DecisionChecklist &answers, const Review::IntegrationModeState &mode) {
+            checklist->setChecklist(answers);
+            checklist->setMode(mode);
+        },
+        queued);
+    QObject::connect(backend, &Backend::checklistFailed, checklist, &ChecklistView::showFailure, queued);
+    QObject::connect(
+        backend, &Backend::checklistDone, &window,
+        [&window](const QString &message) { window.statusBar()->showMessage(message, 10'000); }, queued);
+
+    auto *reports = window.reportsPage();
+    QObject::connect(reports, &ReportsPage::monthRequested, backend, &Backend::loadReports, queued);
+    QObject::connect(backend, &Backend::reportsLoaded, reports, &ReportsPage::setReport, queued);
+    QObject::connect(backend, &Backend::reportsFailed, reports, &ReportsPage::showFailure, queued);
+
+    // The manual invoice trigger (either integration mode).
+    QObject::connect(appointments, &AppointmentsPage::createInvoiceRequested, backend, &Backend::createInvoiceNow,
+                     queued);
+    for (auto signal : {&Backend::invoiceNowDone, &Backend::invoiceNowFailed}) {
+        QObject::connect(
+            backend, signal, appointments,
+            [appointments](const QString &message) {
+                appointments->showInvoiceOutcome(message);
+                appointments->reload();
+            },
+            queued);
+    }
 }
 
 } // namespace Concord::Ui

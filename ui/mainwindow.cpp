@@ -12,8 +12,14 @@
 #include "invoicespage.h"
 #include "mappingspage.h"
 #include "recordspagebase.h"
+#include "reportspage.h"
 #include "settingspage.h"
 #include "overviewpage.h"
+#include "checklistview.h"
+#include "quarterlyauditview.h"
+#include "reconciliationview.h"
+#include "reviewnotifier.h"
+#include "reviewspage.h"
 #include "storestatustext.h"
 #include "syncbacklogbar.h"
 #include "theme.h"
@@ -30,6 +36,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -69,6 +76,11 @@ bool movedRecords(const Services::StoreStatus &before, const Services::StoreStat
 constexpr int kActivityMessageMs = 4'000;
 // Matches ConnectionIndicator's dots, so the status bar reads as one row.
 constexpr int kStatusDotDiameter = 9;
+// How often the window reads the review schedule for the due notification:
+// reviews fall due by the calendar day, so half an hour is prompt enough.
+constexpr int kReviewCheckMs = 30 * 60 * 1000;
+// A due review stays in the status bar long enough to be read.
+constexpr int kReviewMessageMs = 30'000;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -113,6 +125,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_invoices = new InvoicesPage;
     addPage(m_invoices, QStringLiteral("invoices"), tr("Invoices"));
     feed(m_invoices, [this] { m_invoices->reload(); }, movedRecords, kRecordsRefreshMs);
+    // The monthly and aging reports: read when shown, again when billing moves.
+    m_reports = new ReportsPage;
+    addPage(m_reports, QStringLiteral("reports"), tr("Reports"));
+    feed(m_reports, [this] { m_reports->setMonth(m_reports->month()); }, movedRecords,
+         kRecordsRefreshMs);
     m_queue = new RetryQueuePage;
     addPage(m_queue, QStringLiteral("queue"), tr("Retry queue"));
     m_mappings = new MappingsPage;
@@ -120,6 +137,17 @@ MainWindow::MainWindow(QWidget *parent)
     feed(m_mappings, [this] { Q_EMIT mappingsRequested(); });
     m_rules = new BillingRulesPage;
     addPage(m_rules, QStringLiteral("rules"), tr("Tax and invoicing"));
+    // Maintenance: the review schedule and this week's findings, with the
+    // monthly reconciliation, the quarterly audit and the go/no-go
+    // checklist as its tabs (product.md §10).
+    m_reviews = new ReviewsPage;
+    m_reconciliation = new ReconciliationView;
+    m_reviews->addReviewSection(m_reconciliation, tr("Monthly reconciliation"));
+    m_quarterly = new QuarterlyAuditView;
+    m_reviews->addReviewSection(m_quarterly, tr("Quarterly audit"));
+    m_checklist = new ChecklistView;
+    m_reviews->addReviewSection(m_checklist, tr("Go/no-go checklist"));
+    addPage(m_reviews, QStringLiteral("reviews"), tr("Reviews"));
     m_audit = new AuditPage;
     addPage(m_audit, QStringLiteral("audit"), tr("Audit log"));
     m_settings = new SettingsPage;
@@ -165,6 +193,31 @@ MainWindow::MainWindow(QWidget *parent)
         m_queueCountsAtLoad = {-1, -1};
         requestRetryQueueIfShown();
     });
+
+    m_reviewNotifier = new ReviewNotifier(this);
+    connect(m_reviewNotifier, &ReviewNotifier::reviewAnnounced, this,
+            [this](Domain::ReviewCadence, const QString &title, const QString &message, bool overdue) {
+                announceReview(title, message, overdue);
+            });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *tray = new QSystemTrayIcon(Theme::appIcon(), this);
+        tray->setObjectName(QStringLiteral("reviewTray"));
+        tray->setToolTip(QStringLiteral("Concord"));
+        connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showPage(m_reviews);
+            raise();
+            activateWindow();
+        });
+        tray->show();
+        m_reviewNotifier->setTrayIcon(tray);
+    }
+    m_reviewTimer = new QTimer(this);
+    m_reviewTimer->setInterval(kReviewCheckMs);
+    connect(m_reviewTimer, &QTimer::timeout, this, [this] {
+        if (m_status.open)
+            Q_EMIT reviewsRequested();
+    });
+    m_reviewTimer->start();
 
     m_refreshTimer->setInterval(kRefreshIntervalMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshRequested);
@@ -493,7 +546,19 @@ void MainWindow::setActor(Domain::Role role, const QString &username)
     m_invoices->setRole(role);
     m_settings->setActor(role, username);
     m_backlog->setRole(role);
+    m_reviews->setActor(role, username);
+    m_reconciliation->setActor(role, username);
+    m_quarterly->setActor(role, username);
+    m_checklist->setActor(role, username);
     m_navigation->setToolTip(tr("Signed in as %1").arg(username));
+}
+
+// A review fell due: said in the status bar for everyone; the notifier also
+// shows it as a desktop notification where the desktop has a notification
+// area (the tray icon made in the constructor).
+void MainWindow::announceReview(const QString &title, const QString &message, bool)
+{
+    statusBar()->showMessage(title + QStringLiteral(" — ") + message, kReviewMessageMs);
 }
 
 void MainWindow::refresh()
@@ -545,6 +610,9 @@ void MainWindow::setStatus(const Services::StoreStatus &status)
     // Team mode is the PostgreSQL store: new people there need a password.
     m_settings->setTeamMode(status.open && status.teamMode);
     requestRetryQueueIfShown();
+    // A review due on this store is announced as soon as it is open.
+    if (status.open && reopened)
+        Q_EMIT reviewsRequested();
     // Shown before the store opened (a --page at start): ask once it is.
     if (status.open && m_pages->currentWidget() == m_rules && !m_rules->hasLoaded() && !m_rulesAsked) {
         m_rulesAsked = true;

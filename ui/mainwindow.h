@@ -35,6 +35,12 @@ class RetryQueuePage;
 class ConnectionIndicator;
 class OverviewPage;
 class SyncBacklogBar;
+class ReviewsPage;
+class ReconciliationView;
+class QuarterlyAuditView;
+class ReviewNotifier;
+class ChecklistView;
+class ReportsPage;
 
 // The shell: a sidebar of pages, the page area, the menus and a status bar
 // with the store and the three connections.
@@ -71,6 +77,12 @@ public:
     [[nodiscard]] AppointmentsPage *appointmentsPage() const { return m_appointments; }
     [[nodiscard]] InvoicesPage *invoicesPage() const { return m_invoices; }
     [[nodiscard]] SettingsPage *settingsPage() const { return m_settings; }
+    [[nodiscard]] ReviewsPage *reviewsPage() const { return m_reviews; }
+    [[nodiscard]] ReconciliationView *reconciliationView() const { return m_reconciliation; }
+    [[nodiscard]] QuarterlyAuditView *quarterlyAuditView() const { return m_quarterly; }
+    [[nodiscard]] ReviewNotifier *reviewNotifier() const { return m_reviewNotifier; }
+    [[nodiscard]] ChecklistView *checklistView() const { return m_checklist; }
+    [[nodiscard]] ReportsPage *reportsPage() const { return m_reports; }
     // The status bar's backlog bar ("Carrying changes: 240 of 603", Pause
     // sync / Resume sync). Its signals go straight to the Backend.
     [[nodiscard]] SyncBacklogBar *syncBacklogBar() const { return m_backlog; }
@@ -132,6 +144,9 @@ Q_SIGNALS:
     // The settings page is shown while the store is open (first time, after
     // a refresh, when the users changed); its own actions ask directly.
     void settingsRequested();
+    // The review schedule, for the due-review notification: when the store
+    // opens and every half hour (the Reviews page asks on its own too).
+    void reviewsRequested();
 
 private:
     // How a page gets its data: `request` asks the Backend. It runs when the
@@ -189,6 +204,14 @@ private:
     QLabel *m_storeLabel = nullptr;
     QHash<Domain::System, ConnectionIndicator *> m_indicators;
     QTimer *m_refreshTimer = nullptr;
+    ReviewsPage *m_reviews = nullptr;
+    ReconciliationView *m_reconciliation = nullptr;
+    QuarterlyAuditView *m_quarterly = nullptr;
+    ChecklistView *m_checklist = nullptr;
+    ReportsPage *m_reports = nullptr;
+    ReviewNotifier *m_reviewNotifier = nullptr;
+    QTimer *m_reviewTimer = nullptr;
+    void announceReview(const QString &title, const QString &message, bool overdue);
 };
 
 } // namespace Concord::Ui

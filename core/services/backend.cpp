@@ -442,6 +442,14 @@ void Backend::close()
     d->connections.reset();
     d->feed.reset(); // before the connection it listens on
     d->asked = {};
+    // Findings belong to the store they were read from; answers still on
+    // their way are dropped by their generation.
+    d->review.weekly.reset();
+    d->review.reconciliation.reset();
+    d->review.quarterly.reset();
+    ++d->review.weeklyGeneration;
+    ++d->review.reconciliationGeneration;
+    ++d->review.quarterlyGeneration;
     d->db.reset();
 }
 
@@ -1014,6 +1022,7 @@ void Backend::onStoreChanged(const QSet<QString> &tables)
         && moved({u"invoices", u"invoice_lines", u"payments", u"payment_applications", u"credits", u"customers",
                   u"external_links", u"remote_refs", u"outbox_jobs", u"appointments"}))
         loadInvoices(asked.invoices->first, asked.invoices->second);
+    onReviewTablesChanged(tables, any);
     Q_EMIT storeChanged(tables);
 }
 

@@ -15,6 +15,15 @@
 #include "services/settingsdata.h"
 #include "services/storestatus.h"
 #include "services/syncbacklog.h"
+#include "review/agingreport.h"
+#include "review/decisionchecklist.h"
+#include "review/integrationmode.h"
+#include "review/monthlyreport.h"
+#include "review/quarterlyaudit.h"
+#include "review/reconciliation.h"
+#include "review/reviewschedule.h"
+#include "review/weeklyreview.h"
+#include "store/appsettingsrepository.h"
 
 #include <QList>
 #include <QObject>
@@ -151,6 +160,34 @@ public Q_SLOTS:
     // In team mode a new user needs `password` (createUserWithPassword, never
     // logged); empty: solo mode's createUser, and always for an edit.
     void saveUser(const Concord::Domain::User &user, const QString &password = QString());
+    // --- Maintenance (issue 9; backendreviews.cpp) -------------------------
+    // The review schedule (seeding missing cadences) and the users who may
+    // own reviews: reviewsLoaded; then the weekly findings, checked live in
+    // HubSpot when it is connected: weeklyFindingsLoaded. Failures: reviewsFailed.
+    void loadReviews();
+    void refreshWeeklyFindings();
+    void assignReviewOwner(Concord::Domain::ReviewCadence cadence, qint64 userId); // reviewsDone/Failed
+    // Completes the review due now with the findings last shown for it (the
+    // weekly findings, the month's reconciliation, the quarterly audit; read
+    // from the store when none was shown yet).
+    void completeReview(Concord::Domain::ReviewCadence cadence, const QString &note);
+    // The month's three-way reconciliation; HubSpot deals and the named
+    // QuickBooks invoices are read live when connected: reconciliationLoaded
+    // or reconciliationFailed.
+    void reconcileMonth(const QDate &month);
+    // Applies the safe fix of a mismatch of the last report, then reconciles
+    // again: reconciliationDone + reconciliationLoaded, or reconciliationFailed.
+    void fixMismatch(const QString &mismatchKey);
+    // The quarterly audit (HubSpot's PDFs hashed when connected).
+    void runQuarterlyAudit(); // quarterlyAuditLoaded / quarterlyAuditFailed
+    // The go/no-go checklist and the integration mode: checklistLoaded / checklistFailed.
+    void evaluateChecklist();
+    void changeIntegrationMode(Concord::Store::IntegrationMode mode, int expectedVersion);
+    // The manual invoice trigger (both modes): invoiceNowDone / invoiceNowFailed.
+    void createInvoiceNow(qint64 appointmentId);
+    // The monthly and aging reports for `month`: reportsLoaded / reportsFailed.
+    void loadReports(const QDate &month);
+
     // Closes the database connection; call before the thread quits.
     // Stops the sync engine first (deliveries in flight are abandoned to
     // their leases and taken back at the next start).
@@ -233,6 +270,25 @@ Q_SIGNALS:
     void testFinished(Concord::Domain::System system, bool ok, const QString &message);
     void disconnectFinished(Concord::Domain::System system, bool ok, const QString &message);
     void baseUrlSaveFinished(Concord::Domain::System system, bool ok, const QString &message);
+    void reviewsLoaded(const Concord::Review::ReviewScheduleView &schedule,
+                       const QList<Concord::Domain::User> &users);
+    void weeklyFindingsLoaded(const Concord::Review::WeeklyFindings &findings);
+    void reviewSummaryChanged(Concord::Domain::ReviewCadence cadence, const QString &summary);
+    void reviewsDone(const QString &message);
+    void reviewsFailed(const QString &message);
+    void reconciliationLoaded(const Concord::Review::ReconciliationReport &report);
+    void reconciliationDone(const QString &message);
+    void reconciliationFailed(const QString &message);
+    void quarterlyAuditLoaded(const Concord::Review::QuarterlyAudit &audit);
+    void quarterlyAuditFailed(const QString &message);
+    void checklistLoaded(const Concord::Review::DecisionChecklist &checklist,
+                         const Concord::Review::IntegrationModeState &mode);
+    void checklistDone(const QString &message);
+    void checklistFailed(const QString &message);
+    void invoiceNowDone(const QString &message);
+    void invoiceNowFailed(const QString &message);
+    void reportsLoaded(const Concord::Review::MonthlyReport &monthly, const Concord::Review::AgingReport &aging);
+    void reportsFailed(const QString &message);
     // The webhook receiver ([webhooks] listen) is up at this address.
     void webhooksListening(const QUrl &base);
     // Team mode (PostgreSQL): these tables were changed, by anyone (another
@@ -265,6 +321,11 @@ private:
     // so no timer re-reads the store.
     void startChangeFeed();
     void onStoreChanged(const QSet<QString> &tables);
+    // Maintenance: the business's IANA zone (configuration; UTC without one).
+    [[nodiscard]] QString businessZone() const;
+    [[nodiscard]] Review::ReconciliationOptions reconciliationOptions(const QDate &month) const;
+    [[nodiscard]] Review::QuarterlyAuditOptions quarterlyOptions() const;
+    void onReviewTablesChanged(const QSet<QString> &tables, bool any);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -81,7 +81,24 @@ struct Backend::Private {
         std::optional<int> auditLimit;
         std::optional<std::pair<QDateTime, QDateTime>> appointments; // UTC window
         std::optional<std::pair<QDate, QDate>> invoices;
+        bool reviews = false;
+        bool quarterlyAudit = false;
+        bool checklist = false;
+        std::optional<QDate> reconciliationMonth;
+        std::optional<QDate> reportsMonth;
     } asked;
+
+    // Maintenance (backendreviews.cpp): the findings last shown per review,
+    // which completing a review records. A generation per asynchronous read
+    // drops an answer overtaken by a newer request (or by close()).
+    struct Reviews {
+        std::optional<Review::WeeklyFindings> weekly;
+        std::optional<Review::ReconciliationReport> reconciliation;
+        std::optional<Review::QuarterlyAudit> quarterly;
+        quint64 weeklyGeneration = 0;
+        quint64 reconciliationGeneration = 0;
+        quint64 quarterlyGeneration = 0;
+    } review;
     [[nodiscard]] bool teamMode() const { return db && db->engine() == Store::Engine::PostgreSQL; }
     [[nodiscard]] StoreStatus::LiveUpdates liveUpdates() const
     {

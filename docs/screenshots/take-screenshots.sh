@@ -19,7 +19,7 @@ shot() { # FILE PAGE [ARGS...]
 }
 # Every page in both languages, four demos at a time (each has its own
 # sandbox and store). Pages are numbered as in the sidebar (Ctrl+1 …).
-pages="1:dashboard 2:customers 3:appointments 4:invoices 5:retry-queue 6:mappings 7:tax-and-invoicing 8:audit-log 9:settings 10:store"
+pages="1:dashboard 2:customers 3:appointments 4:invoices 5:reports 6:retry-queue 7:mappings 8:tax-and-invoicing 9:reviews 10:audit-log 11:settings 12:store"
 for lang in en fr; do
     suffix=$([ "$lang" = en ] && echo "" || echo "-$lang")
     n=0

@@ -15,6 +15,8 @@
 #include "retryqueuemodel.h"
 #include "retryqueuepage.h"
 #include "overviewpage.h"
+#include "reportspage.h"
+#include "reviewspage.h"
 #include "theme.h"
 #include "verificationbanner.h"
 
@@ -130,15 +132,16 @@ void TestMainWindow::onlyWorkingPagesAreListed()
     MainWindow window;
     const QStringList titles { QStringLiteral("Dashboard"),    QStringLiteral("Customers"),
                                QStringLiteral("Appointments"), QStringLiteral("Invoices"),
-                               QStringLiteral("Retry queue"),  QStringLiteral("Mappings"),
-                               QStringLiteral("Tax and invoicing"), QStringLiteral("Audit log"),
+                               QStringLiteral("Reports"),      QStringLiteral("Retry queue"),
+                               QStringLiteral("Mappings"),     QStringLiteral("Tax and invoicing"),
+                               QStringLiteral("Reviews"),      QStringLiteral("Audit log"),
                                QStringLiteral("Settings"),     QStringLiteral("Store") };
     QCOMPARE(window.pageCount(), int(titles.size()));
     QCOMPARE(window.pageTitles(), titles);
-    const QList<QWidget *> pages { window.dashboardPage(),  window.customersPage(),  window.appointmentsPage(),
-                                   window.invoicesPage(),   window.retryQueuePage(), window.mappingsPage(),
-                                   window.billingRulesPage(), window.auditPage(),    window.settingsPage(),
-                                   window.overviewPage() };
+    const QList<QWidget *> pages { window.dashboardPage(),  window.customersPage(),    window.appointmentsPage(),
+                                   window.invoicesPage(),   window.reportsPage(),      window.retryQueuePage(),
+                                   window.mappingsPage(),   window.billingRulesPage(), window.reviewsPage(),
+                                   window.auditPage(),      window.settingsPage(),     window.overviewPage() };
     for (int i = 0; i < pages.size(); ++i) {
         QVERIFY2(pages.at(i), qPrintable(titles.at(i)));
         window.setCurrentPage(i);
@@ -194,11 +197,11 @@ void TestMainWindow::sidebarClickSwitchesPage()
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
     QCOMPARE(navigation->count(), window.pageCount());
-    navigation->setCurrentRow(7);
+    navigation->setCurrentRow(9);
     QCOMPARE(window.currentPage(), window.auditPage());
     window.setCurrentPage(0);
     QCOMPARE(navigation->currentRow(), 0);
-    window.setCurrentPage(12); // out of range: ignored
+    window.setCurrentPage(12); // out of range (pages 0–11): ignored
     QCOMPARE(window.currentPageIndex(), 0);
 }
 
@@ -659,8 +662,8 @@ void TestMainWindow::frenchTranslation()
     QCOMPARE(
         window.pageTitles(),
         (QStringList { QStringLiteral("Tableau de bord"), QStringLiteral("Clients"), QStringLiteral("Rendez-vous"),
-                       QStringLiteral("Factures"), QStringLiteral("File des reprises"), QStringLiteral("Correspondances"),
-                       QStringLiteral("Taxes et facturation"), QStringLiteral("Journal d'audit"),
+                       QStringLiteral("Factures"), QStringLiteral("Rapports"), QStringLiteral("File des reprises"), QStringLiteral("Correspondances"),
+                       QStringLiteral("Taxes et facturation"), QStringLiteral("Revues"), QStringLiteral("Journal d'audit"),
                        QStringLiteral("Paramètres"), QStringLiteral("Base de données") }));
     QCOMPARE(window.connectionIndicator(System::HubSpot)->text(),
              QStringLiteral("HubSpot\u00a0: non configuré"));
