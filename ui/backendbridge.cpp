@@ -197,7 +197,6 @@ void connectBackend(MainWindow &window, Backend *backend)
     auto *reviews = window.reviewsPage();
     constexpr auto queued = Qt::QueuedConnection;
     QObject::connect(&window, &MainWindow::reviewsRequested, backend, &Backend::loadReviews, queued);
-    QObject::connect(reviews, &ReviewsPage::loadRequested, backend, &Backend::loadReviews, queued);
     QObject::connect(reviews, &ReviewsPage::refreshWeeklyRequested, backend, &Backend::refreshWeeklyFindings, queued);
     QObject::connect(reviews, &ReviewsPage::assignOwnerRequested, backend, &Backend::assignReviewOwner, queued);
     QObject::connect(reviews, &ReviewsPage::completeRequested, backend, &Backend::completeReview, queued);

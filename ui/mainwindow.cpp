@@ -194,6 +194,12 @@ MainWindow::MainWindow(QWidget *parent)
         requestRetryQueueIfShown();
     });
 
+    // The Reviews page asks when first shown and on Refresh; a page shown
+    // before the store opened is answered when it opens (setStatus).
+    connect(m_reviews, &ReviewsPage::loadRequested, this, [this] {
+        if (m_status.open)
+            Q_EMIT reviewsRequested();
+    });
     m_reviewNotifier = new ReviewNotifier(this);
     connect(m_reviewNotifier, &ReviewNotifier::reviewAnnounced, this,
             [this](Domain::ReviewCadence, const QString &title, const QString &message, bool overdue) {

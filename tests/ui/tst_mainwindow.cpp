@@ -107,6 +107,7 @@ private Q_SLOTS:
     void errorWhileOpenKeepsStoreState();
     void refreshAndAuditRequests();
     void liveStoreNeedsNoRefreshTimer();
+    void reviewScheduleIsAskedForOnceTheStoreIsOpen();
     void auditAnswersReachThePage();
     void aboutDialogOpens();
     void quitClosesWindow();
@@ -406,6 +407,24 @@ void TestMainWindow::liveStoreNeedsNoRefreshTimer()
     window.setStatus(reopened);
     QVERIFY(window.periodicRefreshActive());
     QVERIFY(!window.storeStatusText().contains(QStringLiteral("live")));
+}
+
+// The schedule feeds the due-review notification, so it is read when the
+// store opens whatever page is shown; the Reviews page shown before that asks
+// nothing of a closed store (it would only hear "not open").
+void TestMainWindow::reviewScheduleIsAskedForOnceTheStoreIsOpen()
+{
+    MainWindow window;
+    QSignalSpy asked(&window, &MainWindow::reviewsRequested);
+    window.showPage(window.reviewsPage());
+    window.reviewsPage()->refreshButton()->click();
+    QCOMPARE(asked.count(), 0);
+    window.setStatus(openStatus());
+    QCOMPARE(asked.count(), 1);
+    window.setStatus(openStatus()); // the same store again: nothing new to announce
+    QCOMPARE(asked.count(), 1);
+    window.reviewsPage()->refreshButton()->click();
+    QCOMPARE(asked.count(), 2);
 }
 
 void TestMainWindow::refreshAndAuditRequests()
