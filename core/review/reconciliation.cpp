@@ -816,44 +816,6 @@ Result<ReconciliationReport> reconcile(Store::Database &db, const Clock &clock, 
 
 namespace {
 
-struct DealRead {
-    QPromise<Result<QHash<qint64, DealSnapshot>>> promise;
-    QPointer<HubSpot::HubSpotClient> client;
-    QList<std::pair<qint64, QString>> todo;
-    qsizetype next = 0;
-    QHash<qint64, DealSnapshot> done;
-};
-
-void readNextDeal(const std::shared_ptr<DealRead> &s)
-{
-    if (!s->client) {
-        s->promise.addResult(std::unexpected(Error::make(ErrorCode::Internal, u"the HubSpot client went away"_s)));
-        s->promise.finish();
-        return;
-    }
-    if (s->next >= s->todo.size()) {
-        s->promise.addResult(s->done);
-        s->promise.finish();
-        return;
-    }
-    const auto [appt, dealId] = s->todo.at(s->next++);
-    s->client->deal(dealId).then(s->client.data(), [s, appt, dealId](Result<HubSpot::Deal> deal) {
-        DealSnapshot snap;
-        snap.dealId = dealId;
-        if (deal) {
-            snap.found = true;
-            snap.amount = deal->amount;
-            snap.stage = deal->stage;
-        } else if (deal.error().code != ErrorCode::NotFound) {
-            s->promise.addResult(std::unexpected(deal.error()));
-            s->promise.finish();
-            return;
-        }
-        s->done.insert(appt, snap);
-        readNextDeal(s);
-    });
-}
-
 struct InvoiceCheck {
     QPromise<Result<ReconciliationReport>> promise;
     QPointer<QuickBooks::QuickBooksClient> client;
@@ -912,15 +874,35 @@ void checkNextInvoice(const std::shared_ptr<InvoiceCheck> &s)
 
 QFuture<Result<QHash<qint64, DealSnapshot>>> readDeals(HubSpot::HubSpotClient &client, const QHash<qint64, QString> &links)
 {
-    auto s = std::make_shared<DealRead>();
-    s->client = &client;
+    // One batch read per 100 deals (a month of a few hundred sessions is a
+    // handful of requests, not one each); a deal HubSpot no longer has comes
+    // back among the batch's errors and is simply not found.
+    QStringList ids;
     for (auto it = links.cbegin(); it != links.cend(); ++it)
-        s->todo.append({it.key(), it.value()});
-    std::sort(s->todo.begin(), s->todo.end());
-    s->promise.start();
-    QFuture<Result<QHash<qint64, DealSnapshot>>> future = s->promise.future();
-    readNextDeal(s);
-    return future;
+        ids.append(it.value());
+    ids.sort();
+    ids.removeDuplicates();
+    return client
+        .batchReadObjects(HubSpot::ObjectType::Deals, ids, {u"amount"_s, u"dealstage"_s})
+        .then([links](Result<HubSpot::BatchResult> batch) -> Result<QHash<qint64, DealSnapshot>> {
+            if (!batch)
+                return std::unexpected(batch.error());
+            QHash<QString, const HubSpot::CrmObject *> byId;
+            for (const HubSpot::CrmObject &deal : std::as_const(batch->results))
+                byId.insert(deal.id, &deal);
+            QHash<qint64, DealSnapshot> out;
+            for (auto it = links.cbegin(); it != links.cend(); ++it) {
+                DealSnapshot snap;
+                snap.dealId = it.value();
+                if (const HubSpot::CrmObject *deal = byId.value(it.value())) {
+                    snap.found = true;
+                    snap.amount = deal->properties.value(u"amount"_s).value_or(QString());
+                    snap.stage = deal->properties.value(u"dealstage"_s).value_or(QString());
+                }
+                out.insert(it.key(), snap);
+            }
+            return out;
+        });
 }
 
 QFuture<Result<ReconciliationReport>> checkInvoicesLive(QuickBooks::QuickBooksClient &client, ReconciliationReport report,

@@ -168,9 +168,10 @@ struct ReconciliationOptions {
                                                      const ReconciliationOptions &options,
                                                      const std::optional<QHash<qint64, DealSnapshot>> &deals);
 
-// Reads the deals (one GET per deal, in order; HubSpot's rate limiter in the
-// client paces them). A 404 yields found = false; any other error fails the
-// whole read. Must be called on the client's thread; the future finishes there.
+// Reads the deals, 100 per request (HubSpot's batch read; its rate limiter
+// in the client paces them). A deal HubSpot does not have yields found =
+// false; any other error fails the whole read. Must be called on the
+// client's thread; the future finishes there.
 [[nodiscard]] QFuture<Result<QHash<qint64, DealSnapshot>>> readDeals(HubSpot::HubSpotClient &client,
                                                                      const QHash<qint64, QString> &links);
 

@@ -783,8 +783,8 @@ void HubSpotClient::readMillisecond(std::shared_ptr<ChangeRead> read, qint64 at,
 
 // --- batches --------------------------------------------------------------------
 
-void HubSpotClient::runBatch(const QString &action, QList<QJsonObject> inputs, const QJsonObject &extra,
-                             bool idempotent, int from, std::shared_ptr<BatchResult> sofar,
+void HubSpotClient::runBatch(const QString &type, const QString &action, QList<QJsonObject> inputs,
+                             const QJsonObject &extra, bool idempotent, int from, std::shared_ptr<BatchResult> sofar,
                              Callback<BatchResult> done)
 {
     if (from >= inputs.size())
@@ -794,15 +794,15 @@ void HubSpotClient::runBatch(const QString &action, QList<QJsonObject> inputs, c
         chunk.append(inputs.at(i));
     QJsonObject body = extra;
     body.insert(u"inputs"_s, chunk);
-    request("POST", objectPath(ObjectType::Contacts) + u"/batch/"_s + action, {}, compact(body), idempotent, {},
-            [this, action, inputs, extra, idempotent, from, sofar, done](Result<HttpResponse> r) {
+    request("POST", objectPath(type) + u"/batch/"_s + action, {}, compact(body), idempotent, {},
+            [this, type, action, inputs, extra, idempotent, from, sofar, done](Result<HttpResponse> r) {
                 if (!r)
                     return done(std::unexpected(r.error()));
                 auto parsed = BatchResult::parse(r->body);
                 if (!parsed)
                     return done(std::unexpected(parsed.error()));
                 sofar->append(*parsed);
-                runBatch(action, inputs, extra, idempotent, from + kBatchLimit, sofar, done);
+                runBatch(type, action, inputs, extra, idempotent, from + kBatchLimit, sofar, done);
             });
 }
 
@@ -817,7 +817,21 @@ QFuture<Result<BatchResult>> HubSpotClient::batchReadContacts(const QStringList 
         QJsonObject extra{{u"properties"_s, QJsonArray::fromStringList(Contact::defaultProperties())}};
         if (!idProperty.isEmpty())
             extra.insert(u"idProperty"_s, idProperty);
-        runBatch(u"read"_s, inputs, extra, true, 0, std::make_shared<BatchResult>(), done);
+        runBatch(ObjectType::Contacts, u"read"_s, inputs, extra, true, 0, std::make_shared<BatchResult>(), done);
+    });
+}
+
+QFuture<Result<BatchResult>> HubSpotClient::batchReadObjects(const QString &type, const QStringList &ids,
+                                                            const QStringList &properties)
+{
+    return start<BatchResult>([=, this](Callback<BatchResult> done) {
+        if (ids.isEmpty())
+            return done(BatchResult{u"COMPLETE"_s, {}, {}, 0, {}, {}});
+        QList<QJsonObject> inputs;
+        for (const QString &id : ids)
+            inputs.append(QJsonObject{{u"id"_s, id}});
+        const QJsonObject extra{{u"properties"_s, QJsonArray::fromStringList(properties)}};
+        runBatch(type, u"read"_s, inputs, extra, true, 0, std::make_shared<BatchResult>(), done);
     });
 }
 
@@ -830,7 +844,7 @@ QFuture<Result<BatchResult>> HubSpotClient::batchCreateContacts(const QList<Prop
         for (const PropertyMap &p : inputs)
             bodies.append(QJsonObject{{u"properties"_s, propertiesJson(p)}});
         // Not retried after a transient failure: part of it may exist (use upsert to be safe).
-        runBatch(u"create"_s, bodies, {}, false, 0, std::make_shared<BatchResult>(), done);
+        runBatch(ObjectType::Contacts, u"create"_s, bodies, {}, false, 0, std::make_shared<BatchResult>(), done);
     });
 }
 
@@ -845,7 +859,7 @@ QFuture<Result<BatchResult>> HubSpotClient::batchUpdateContacts(const QList<Cont
                 return done(std::unexpected(invalidArgument(u"HubSpot: a batch update input needs an id and properties"_s)));
             bodies.append(QJsonObject{{u"id"_s, u.id}, {u"properties"_s, propertiesJson(u.properties)}});
         }
-        runBatch(u"update"_s, bodies, {}, true, 0, std::make_shared<BatchResult>(), done);
+        runBatch(ObjectType::Contacts, u"update"_s, bodies, {}, true, 0, std::make_shared<BatchResult>(), done);
     });
 }
 
@@ -869,7 +883,7 @@ QFuture<Result<BatchResult>> HubSpotClient::batchUpsertContacts(const QList<Prop
             bodies.append(QJsonObject{{u"id"_s, email}, {u"idProperty"_s, u"email"_s},
                                       {u"properties"_s, propertiesJson(props)}});
         }
-        runBatch(u"upsert"_s, bodies, {}, true, 0, std::make_shared<BatchResult>(), done);
+        runBatch(ObjectType::Contacts, u"upsert"_s, bodies, {}, true, 0, std::make_shared<BatchResult>(), done);
     });
 }
 

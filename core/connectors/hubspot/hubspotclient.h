@@ -269,6 +269,11 @@ public:
 
     // Batches of ≤ 100 inputs (longer lists are sent in chunks, in order). A
     // 207 keeps its per-input errors in BatchResult::errors.
+    // Any object type by id, 100 per request (POST /crm/v3/objects/{type}/batch/read):
+    // the ids HubSpot does not have come back in `errors` (OBJECT_NOT_FOUND,
+    // a 207 answer), not as a failure. Read-only, retried like a GET.
+    [[nodiscard]] QFuture<Result<BatchResult>> batchReadObjects(const QString &type, const QStringList &ids,
+                                                                const QStringList &properties);
     [[nodiscard]] QFuture<Result<BatchResult>> batchReadContacts(const QStringList &ids,
                                                                  const QString &idProperty = {});
     [[nodiscard]] QFuture<Result<BatchResult>> batchCreateContacts(const QList<PropertyMap> &inputs);
@@ -375,8 +380,8 @@ private:
     void patchObject(const QString &type, const QString &id, const PropertyMap &properties, const QString &idProperty,
                      Callback<CrmObject> done);
     void runSearch(const QString &type, const SearchRequest &request, Callback<SearchPage> done);
-    void runBatch(const QString &action, QList<QJsonObject> inputs, const QJsonObject &extra, bool idempotent,
-                  int from, std::shared_ptr<BatchResult> sofar, Callback<BatchResult> done);
+    void runBatch(const QString &type, const QString &action, QList<QJsonObject> inputs, const QJsonObject &extra,
+                  bool idempotent, int from, std::shared_ptr<BatchResult> sofar, Callback<BatchResult> done);
     void findContacts(const SearchRequest &request, std::function<bool(const Contact &)> keep,
                       Callback<QList<Contact>> done);
 
