@@ -1,4 +1,5 @@
 #include "review/decisionchecklist.h"
+#include "review/agingreport.h"
 
 #include "domain/rules.h"
 #include "domain/status.h"
@@ -66,12 +67,6 @@ QString sentence(const QStringList &parts)
     QString text = parts.join(u"; "_s);
     text[0] = text.at(0).toUpper();
     return text + u'.';
-}
-
-QDate businessToday(const Config &config, const QDateTime &now)
-{
-    const QTimeZone zone(config.businessTimeZone.toUtf8());
-    return zone.isValid() ? now.toTimeZone(zone).date() : now.toUTC().date();
 }
 
 // --- 1 -----------------------------------------------------------------------
@@ -390,7 +385,7 @@ Result<ChecklistAnswer> ownership(const Store::Database &db, const Config &confi
             u"Set up the weekly, monthly and quarterly reviews, each with an owner (Reviews page)."_s;
         return a;
     }
-    const QDate today = businessToday(config, now);
+    const QDate today = businessDate(now, config.businessTimeZone);
     QStringList noOwner, overdue;
     for (const Row &r : std::as_const(*rows)) {
         if (r.owner.isEmpty() || !r.ownerActive)

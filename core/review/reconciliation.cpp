@@ -1,4 +1,5 @@
 #include "review/reconciliation.h"
+#include "review/agingreport.h"
 #include "common/logging.h"
 
 #include "billing/billingrules.h"
@@ -1054,7 +1055,7 @@ Result<FixOutcome> applyFix(Store::Database &db, const Clock &clock, const Secur
         settings.businessTimeZone = options.businessTimeZone;
         settings.currency = options.currency;
         Sync::ChangeApplier applier(db, clock, settings);
-        const QDate today = clock.nowUtc().toTimeZone(QTimeZone(options.businessTimeZone.toUtf8())).date();
+        const QDate today = businessDate(clock.nowUtc(), options.businessTimeZone);
         if (auto n = applier.decideBilling(today); !n)
             return std::unexpected(n.error());
         auto job = outbox.byIdempotencyKey(u"quickbooks/invoice/"_s + mismatch.session.planKey);

@@ -1022,7 +1022,7 @@ void Backend::onStoreChanged(const QSet<QString> &tables)
         && moved({u"invoices", u"invoice_lines", u"payments", u"payment_applications", u"credits", u"customers",
                   u"external_links", u"remote_refs", u"outbox_jobs", u"appointments"}))
         loadInvoices(asked.invoices->first, asked.invoices->second);
-    onReviewTablesChanged(tables, any);
+    onReviewTablesChanged(moved);
     Q_EMIT storeChanged(tables);
 }
 

@@ -31,6 +31,7 @@
 #include <QUrl>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace Concord::Security {
@@ -325,7 +326,8 @@ private:
     [[nodiscard]] QString businessZone() const;
     [[nodiscard]] Review::ReconciliationOptions reconciliationOptions(const QDate &month) const;
     [[nodiscard]] Review::QuarterlyAuditOptions quarterlyOptions() const;
-    void onReviewTablesChanged(const QSet<QString> &tables, bool any);
+    // `moved(names)`: whether any of those tables changed (onStoreChanged's test).
+    void onReviewTablesChanged(const std::function<bool(std::initializer_list<QStringView>)> &moved);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -440,13 +440,8 @@ void Backend::loadReports(const QDate &month)
 // ---------------------------------------------------------------------------
 // Team mode: the maintenance views asked for, read again when their tables move.
 
-void Backend::onReviewTablesChanged(const QSet<QString> &tables, bool any)
+void Backend::onReviewTablesChanged(const std::function<bool(std::initializer_list<QStringView>)> &moved)
 {
-    const auto moved = [&tables, any](std::initializer_list<QStringView> names) {
-        return any || std::any_of(names.begin(), names.end(), [&tables](QStringView n) {
-                   return tables.contains(n.toString());
-               });
-    };
     const auto asked = d->asked;
     if (asked.reviews && moved({u"review_schedules", u"review_runs", u"users"}))
         loadReviews(); // the weekly findings are read again only when asked (they read HubSpot)
